@@ -1,0 +1,270 @@
+// The functions of the claim language: flow, share, growth, cagr, rank, series, mean.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "audit/evaluator.hpp"
+#include "audit/evaluator_state.hpp"
+#include "core/text.hpp"
+
+namespace linkage {
+
+namespace {
+
+const std::set<std::string>& Directions() {
+  static const std::set<std::string> directions = {"exports", "imports", "total", "balance"};
+  return directions;
+}
+
+class Arguments {
+ public:
+  Arguments(const Expression& call, Evaluator::State& state, const ActorRegistry& actors)
+      : call_(call), state_(state), actors_(actors) {}
+
+  void ExpectCount(std::size_t minimum, std::size_t maximum, const char* signature) const {
+    if (call_.children.size() < minimum || call_.children.size() > maximum) {
+      state_.Fail(fmt::format("{}() takes {}; got {} arguments", call_.word, signature, call_.children.size()));
+    }
+    for (const auto& [key, value] : call_.options) {
+      if (key != "product") state_.Fail(fmt::format("{}() has no option '{}'", call_.word, key));
+    }
+  }
+
+  std::string Word(std::size_t index) const {
+    const Expression& node = *call_.children[index];
+    if (node.kind == Expression::Kind::kWord || node.kind == Expression::Kind::kNumber) return node.word;
+    if (node.kind == Expression::Kind::kColumn) return Column(node.word);
+    state_.Fail(fmt::format("argument {} of {}() must be a name, not '{}'", index + 1, call_.word, node.ToString()));
+  }
+
+  std::string Direction(std::size_t index) const {
+    const std::string direction = text::Lower(Word(index));
+    if (!Directions().contains(direction)) {
+      state_.Fail(fmt::format("'{}' is not a direction; use exports, imports, total or balance", direction));
+    }
+    return direction;
+  }
+
+  std::string Actor(std::size_t index) const {
+    const std::string word = Word(index);
+    return actors_.Require(word, Scheme::kAny, {state_.file, state_.line, 0, "expression"}).id;
+  }
+
+  // A year argument, shifted by the reading's neighbouring-year modification; '?' takes the reading's year.
+  int Year(const Expression& node) const {
+    int year = 0;
+    switch (node.kind) {
+      case Expression::Kind::kNumber: year = static_cast<int>(node.number); break;
+      case Expression::Kind::kColumn: {
+        const auto parsed = text::ParseInteger(Column(node.word));
+        if (!parsed) state_.Fail(fmt::format("column ${} does not hold a year", node.word));
+        year = static_cast<int>(*parsed);
+        break;
+      }
+      case Expression::Kind::kUnstated:
+        state_.result.used_unstated_year = true;
+        if (state_.reading.unstated_year) return *state_.reading.unstated_year;
+        if (state_.default_year == 0) throw MissingData{"a year: the claim states none and cites no date"};
+        return state_.default_year;
+      default: state_.Fail(fmt::format("'{}' is not a year", node.ToString()));
+    }
+    return Shift(year);
+  }
+
+  int Year(std::size_t index) const { return Year(*call_.children[index]); }
+
+  std::pair<int, int> Years(std::size_t index) const {
+    const Expression& node = *call_.children[index];
+    if (node.kind != Expression::Kind::kYearRange) {
+      state_.Fail(fmt::format("argument {} of {}() must be a year range first..last", index + 1, call_.word));
+    }
+    return {Shift(node.first_year), Shift(node.last_year)};
+  }
+
+  std::string Product() const {
+    const auto found = call_.options.find("product");
+    if (found == call_.options.end()) return "TOTAL";
+    const Expression& node = *found->second;
+    std::string product;
+    if (node.kind == Expression::Kind::kWord || node.kind == Expression::Kind::kNumber) product = node.word;
+    if (node.kind == Expression::Kind::kColumn) product = Column(node.word);
+    if (product.empty()) state_.Fail("product= takes an HS code or TOTAL");
+    return text::Upper(product) == "TOTAL" ? "TOTAL" : product;
+  }
+
+ private:
+  int Shift(int year) const {
+    if (state_.reading.Has(Modification::kYearBefore)) {
+      state_.result.applied.insert(Modification::kYearBefore);
+      return year - 1;
+    }
+    if (state_.reading.Has(Modification::kYearAfter)) {
+      state_.result.applied.insert(Modification::kYearAfter);
+      return year + 1;
+    }
+    return year;
+  }
+
+  std::string Column(const std::string& name) const {
+    const auto found = state_.row.find(name);
+    if (found == state_.row.end()) state_.Fail(fmt::format("no column ${} in this table", name));
+    return found->second;
+  }
+
+  const Expression& call_;
+  Evaluator::State& state_;
+  const ActorRegistry& actors_;
+};
+
+Quantity Ratio(const Quantity& numerator, const Quantity& denominator, Unit unit) {
+  if (denominator.value == 0) throw MissingData{"a ratio whose denominator is 0 in the data"};
+  Quantity out{numerator.value / denominator.value, unit};
+  out.estimated = numerator.estimated || denominator.estimated;
+  out.sources = numerator.sources;
+  out.sources.insert(out.sources.end(), denominator.sources.begin(), denominator.sources.end());
+  out.steps = numerator.steps;
+  out.steps.insert(out.steps.end(), denominator.steps.begin(), denominator.steps.end());
+  return out;
+}
+
+}  // namespace
+
+Quantity Evaluator::Call(const Expression& node, State& state) {
+  const Arguments args(node, state, actors_);
+  const std::string& name = node.word;
+  if (name == "flow") {
+    args.ExpectCount(4, 4, "(direction, reporter, partner, year[, product=HS])");
+    return FlowValue(state, args.Direction(0), args.Actor(1), args.Actor(2), args.Year(3), args.Product(), "", true);
+  }
+  if (name == "share") {
+    args.ExpectCount(4, 4, "(direction, reporter, partner, year[, product=HS])");
+    const std::string reporter = args.Actor(1);
+    const int year = args.Year(3);
+    const Quantity part = FlowValue(state, args.Direction(0), reporter, args.Actor(2), year, args.Product(), "", true);
+    // The denominator is the reporter's own total with the world, from the same dataset as the numerator.
+    const std::string dataset = part.sources.empty() ? "" : part.sources.front().dataset;
+    const Quantity whole = FlowValue(state, args.Direction(0), reporter, "WLD", year, args.Product(), dataset, false);
+    return Ratio(part, whole, Unit::kFraction);
+  }
+  if (name == "growth" || name == "cagr") {
+    args.ExpectCount(5, 5, "(direction, reporter, partner, first_year, last_year[, product=HS])");
+    const int first = args.Year(3);
+    const int last = args.Year(4);
+    if (last <= first) state.Fail(fmt::format("{}() needs the first year before the last", name));
+    const Quantity start =
+        FlowValue(state, args.Direction(0), args.Actor(1), args.Actor(2), first, args.Product(), "", true);
+    const Quantity end =
+        FlowValue(state, args.Direction(0), args.Actor(1), args.Actor(2), last, args.Product(), "", true);
+    Quantity out = Ratio(end, start, Unit::kFraction);
+    bool compound = name == "cagr";
+    if (state.reading.Has(Modification::kCompounding)) {
+      state.result.applied.insert(Modification::kCompounding);
+      compound = !compound;
+    }
+    if (compound) {
+      if (out.value <= 0) throw MissingData{"a compound growth rate of a value that changed sign"};
+      out.value = std::pow(out.value, 1.0 / (last - first)) - 1;
+      out.steps.push_back(fmt::format("compound annual growth over {} years", last - first));
+    } else {
+      out.value -= 1;
+      out.steps.push_back(fmt::format("growth from {} to {}", first, last));
+    }
+    return out;
+  }
+  if (name == "rank") {
+    args.ExpectCount(4, 4, "(direction, reporter, partner, year)");
+    return Rank(args.Direction(0), args.Actor(1), args.Actor(2), args.Year(3), state);
+  }
+  if (name == "series") {
+    args.ExpectCount(3, 3, "(code, actor, year)");
+    return SeriesValue(state, args.Word(0), args.Actor(1), args.Year(2));
+  }
+  if (name == "mean") {
+    args.ExpectCount(3, 3, "(code, actor, first..last)");
+    const auto [first, last] = args.Years(2);
+    Quantity sum{0, Unit::kNumber};
+    std::vector<int> missing;
+    for (int year = first; year <= last; ++year) {
+      try {
+        const Quantity value = SeriesValue(state, args.Word(0), args.Actor(1), year);
+        sum.value += value.value;
+        sum.unit = value.unit;
+        sum.estimated = sum.estimated || value.estimated;
+        sum.sources.insert(sum.sources.end(), value.sources.begin(), value.sources.end());
+      } catch (const MissingData&) {
+        missing.push_back(year);
+      }
+    }
+    if (!missing.empty()) {
+      std::vector<std::string> years;
+      for (const int year : missing) years.push_back(std::to_string(year));
+      throw MissingData{fmt::format("{} for {} in {}", args.Word(0), args.Actor(1), text::Join(years, ", "))};
+    }
+    sum.value /= (last - first + 1);
+    sum.steps.push_back(fmt::format("mean of {} {} over {}-{} ({} years)", args.Word(0), args.Actor(1), first, last,
+                                    last - first + 1));
+    return sum;
+  }
+  state.Fail(fmt::format("unknown function '{}'; known: flow, share, growth, cagr, rank, series, mean", name));
+}
+
+Quantity Evaluator::Rank(const std::string& direction, const std::string& reporter, const std::string& partner,
+                         int year, State& state) {
+  // Candidates are the partners the reporter (or, read as mirror data, every other reporter) reports trade with.
+  const bool mirror = state.reading.Has(Modification::kMirror);
+  const bool swap = state.reading.Has(Modification::kSwap) && direction != "total";
+  std::string dataset;
+  std::set<std::string> candidates;
+  for (const auto& name : data_.DatasetPreference()) {
+    for (const char flow : {'X', 'M'}) {
+      const auto found = mirror ? data_.Reporters(reporter, flow, year, name) : data_.Partners(reporter, flow, year, name);
+      candidates.insert(found.begin(), found.end());
+    }
+    if (!candidates.empty()) {
+      dataset = name;
+      break;
+    }
+  }
+  if (candidates.empty()) throw MissingData{fmt::format("{}'s trade with its partners in {}", reporter, year)};
+  bool any_aggregate = false;
+  std::vector<std::pair<double, std::string>> values;
+  std::size_t incomplete = 0;
+  for (const auto& candidate : candidates) {
+    const Actor* actor = actors_.Find(candidate);
+    if (candidate == "WLD" || actor == nullptr) continue;
+    if (!actor->IsCountry()) {
+      any_aggregate = true;
+      if (!state.reading.Has(Modification::kWithAggregates)) continue;
+    }
+    try {
+      values.emplace_back(FlowValue(state, direction, reporter, candidate, year, "TOTAL", dataset, true).value,
+                          candidate);
+    } catch (const MissingData&) {
+      ++incomplete;
+    }
+  }
+  if (any_aggregate && state.reading.Has(Modification::kWithAggregates)) {
+    state.result.applied.insert(Modification::kWithAggregates);
+  }
+  if (mirror) state.result.applied.insert(Modification::kMirror);
+  if (swap) state.result.applied.insert(Modification::kSwap);
+  const auto own = std::find_if(values.begin(), values.end(), [&](const auto& entry) { return entry.second == partner; });
+  if (own == values.end()) throw MissingData{fmt::format("{}'s {} with {} in {}", reporter, direction, partner, year)};
+  const double target = own->first;
+  const auto above = std::count_if(values.begin(), values.end(), [&](const auto& entry) { return entry.first > target; });
+  std::sort(values.begin(), values.end(), std::greater<>());
+  std::vector<std::string> leaders;
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, values.size()); ++i) {
+    leaders.push_back(fmt::format("{} {}", values[i].second, text::FormatNumber(values[i].first / 1e6, 6) + "m"));
+  }
+  Quantity out{static_cast<double>(above + 1), Unit::kRank};
+  out.sources = FlowValue(state, direction, reporter, partner, year, "TOTAL", dataset, true).sources;
+  out.steps.push_back(fmt::format("{} ranks {} of {} partners of {} by {} in {} [{}]; leaders: {}{}", partner, above + 1,
+                                  values.size(), reporter, direction, year, dataset, text::Join(leaders, ", "),
+                                  incomplete > 0 ? fmt::format("; {} partners left out for missing values", incomplete)
+                                                 : ""));
+  return out;
+}
+
+}  // namespace linkage

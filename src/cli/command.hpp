@@ -1,0 +1,34 @@
+// cli/command.hpp
+// What every subcommand shares: the --workspace option and opening (or first creating) the workspace.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace linkage::cli {
+
+//! Options every subcommand accepts.
+struct CommonOptions {
+  std::string workspace;  //!< --workspace PATH; empty means DefaultWorkspacePath()
+};
+
+//! Adds --workspace to a subcommand.
+void AddWorkspaceOption(CLI::App& command, CommonOptions& options);
+//! The workspace path the user chose or the default.
+std::string WorkspacePath(const CommonOptions& options);
+//! Opens the workspace, building it from the embedded data first if the file does not exist yet.
+std::unique_ptr<Database> OpenOrCreate(const CommonOptions& options);
+
+// One registration function per subcommand file.
+void RegisterInit(CLI::App& app);
+void RegisterImport(CLI::App& app);
+void RegisterActors(CLI::App& app);
+void RegisterMembers(CLI::App& app);
+void RegisterRegions(CLI::App& app);
+void RegisterReproduce(CLI::App& app);
+void RegisterSources(CLI::App& app);
+
+}  // namespace linkage::cli

@@ -1,0 +1,40 @@
+// The linkage command: parses the command line, runs one subcommand, and maps errors to exit codes.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <exception>
+
+#include "cli/command.hpp"
+#include "core/error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Linkage: how ties between states widen and deepen, measured from data with provenance"};
+  app.set_version_flag("--version", LINKAGE_VERSION);
+  app.require_subcommand(1);
+  linkage::cli::RegisterInit(app);
+  linkage::cli::RegisterImport(app);
+  linkage::cli::RegisterActors(app);
+  linkage::cli::RegisterMembers(app);
+  linkage::cli::RegisterRegions(app);
+  linkage::cli::RegisterReproduce(app);
+  linkage::cli::RegisterSources(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : static_cast<int>(linkage::ExitCode::kUsage);
+  } catch (const linkage::Error& error) {
+    std::fflush(stdout);
+    fmt::print(stderr, "linkage: error: {}\n", error.what());
+    return static_cast<int>(error.Code());
+  } catch (const std::exception& error) {
+    std::fflush(stdout);
+    fmt::print(stderr, "linkage: internal error: {}\n", error.what());
+    return static_cast<int>(linkage::ExitCode::kInternal);
+  }
+  // A reader that closed the pipe early (`linkage ... | head`) is not an error.
+  if (std::fflush(stdout) != 0 && errno != EPIPE) return static_cast<int>(linkage::ExitCode::kInternal);
+  return 0;
+}

@@ -1,0 +1,162 @@
+#include "indicators/trade_data.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace linkage {
+
+namespace {
+constexpr std::size_t kMaxSourcesKept = 4;
+}  // namespace
+
+TradeData::TradeData(Database& database)
+    : database_(database),
+      exact_(database,
+             "SELECT value_usd, estimated, source_id, source_line, transform FROM flows WHERE dataset = ? AND "
+             "reporter = ? AND partner = ? AND flow = ? AND year = ? AND product = ?"),
+      // A chapter is the sum of the finest level stored under it (rows of one level only, so nothing counts twice).
+      prefix_(database,
+              "SELECT value_usd, estimated, source_id, source_line, transform FROM flows WHERE dataset = ? AND "
+              "reporter = ? AND partner = ? AND flow = ? AND year = ? AND product LIKE ? || '%' AND level = ("
+              "SELECT max(level) FROM flows WHERE dataset = ? AND reporter = ? AND partner = ? AND flow = ? AND "
+              "year = ? AND product LIKE ? || '%' AND level LIKE 'hs%') ORDER BY product"),
+      series_(database,
+              "SELECT value, estimated, source_id, source_line, transform, dataset FROM series WHERE code = ? AND "
+              "actor_id = ? AND year = ? ORDER BY dataset LIMIT 1") {
+  // Walks the primary key (dataset first) instead of scanning every row.
+  Statement next(database, "SELECT min(dataset) FROM flows WHERE dataset > ?");
+  std::string last;
+  while (true) {
+    next.Bind(1, last);
+    if (!next.Step() || next.IsNull(0)) break;
+    last = next.Text(0);
+    next.Reset();
+    datasets_.push_back(last);
+  }
+  std::stable_partition(datasets_.begin(), datasets_.end(), [](const std::string& name) { return name == "imf-dots"; });
+}
+
+std::optional<Observation> TradeData::FlowFrom(const FlowQuery& query, const std::string& dataset) {
+  const std::string flow(1, query.flow);
+  Observation observation;
+  observation.dataset = dataset;
+  if (query.product == "TOTAL" || query.product.size() != 2) {
+    exact_.Bind(1, dataset).Bind(2, query.reporter).Bind(3, query.partner).Bind(4, flow).Bind(5, query.year);
+    exact_.Bind(6, query.product);
+    std::optional<Observation> found;
+    if (exact_.Step() && !exact_.IsNull(0)) {
+      observation.value = exact_.Real(0);
+      observation.estimated = exact_.Int(1) != 0;
+      observation.sources.push_back({dataset, exact_.Int(2), exact_.Int(3), exact_.Text(4)});
+      observation.rows = 1;
+      found = observation;
+    }
+    exact_.Reset();
+    return found;
+  }
+  prefix_.Bind(1, dataset).Bind(2, query.reporter).Bind(3, query.partner).Bind(4, flow).Bind(5, query.year);
+  prefix_.Bind(6, query.product).Bind(7, dataset).Bind(8, query.reporter).Bind(9, query.partner).Bind(10, flow);
+  prefix_.Bind(11, query.year).Bind(12, query.product);
+  bool any_missing = false;
+  while (prefix_.Step()) {
+    if (prefix_.IsNull(0)) {
+      any_missing = true;
+      continue;
+    }
+    observation.value += prefix_.Real(0);
+    observation.estimated = observation.estimated || prefix_.Int(1) != 0;
+    if (observation.sources.size() < kMaxSourcesKept) {
+      observation.sources.push_back({dataset, prefix_.Int(2), prefix_.Int(3), prefix_.Text(4)});
+    }
+    ++observation.rows;
+  }
+  prefix_.Reset();
+  if (observation.rows == 0 || any_missing) return std::nullopt;
+  if (observation.rows > 1) {
+    for (auto& source : observation.sources) {
+      source.transform = fmt::format("{}; summed over {} rows of chapter {}", source.transform, observation.rows,
+                                     query.product);
+    }
+  }
+  return observation;
+}
+
+std::optional<Observation> TradeData::Flow(const FlowQuery& query) {
+  if (!query.dataset.empty()) return FlowFrom(query, query.dataset);
+  for (const auto& dataset : datasets_) {
+    if (auto found = FlowFrom(query, dataset)) return found;
+  }
+  return std::nullopt;
+}
+
+bool TradeData::IsPublishedMissing(const FlowQuery& query) {
+  Statement check(database_,
+                  "SELECT 1 FROM flows WHERE dataset = ? AND reporter = ? AND partner = ? AND flow = ? AND year = ? "
+                  "AND product = ? AND value_usd IS NULL");
+  for (const auto& dataset : datasets_) {
+    if (!query.dataset.empty() && dataset != query.dataset) continue;
+    check.Bind(1, dataset).Bind(2, query.reporter).Bind(3, query.partner).Bind(4, std::string(1, query.flow));
+    check.Bind(5, query.year).Bind(6, query.product);
+    const bool found = check.Step();
+    check.Reset();
+    if (found) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> TradeData::Partners(const std::string& reporter, char flow, int year,
+                                             const std::string& dataset) {
+  Statement query(database_,
+                  "SELECT DISTINCT partner FROM flows WHERE dataset = ? AND reporter = ? AND flow = ? AND year = ? "
+                  "AND product = 'TOTAL' AND partner <> reporter AND value_usd IS NOT NULL");
+  query.Bind(1, dataset).Bind(2, reporter).Bind(3, std::string(1, flow)).Bind(4, year);
+  std::vector<std::string> partners;
+  while (query.Step()) partners.push_back(query.Text(0));
+  return partners;
+}
+
+std::vector<std::string> TradeData::Reporters(const std::string& partner, char flow, int year,
+                                              const std::string& dataset) {
+  Statement query(database_,
+                  "SELECT DISTINCT reporter FROM flows WHERE dataset = ? AND partner = ? AND flow = ? AND year = ? "
+                  "AND product = 'TOTAL' AND partner <> reporter AND value_usd IS NOT NULL");
+  query.Bind(1, dataset).Bind(2, partner).Bind(3, std::string(1, flow)).Bind(4, year);
+  std::vector<std::string> reporters;
+  while (query.Step()) reporters.push_back(query.Text(0));
+  return reporters;
+}
+
+std::optional<Observation> TradeData::Series(const std::string& code, const std::string& actor, int year) {
+  series_.Bind(1, code).Bind(2, actor).Bind(3, year);
+  std::optional<Observation> found;
+  if (series_.Step() && !series_.IsNull(0)) {
+    Observation observation;
+    observation.value = series_.Real(0);
+    observation.estimated = series_.Int(1) != 0;
+    observation.dataset = series_.Text(5);
+    observation.sources.push_back({observation.dataset, series_.Int(2), series_.Int(3), series_.Text(4)});
+    observation.rows = 1;
+    found = observation;
+  }
+  series_.Reset();
+  return found;
+}
+
+std::string TradeData::SeriesUnit(const std::string& code) {
+  Statement query(database_, "SELECT unit FROM series_catalog WHERE code = ?");
+  query.Bind(1, code);
+  return query.Step() ? query.Text(0) : std::string();
+}
+
+std::pair<int, int> TradeData::FlowYears(const std::string& dataset) {
+  if (const auto found = years_.find(dataset); found != years_.end()) return found->second;
+  Statement query(database_, "SELECT min(year), max(year) FROM flows WHERE dataset = ?");
+  query.Bind(1, dataset);
+  std::pair<int, int> span{0, 0};
+  if (query.Step() && !query.IsNull(0)) span = {static_cast<int>(query.Int(0)), static_cast<int>(query.Int(1))};
+  years_[dataset] = span;
+  return span;
+}
+
+}  // namespace linkage

@@ -1,0 +1,79 @@
+#include "ingest/default_data.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "ingest/importers.hpp"
+#include "registry/actor_catalog.hpp"
+#include "store/workspace.hpp"
+
+namespace linkage {
+
+namespace {
+
+struct ManifestEntry {
+  std::string format;
+  std::string path;
+  bool core = false;  //!< part of even an empty workspace (actors' institutions, regions)
+  ImportOptions options;
+};
+
+std::vector<ManifestEntry> ReadManifest(const std::string& data_dir) {
+  const std::string path = data_dir + "/manifest.json";
+  std::ifstream in(path);
+  if (!in) throw InputError({path}, "cannot open the data manifest", "data/manifest.json in the data folder");
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& error) {
+    throw InputError({path}, std::string("not valid JSON: ") + error.what(), "the data manifest");
+  }
+  std::vector<ManifestEntry> entries;
+  for (const auto& item : json.at("imports")) {
+    ManifestEntry entry;
+    entry.format = item.at("format").get<std::string>();
+    entry.path = data_dir + "/" + item.at("path").get<std::string>();
+    entry.core = item.value("core", false);
+    entry.options.dataset = item.value("dataset", "");
+    entry.options.citation = item.value("citation", "");
+    entry.options.terms = item.value("terms", "");
+    entries.push_back(entry);
+  }
+  return entries;
+}
+
+}  // namespace
+
+std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
+                                          const std::function<void(const std::string&)>& progress) {
+  const auto manifest = ReadManifest(request.data_dir);
+  const std::string temporary = request.workspace + ".building";
+  std::filesystem::remove(temporary);
+  std::vector<ImportSummary> summaries;
+  try {
+    auto database = CreateWorkspace(temporary);
+    {
+      Transaction transaction(*database);
+      progress("actors (ISO 3166, COW, aggregates, publishers' names)");
+      BuildActorCatalog(*database, request.data_dir, request.iso_codes_dir);
+      transaction.Commit();
+    }
+    for (const auto& entry : manifest) {
+      if (!entry.core && !request.with_default_data) continue;
+      progress(std::filesystem::path(entry.path).filename().string());
+      summaries.push_back(RunImport(*database, entry.format, entry.path, entry.options));
+    }
+    database->Execute("PRAGMA optimize; VACUUM;");
+  } catch (...) {
+    std::filesystem::remove(temporary);
+    throw;
+  }
+  std::filesystem::rename(temporary, request.workspace);
+  return summaries;
+}
+
+}  // namespace linkage

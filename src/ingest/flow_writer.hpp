@@ -1,0 +1,42 @@
+// ingest/flow_writer.hpp
+// Stores trade flows and refuses a value that contradicts one already in the workspace.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "ingest/import_context.hpp"
+
+namespace linkage {
+
+//! One flow record as read from a source.
+struct FlowRecord {
+  std::string reporter;
+  std::string partner;
+  char flow = 'X';  //!< 'X' exports of reporter to partner, 'M' imports of reporter from partner
+  int year = 0;
+  std::string product = "TOTAL";
+  std::string level = "total";
+  std::optional<double> value_usd;
+  bool estimated = false;
+  std::string valuation;
+  std::int64_t line = 0;
+  std::string transform;
+};
+
+//! Inserts flows for one import; identical repeats are counted, conflicting ones are an InputError at `where`.
+class FlowWriter {
+ public:
+  explicit FlowWriter(ImportContext& context);
+  //! Stores one record.
+  void Write(const FlowRecord& record, const SourceLocation& where);
+
+ private:
+  ImportContext& context_;
+  Statement insert_;
+  Statement existing_;
+};
+
+}  // namespace linkage

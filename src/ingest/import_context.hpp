@@ -1,0 +1,38 @@
+// ingest/import_context.hpp
+// What every importer gets: the workspace, the actor registry, the source id its rows point at, and a
+// summary it fills for the user.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "registry/actor_registry.hpp"
+#include "store/database.hpp"
+
+namespace linkage {
+
+//! Counts an importer reports back, printed after an import.
+struct ImportSummary {
+  std::string format;
+  std::string path;
+  std::int64_t rows_read = 0;
+  std::int64_t values_stored = 0;
+  std::int64_t missing_values = 0;    //!< stored as missing (NULL), never as zero
+  std::int64_t estimated_values = 0;  //!< flagged as estimates by the publisher
+  std::int64_t derived_values = 0;    //!< computed from other rows (e.g. totals of product rows)
+  std::int64_t duplicates = 0;        //!< identical to a value already stored
+  std::vector<std::string> notes;
+};
+
+//! State shared by one import.
+struct ImportContext {
+  Database& database;
+  ActorRegistry& actors;
+  std::int64_t source_id = 0;
+  std::string dataset;  //!< dataset name the rows are stored under
+  ImportSummary summary;
+};
+
+}  // namespace linkage

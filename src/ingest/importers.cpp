@@ -1,0 +1,67 @@
+#include "ingest/importers.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "store/provenance.hpp"
+
+namespace linkage {
+
+const std::vector<ImporterSpec>& Importers() {
+  static const std::vector<ImporterSpec> importers = {
+      {"imf-dots", "IMF Direction of Trade Statistics, long CSV (optionally gzip)", "imf-dots",
+       "IMF Direction of Trade Statistics", "IMF terms of use; attribution required", ReadImfDots},
+      {"wdi", "World Bank WDI indicator, long CSV 'Country Name,Country Code,Year,Value'", "wdi",
+       "World Bank, World Development Indicators", "CC-BY-4.0", ReadWdi},
+      {"wits", "WITS / UN Comtrade download by product (HS), values in US$ thousand", "wits",
+       "World Bank WITS / UN Comtrade", "UN Comtrade terms of use", ReadWits},
+      {"cepii-dist", "CEPII GeoDist dyadic distances (dist_cepii, ';'-separated)", "cepii-geodist",
+       "Mayer and Zignago (2011), CEPII GeoDist", "CEPII terms (free, cite)", ReadCepiiDist},
+      {"cepii-geo", "CEPII GeoDist country geography (geo_cepii, ';'-separated, Latin-1)", "cepii-geodist",
+       "Mayer and Zignago (2011), CEPII GeoDist", "CEPII terms (free, cite)", ReadCepiiGeo},
+      {"memberships", "membership spells: org,country_iso3,role,from,to,source,confidence", "institutions",
+       "compiled membership spells (each row cites its URL)", "facts", ReadMemberships},
+      {"org-aliases", "other names of organisations: alias,org", "institutions", "Linkage organisation names",
+       "CC0", ReadOrgAliases},
+      {"regions", "named regions: region,actor[,from,to]", "regions", "user-defined regions", "as supplied",
+       ReadRegions},
+      {"series", "tidy actor-year series: actor,code,year,value,unit[,estimated]", "user", "user-supplied series",
+       "as supplied", ReadTidySeries},
+      {"flows", "tidy trade flows: reporter,partner,flow,year,value_usd[,product,estimated]", "user",
+       "user-supplied flows", "as supplied", ReadTidyFlows},
+      {"events", "tidy events: date,source,target,kind,dimension[,code,intensity,description,citation]", "user",
+       "user-supplied events", "as supplied", ReadTidyEvents},
+  };
+  return importers;
+}
+
+const ImporterSpec& FindImporter(const std::string& format) {
+  std::string known;
+  for (const auto& importer : Importers()) {
+    if (importer.format == format) return importer;
+    known += (known.empty() ? "" : ", ") + importer.format;
+  }
+  throw UsageError(fmt::format("unknown import format '{}'; known formats: {}", format, known));
+}
+
+ImportSummary RunImport(Database& database, const std::string& format, const std::string& path,
+                        const ImportOptions& options) {
+  const ImporterSpec& importer = FindImporter(format);
+  ActorRegistry actors(database);
+  Transaction transaction(database);
+  ImportContext context{database, actors};
+  context.dataset = options.dataset.empty() ? importer.default_dataset : options.dataset;
+  context.source_id = RecordSource(database, {context.dataset, format, path,
+                                              options.citation.empty() ? importer.citation : options.citation,
+                                              options.terms.empty() ? importer.terms : options.terms});
+  context.summary.format = format;
+  context.summary.path = path;
+  importer.read(context, path, options);
+  if (context.summary.rows_read == 0) {
+    throw InputError({path, 2}, "the file has a header but no data rows", "at least one data row");
+  }
+  transaction.Commit();
+  return context.summary;
+}
+
+}  // namespace linkage

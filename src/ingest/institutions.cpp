@@ -1,0 +1,120 @@
+// Membership spells (org,country_iso3,role,from,to,source,confidence), other names of organisations
+// (alias,org) and named regions (region,actor[,from,to]). Dates are ISO dates; an empty `to` means the spell
+// was still in force when the table was compiled, an empty `from` that its start is not known.
+#include <fmt/format.h>
+
+#include <optional>
+#include <regex>
+#include <set>
+
+#include "core/csv_reader.hpp"
+#include "core/text.hpp"
+#include "ingest/actor_column.hpp"
+#include "ingest/importers.hpp"
+
+namespace linkage {
+
+namespace {
+
+const std::set<std::string>& KnownRoles() {
+  static const std::set<std::string> roles = {"member", "observer", "dialogue_partner", "associate", "partner"};
+  return roles;
+}
+
+// An ISO date as precise as the source (YYYY, YYYY-MM or YYYY-MM-DD), or empty (stored as NULL).
+std::optional<std::string> OptionalDate(const CsvReader& reader, const CsvRecord& record, std::size_t column) {
+  static const std::regex date(R"(^\d{4}(-\d{2}(-\d{2})?)?$)");
+  const std::string value(text::Trim(record.fields[column]));
+  if (value.empty()) return std::nullopt;
+  if (!std::regex_match(value, date)) {
+    reader.Fail(record, column, fmt::format("'{}' is not a date", value), "an ISO date YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), or empty");
+  }
+  return value;
+}
+
+void BindDate(Statement& statement, int index, const std::optional<std::string>& date) {
+  if (date) {
+    statement.Bind(index, *date);
+  } else {
+    statement.BindNull(index);
+  }
+}
+
+}  // namespace
+
+void ReadMemberships(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
+  CsvReader reader(path);
+  reader.RequireColumns({"org", "country_iso3", "role", "from", "to", "source", "confidence"});
+  const std::size_t org = reader.Column("org");
+  const std::size_t country = reader.Column("country_iso3");
+  const std::size_t role = reader.Column("role");
+  const std::size_t from = reader.Column("from");
+  const std::size_t to = reader.Column("to");
+  ActorColumn actors(context.actors, Scheme::kAny);
+  Statement insert(context.database,
+                   "INSERT INTO memberships (org, actor_id, role, start_date, end_date, confidence, citation, "
+                   "source_id, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement alias(context.database, "INSERT OR IGNORE INTO org_aliases (alias, org) VALUES (?, ?)");
+  CsvRecord record;
+  while (reader.Next(record)) {
+    ++context.summary.rows_read;
+    const std::string name = reader.Text(record, org);
+    const std::string role_name = reader.Text(record, role);
+    if (!KnownRoles().contains(role_name)) {
+      reader.Fail(record, role, fmt::format("unknown role '{}'", role_name),
+                  "member, observer, dialogue_partner, associate or partner");
+    }
+    const auto start = OptionalDate(reader, record, from);
+    const auto end = OptionalDate(reader, record, to);
+    if (start && end && *end < *start) reader.Fail(record, to, "the spell ends before it starts", "to >= from");
+    insert.Bind(1, name).Bind(2, actors.Resolve(reader, record, country)).Bind(3, role_name);
+    BindDate(insert, 4, start);
+    BindDate(insert, 5, end);
+    insert.Bind(6, record.fields[reader.Column("confidence")])
+        .Bind(7, record.fields[reader.Column("source")])
+        .Bind(8, context.source_id)
+        .Bind(9, static_cast<std::int64_t>(record.line));
+    insert.Run();
+    alias.Bind(1, AliasKey(Scheme::kName, name)).Bind(2, name);
+    alias.Run();
+    ++context.summary.values_stored;
+  }
+}
+
+void ReadOrgAliases(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
+  CsvReader reader(path);
+  reader.RequireColumns({"alias", "org"});
+  Statement insert(context.database, "INSERT OR REPLACE INTO org_aliases (alias, org) VALUES (?, ?)");
+  CsvRecord record;
+  while (reader.Next(record)) {
+    ++context.summary.rows_read;
+    insert.Bind(1, AliasKey(Scheme::kName, reader.Text(record, 0))).Bind(2, reader.Text(record, 1));
+    insert.Run();
+    ++context.summary.values_stored;
+  }
+}
+
+void ReadRegions(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
+  CsvReader reader(path);
+  reader.RequireColumns({"region", "actor"});
+  const std::size_t region = reader.Column("region");
+  const std::size_t actor = reader.Column("actor");
+  const auto from = reader.FindColumn("from");
+  const auto to = reader.FindColumn("to");
+  ActorColumn actors(context.actors, Scheme::kAny);
+  Statement insert(context.database,
+                   "INSERT OR REPLACE INTO regions (region, actor_id, start_date, end_date, source_id, source_line) "
+                   "VALUES (?, ?, ?, ?, ?, ?)");
+  CsvRecord record;
+  while (reader.Next(record)) {
+    ++context.summary.rows_read;
+    insert.Bind(1, text::Lower(reader.Text(record, region))).Bind(2, actors.Resolve(reader, record, actor));
+    BindDate(insert, 3, from ? OptionalDate(reader, record, *from) : std::nullopt);
+    BindDate(insert, 4, to ? OptionalDate(reader, record, *to) : std::nullopt);
+    insert.Bind(5, context.source_id).Bind(6, static_cast<std::int64_t>(record.line));
+    insert.Run();
+    ++context.summary.values_stored;
+  }
+}
+
+}  // namespace linkage

@@ -1,0 +1,86 @@
+#include "report/output.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace linkage {
+
+OutputFormat ParseOutputFormat(const std::string& name) {
+  if (name == "table") return OutputFormat::kTable;
+  if (name == "csv") return OutputFormat::kCsv;
+  if (name == "json") return OutputFormat::kJson;
+  throw UsageError(fmt::format("unknown format '{}'; use table, csv or json", name));
+}
+
+std::string CellText(const nlohmann::json& cell) {
+  if (cell.is_null()) return "";
+  if (cell.is_string()) return cell.get<std::string>();
+  if (cell.is_number_integer()) return std::to_string(cell.get<long long>());
+  if (cell.is_number()) return text::FormatNumber(cell.get<double>());
+  if (cell.is_boolean()) return cell.get<bool>() ? "true" : "false";
+  return cell.dump();
+}
+
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (const char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+void WriteResult(const ResultTable& table, OutputFormat format, std::FILE* out) {
+  switch (format) {
+    case OutputFormat::kJson: {
+      nlohmann::json array = nlohmann::json::array();
+      for (const auto& row : table.rows) {
+        nlohmann::json object = nlohmann::json::object();
+        for (std::size_t i = 0; i < table.columns.size(); ++i) object[table.columns[i]] = row[i];
+        array.push_back(object);
+      }
+      fmt::print(out, "{}\n", array.dump(2));
+      return;
+    }
+    case OutputFormat::kCsv: {
+      std::vector<std::string> header;
+      for (const auto& column : table.columns) header.push_back(CsvField(column));
+      fmt::print(out, "{}\n", text::Join(header, ","));
+      for (const auto& row : table.rows) {
+        std::vector<std::string> fields;
+        for (const auto& cell : row) fields.push_back(CsvField(CellText(cell)));
+        fmt::print(out, "{}\n", text::Join(fields, ","));
+      }
+      return;
+    }
+    case OutputFormat::kTable: {
+      std::vector<std::size_t> widths;
+      for (const auto& column : table.columns) widths.push_back(column.size());
+      for (const auto& row : table.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], CellText(row[i]).size());
+      }
+      auto print_row = [&](const std::vector<std::string>& cells) {
+        std::string line;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          line += fmt::format("{:<{}}", cells[i], i + 1 < cells.size() ? widths[i] + 2 : 0);
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        fmt::print(out, "{}\n", line);
+      };
+      print_row(table.columns);
+      for (const auto& row : table.rows) {
+        std::vector<std::string> cells;
+        for (const auto& cell : row) cells.push_back(CellText(cell));
+        print_row(cells);
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace linkage

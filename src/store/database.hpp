@@ -1,0 +1,98 @@
+// store/database.hpp
+// A thin RAII layer over SQLite: connections, prepared statements and transactions that roll back unless
+// committed.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace linkage {
+
+class Database;
+
+//! A prepared statement. Bind parameters by 1-based index, Step() through rows, Reset() to reuse.
+class Statement {
+ public:
+  Statement(Database& database, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+
+  //! Binds a value; an empty optional binds NULL.
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
+  Statement& Bind(int index, double value);
+  Statement& Bind(int index, std::string_view value);
+  Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
+  Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  Statement& Bind(int index, std::optional<double> value);
+  Statement& BindNull(int index);
+  //! Advances to the next row; false when the statement is done.
+  bool Step();
+  //! Runs a statement that returns no rows, then resets it for reuse.
+  void Run();
+  //! Clears bindings and rewinds.
+  void Reset();
+
+  //! Column values of the current row (0-based).
+  bool IsNull(int column) const;
+  std::int64_t Int(int column) const;
+  double Real(int column) const;
+  std::optional<double> OptionalReal(int column) const;
+  std::string Text(int column) const;
+
+ private:
+  Database* database_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+//! A connection to one workspace file.
+class Database {
+ public:
+  //! Opens (and with `create`, creates) the file; StoreError when impossible.
+  Database(const std::string& path, bool create);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  //! Runs one or more statements that return no rows.
+  void Execute(std::string_view sql);
+  //! Runs a query that returns one integer (0 when it returns no row).
+  std::int64_t QueryInt(std::string_view sql);
+  //! The id of the last inserted row.
+  std::int64_t LastInsertId() const;
+  //! The underlying handle, for Statement.
+  sqlite3* Handle() const { return handle_; }
+  //! The file this connection opened.
+  const std::string& Path() const { return path_; }
+  //! Throws a StoreError with SQLite's last message.
+  [[noreturn]] void Fail(std::string_view what) const;
+
+ private:
+  sqlite3* handle_ = nullptr;
+  std::string path_;
+};
+
+//! BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless Commit() was called. Every import runs in
+//! one, so a failed or interrupted import leaves the workspace as it was.
+class Transaction {
+ public:
+  explicit Transaction(Database& database);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  //! Makes the changes durable.
+  void Commit();
+
+ private:
+  Database& database_;
+  bool done_ = false;
+};
+
+}  // namespace linkage

@@ -1,0 +1,48 @@
+#include "store/provenance.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "core/checksum.hpp"
+
+namespace linkage {
+
+std::int64_t RecordSource(Database& database, const SourceInfo& source) {
+  Statement insert(database,
+                   "INSERT INTO sources (dataset, format, path, sha256, bytes, citation, terms) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert.Bind(1, source.dataset)
+      .Bind(2, source.format)
+      .Bind(3, source.path)
+      .Bind(4, Sha256OfFile(source.path))
+      .Bind(5, static_cast<std::int64_t>(std::filesystem::file_size(source.path)))
+      .Bind(6, source.citation)
+      .Bind(7, source.terms);
+  insert.Run();
+  return database.LastInsertId();
+}
+
+std::string Provenance::Describe() const {
+  std::string text = fmt::format("{}:{}", std::filesystem::path(path).filename().string(), line);
+  if (!transform.empty()) text += fmt::format(" ({})", transform);
+  return text;
+}
+
+Provenance LookupProvenance(Database& database, std::int64_t source_id, std::int64_t line,
+                            const std::string& transform) {
+  Statement query(database, "SELECT dataset, path, sha256, citation FROM sources WHERE id = ?");
+  query.Bind(1, source_id);
+  Provenance provenance;
+  if (query.Step()) {
+    provenance.dataset = query.Text(0);
+    provenance.path = query.Text(1);
+    provenance.sha256 = query.Text(2);
+    provenance.citation = query.Text(3);
+  }
+  provenance.line = line;
+  provenance.transform = transform;
+  return provenance;
+}
+
+}  // namespace linkage

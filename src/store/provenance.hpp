@@ -1,0 +1,40 @@
+// store/provenance.hpp
+// Source files as the workspace records them: every stored value points at one of these and a line in it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace linkage {
+
+//! What is known about a source file before it is read.
+struct SourceInfo {
+  std::string dataset;   //!< imf-dots, wdi, wits, cepii-geodist, institutions, user, ...
+  std::string format;    //!< the importer that reads it
+  std::string path;      //!< the file as given
+  std::string citation;  //!< how output cites it
+  std::string terms;     //!< licence or terms of use
+};
+
+//! Records a source file (hashing its bytes) and returns its id.
+std::int64_t RecordSource(Database& database, const SourceInfo& source);
+
+//! A stored value's origin, as the provenance output prints it.
+struct Provenance {
+  std::string dataset;
+  std::string path;
+  std::string sha256;
+  std::int64_t line = 0;
+  std::string transform;
+  std::string citation;
+  //! "file:line (transform)" for messages.
+  std::string Describe() const;
+};
+
+//! Looks up the source of a stored value.
+Provenance LookupProvenance(Database& database, std::int64_t source_id, std::int64_t line,
+                            const std::string& transform);
+
+}  // namespace linkage

@@ -1,0 +1,162 @@
+#include "store/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace linkage {
+
+namespace {
+
+// Each entry moves the schema from version i to i + 1. Never edit a released entry: append a new one.
+constexpr std::array<std::string_view, 1> kMigrations = {
+    R"sql(
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  dataset TEXT NOT NULL,          -- e.g. imf-dots, wdi, wits, cepii-geodist, user
+  format TEXT NOT NULL,           -- the importer that read it
+  path TEXT NOT NULL,             -- as given on import
+  sha256 TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  citation TEXT NOT NULL,
+  terms TEXT NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE actors (
+  id TEXT PRIMARY KEY,            -- ISO alpha-3 where one exists, else a namespaced id such as COW:BAV
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('state', 'territory', 'historic', 'aggregate')),
+  iso2 TEXT, m49 INTEGER, cow_code INTEGER, cow_abb TEXT,
+  ended TEXT,                     -- date a historic state ceased to exist
+  source_id INTEGER REFERENCES sources(id)
+);
+CREATE TABLE actor_aliases (
+  scheme TEXT NOT NULL,           -- iso3, iso2, m49, cow, cowabb, cepii, name
+  alias TEXT NOT NULL,            -- normalised (names) or upper-cased (codes)
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  origin TEXT NOT NULL,           -- which table or file taught us this alias
+  PRIMARY KEY (scheme, alias, actor_id)
+);
+CREATE TABLE memberships (
+  org TEXT NOT NULL,
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  role TEXT NOT NULL,
+  start_date TEXT,                -- ISO date; NULL when not known
+  end_date TEXT,                  -- ISO date; NULL when still in force
+  confidence TEXT NOT NULL,
+  citation TEXT NOT NULL,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX memberships_org ON memberships(org);
+CREATE TABLE org_aliases (
+  alias TEXT PRIMARY KEY,         -- normalised name
+  org TEXT NOT NULL
+);
+CREATE TABLE actor_attributes (
+  dataset TEXT NOT NULL,
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  name TEXT NOT NULL,             -- time-invariant facts: area, landlocked, lat, lon, ...
+  value REAL,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (dataset, actor_id, name)
+) WITHOUT ROWID;
+CREATE TABLE regions (
+  region TEXT NOT NULL,
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  start_date TEXT,
+  end_date TEXT,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (region, actor_id, start_date)
+);
+CREATE TABLE series (
+  dataset TEXT NOT NULL,
+  code TEXT NOT NULL,             -- publisher's indicator code, e.g. NY.GDP.MKTP.CD
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  year INTEGER NOT NULL,
+  value REAL,                     -- NULL = published as missing
+  unit TEXT NOT NULL,
+  estimated INTEGER NOT NULL DEFAULT 0,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  transform TEXT NOT NULL,
+  PRIMARY KEY (dataset, code, actor_id, year)
+) WITHOUT ROWID;
+CREATE TABLE series_catalog (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  source_id INTEGER REFERENCES sources(id)
+);
+CREATE TABLE flows (
+  dataset TEXT NOT NULL,
+  reporter TEXT NOT NULL REFERENCES actors(id),
+  partner TEXT NOT NULL REFERENCES actors(id),
+  flow TEXT NOT NULL CHECK (flow IN ('X', 'M')),
+  year INTEGER NOT NULL,
+  product TEXT NOT NULL,          -- TOTAL, or an HS code at the level below
+  level TEXT NOT NULL,            -- total, hs2, hs4, hs6, section
+  value_usd REAL,                 -- US dollars; NULL = published as missing
+  estimated INTEGER NOT NULL DEFAULT 0,
+  valuation TEXT NOT NULL,        -- FOB, CIF or as published
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,   -- first line; derived rows also name the rule in transform
+  transform TEXT NOT NULL,
+  PRIMARY KEY (dataset, reporter, partner, flow, year, product)
+) WITHOUT ROWID;
+CREATE INDEX flows_partner ON flows(partner, reporter, flow, year);
+CREATE TABLE dyad_attributes (
+  dataset TEXT NOT NULL,
+  actor_a TEXT NOT NULL REFERENCES actors(id),
+  actor_b TEXT NOT NULL REFERENCES actors(id),
+  name TEXT NOT NULL,             -- dist, distcap, distw, contig, comlang_off, ...
+  value REAL,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (dataset, actor_a, actor_b, name)
+) WITHOUT ROWID;
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  dataset TEXT NOT NULL,
+  date TEXT NOT NULL,             -- YYYY, YYYY-MM or YYYY-MM-DD as precise as the source
+  source_actor TEXT NOT NULL,
+  target_actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  code TEXT,
+  dimension TEXT NOT NULL CHECK (dimension IN ('economic', 'security', 'political')),
+  intensity REAL,
+  description TEXT,
+  citation TEXT,
+  confidence TEXT,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL
+);
+)sql",
+};
+
+}  // namespace
+
+int CurrentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+void MigrateSchema(Database& database) {
+  const auto version = static_cast<int>(database.QueryInt("PRAGMA user_version"));
+  if (version > CurrentSchemaVersion()) {
+    throw StoreError(fmt::format("workspace {} has schema version {}, newer than this Linkage understands ({}); "
+                                 "use a newer Linkage",
+                                 database.Path(), version, CurrentSchemaVersion()));
+  }
+  if (version == CurrentSchemaVersion()) return;
+  Transaction transaction(database);
+  for (int step = version; step < CurrentSchemaVersion(); ++step) {
+    database.Execute(kMigrations[static_cast<std::size_t>(step)]);
+  }
+  database.Execute(fmt::format("PRAGMA user_version = {}", CurrentSchemaVersion()));
+  transaction.Commit();
+}
+
+}  // namespace linkage

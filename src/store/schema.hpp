@@ -1,0 +1,15 @@
+// store/schema.hpp
+// The workspace schema as an ordered list of migrations; PRAGMA user_version records how many have run.
+#pragma once
+
+#include "store/database.hpp"
+
+namespace linkage {
+
+//! The schema version this build writes.
+int CurrentSchemaVersion();
+//! Brings a workspace up to CurrentSchemaVersion() in one transaction. A workspace written by a newer
+//! Linkage is refused rather than touched.
+void MigrateSchema(Database& database);
+
+}  // namespace linkage
