@@ -127,7 +127,9 @@ Quantity Evaluator::ReportedFlow(State& state, char flow, const std::string& rep
       if (answer.members.empty()) continue;
       state.result.applied.insert(Modification::kBlocMembers);
       Quantity sum{0, Unit::kUsd};
+      const std::string& other = side == &partner ? reporter : partner;
       for (const auto& member : answer.members) {
+        if (member.actor_id == other) continue;  // a bloc's trade with one of its members leaves that member out
         const Quantity part = side == &partner
                                   ? ReportedFlow(state, flow, reporter, member.actor_id, year, product, dataset, allow_mirror)
                                   : ReportedFlow(state, flow, member.actor_id, partner, year, product, dataset, allow_mirror);

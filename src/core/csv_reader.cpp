@@ -63,7 +63,6 @@ bool CsvReader::ParseRecord(std::string& line, std::vector<std::string>& fields)
       // A quoted field may hold a newline: continue on the next physical line.
       std::string next;
       if (!source_.ReadLine(next)) return false;
-      field += '\n';
       line += '\n';
       line += next;
       continue;

@@ -34,6 +34,16 @@ TradeData::TradeData(Database& database)
     next.Reset();
     datasets_.push_back(last);
   }
+  // IMF DOTS first (complete and bilateral for every reporter), then the others in the order they were imported.
+  Statement first_import(database, "SELECT min(id) FROM sources WHERE dataset = ?");
+  std::map<std::string, std::int64_t> order;
+  for (const auto& name : datasets_) {
+    first_import.Bind(1, name);
+    order[name] = first_import.Step() ? first_import.Int(0) : 0;
+    first_import.Reset();
+  }
+  std::sort(datasets_.begin(), datasets_.end(),
+            [&](const std::string& a, const std::string& b) { return order[a] < order[b]; });
   std::stable_partition(datasets_.begin(), datasets_.end(), [](const std::string& name) { return name == "imf-dots"; });
 }
 

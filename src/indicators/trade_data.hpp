@@ -45,7 +45,7 @@ class TradeData {
  public:
   explicit TradeData(Database& database);
 
-  //! Datasets in the order totals are taken from when none is named: imf-dots, then the others by name.
+  //! Datasets in the order values are taken from when none is named: imf-dots, then the others in import order.
   const std::vector<std::string>& DatasetPreference() const { return datasets_; }
   //! The reported flow; nullopt when the workspace does not hold it (or holds it as missing).
   std::optional<Observation> Flow(const FlowQuery& query);

@@ -1,0 +1,116 @@
+// End-to-end tests of the real binary on temporary workspaces: stdout, stderr and exit codes.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/temp_workspace.hpp"
+
+namespace linkage {
+namespace {
+
+using testing::Fixture;
+using testing::RunLinkage;
+using testing::TempDir;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto init = RunLinkage("init --empty --workspace w.db", dir_.Path());
+    ASSERT_EQ(init.exit_code, 0) << init.err;
+  }
+  testing::RunResult Run(const std::string& arguments) { return RunLinkage(arguments + " --workspace w.db", dir_.Path()); }
+  TempDir dir_;
+};
+
+TEST_F(CliTest, InitRefusesToOverwriteWithoutForce) {
+  const auto again = Run("init --empty");
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("already exists"), std::string::npos);
+}
+
+TEST_F(CliTest, ImportsAndReportsCounts) {
+  const auto result = Run("import flows " + Fixture("import/flows.csv"));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("3 rows read, 3 values stored"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("1 flagged as estimates"), std::string::npos) << result.out;
+}
+
+TEST_F(CliTest, BadInputExitsNonZeroAndLeavesTheWorkspaceUnchanged) {
+  const std::string before = testing::FileDigest(dir_.File("w.db"));
+  for (const char* file : {"wrong_number.csv", "missing_column.csv", "unknown_country.csv", "wrong_delimiter.csv",
+                           "empty.csv", "not_a_number.csv"}) {
+    SCOPED_TRACE(file);
+    const auto result = Run(std::string("import series ") + Fixture(std::string("bad/") + file));
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_NE(result.err.find(std::string(file) + ":"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("expected:"), std::string::npos) << result.err;
+    EXPECT_TRUE(result.out.empty());
+  }
+  const auto missing = Run("import series " + dir_.File("no-such-file.csv"));
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_NE(missing.err.find("cannot open file"), std::string::npos);
+  EXPECT_EQ(testing::FileDigest(dir_.File("w.db")), before);
+}
+
+TEST_F(CliTest, UnknownFormatIsAUsageError) {
+  const auto result = Run("import baci " + Fixture("import/flows.csv"));
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("known formats: imf-dots"), std::string::npos);
+}
+
+TEST_F(CliTest, ResolvesActors) {
+  const auto result = Run("actors resolve KAZ KZ 398 cow:705 KZK 'Kazakhstan, Rep. of' --format csv");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(std::count(result.out.begin(), result.out.end(), '\n'), 7);
+  EXPECT_EQ(result.out.find("KAZ,Kazakhstan,state"), result.out.find("KAZ,Kazakhstan,state"));
+  std::size_t kaz = 0;
+  for (std::size_t at = result.out.find(",KAZ,Kazakhstan,state,"); at != std::string::npos;
+       at = result.out.find(",KAZ,Kazakhstan,state,", at + 1)) {
+    ++kaz;
+  }
+  EXPECT_EQ(kaz, 6u) << result.out;
+  const auto ambiguous = Run("actors resolve 705");
+  EXPECT_EQ(ambiguous.exit_code, 2);
+  EXPECT_NE(ambiguous.err.find("ambiguous"), std::string::npos);
+  const auto unknown = Run("actors resolve Atlantis");
+  EXPECT_EQ(unknown.exit_code, 4);
+  EXPECT_NE(unknown.err.find("closest known"), std::string::npos);
+}
+
+TEST_F(CliTest, MembersOnADate) {
+  const auto result = Run("members --org SCO --on 2010-06-01 --role member --format json");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json.size(), 6u);
+  const auto bad_date = Run("members --org SCO --on 2010/06/01");
+  EXPECT_EQ(bad_date.exit_code, 2);
+  const auto unknown = Run("members --org NATO --in 2004");
+  EXPECT_EQ(unknown.exit_code, 4);
+}
+
+TEST_F(CliTest, ReproduceFollowsTheJsonContract) {
+  ASSERT_EQ(Run("import flows " + Fixture("audit/flows.csv")).exit_code, 0);
+  ASSERT_EQ(Run("import series " + Fixture("audit/series.csv")).exit_code, 0);
+  const auto result = Run("reproduce --format json --claims " + Fixture("audit/claims.csv"));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  ASSERT_TRUE(json.is_array());
+  EXPECT_EQ(json.size(), 21u);
+  for (const auto& claim : json) {
+    for (const char* key : {"id", "statement", "printed", "computed", "verdict", "explanation", "alternatives"}) {
+      EXPECT_TRUE(claim.contains(key)) << key;
+    }
+    const std::string verdict = claim["verdict"];
+    EXPECT_TRUE(verdict == "holds" || verdict == "close" || verdict == "differs" || verdict == "unverifiable");
+    for (const auto& alternative : claim["alternatives"]) {
+      EXPECT_TRUE(alternative.contains("interpretation"));
+      EXPECT_TRUE(alternative.contains("computed"));
+      EXPECT_TRUE(alternative.contains("verdict"));
+    }
+  }
+  const auto bad = Run("reproduce --format yaml");
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace linkage

@@ -1,0 +1,110 @@
+// The main job on the real embedded data: build the default workspace once and audit the source study and a
+// second claims file about other countries.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/csv_reader.hpp"
+#include "support/temp_workspace.hpp"
+
+namespace linkage {
+namespace {
+
+using testing::RunLinkage;
+
+class EmbeddedDataTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir = std::make_unique<testing::TempDir>();
+    const auto init = RunLinkage("init --workspace full.db", dir->Path());
+    ASSERT_EQ(init.exit_code, 0) << init.err;
+  }
+  static void TearDownTestSuite() { dir.reset(); }
+  static nlohmann::json Reproduce(const std::string& claims) {
+    const auto result = RunLinkage("reproduce --format json --workspace full.db" + claims, dir->Path());
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return nlohmann::json::parse(result.out);
+  }
+  static void CheckSourceStudy();
+  static void CheckSecondStudy();
+  static void CheckFormats();
+  static std::unique_ptr<testing::TempDir> dir;
+};
+
+std::unique_ptr<testing::TempDir> EmbeddedDataTest::dir;
+
+const nlohmann::json& ById(const nlohmann::json& results, const std::string& id) {
+  for (const auto& result : results) {
+    if (result["id"] == id) return result;
+  }
+  throw std::runtime_error("no claim " + id);
+}
+
+bool Reproduces(const nlohmann::json& claim, const std::string& interpretation) {
+  for (const auto& alternative : claim["alternatives"]) {
+    if (alternative["interpretation"] == interpretation && alternative["verdict"] == "holds") return true;
+  }
+  return false;
+}
+
+// One test: ctest runs each test in its own process, and the workspace takes half a minute to build.
+TEST_F(EmbeddedDataTest, ReproducesTheSourceStudyAndASecondStudy) {
+  CheckSourceStudy();
+  CheckSecondStudy();
+  CheckFormats();
+}
+
+void EmbeddedDataTest::CheckSourceStudy() {
+  const auto results = Reproduce("");
+  CsvReader claims(testing::ProjectData("claims/source-study.csv"));
+  CsvRecord record;
+  std::size_t count = 0;
+  while (claims.Next(record)) {
+    ++count;
+    const auto& claim = ById(results, record.fields[0]);
+    EXPECT_FALSE(claim["explanation"].get<std::string>().empty());
+  }
+  EXPECT_EQ(results.size(), count);
+  // Findings worked out independently from the IMF DOTS and WDI files (see docs/claims.md).
+  EXPECT_EQ(ById(results, "real-growth-2000-2013")["verdict"], "holds");
+  EXPECT_NEAR(ById(results, "real-growth-2000-2013")["computed"].get<double>(), 7.95, 0.01);
+  EXPECT_EQ(ById(results, "exports-to-china-value")["verdict"], "differs");  // 2020 by default
+  EXPECT_TRUE(Reproduces(ById(results, "exports-to-china-value"), "year 2019 (the claim states none)"));
+  EXPECT_TRUE(Reproduces(ById(results, "exports-to-china-share"), "year 2019 (the claim states none)"));
+  EXPECT_TRUE(Reproduces(ById(results, "gdp-table"), "the level instead of the growth rate") ||
+              ById(results, "gdp-table")["explanation"].get<std::string>().find("the level instead of the growth rate") !=
+                  std::string::npos);
+  EXPECT_NE(ById(results, "trade-table")["explanation"].get<std::string>().find(
+                "partner's report of the same flow (mirror data); exports and imports swapped"),
+            std::string::npos);
+  EXPECT_EQ(ById(results, "uyghurs-in-kazakhstan")["verdict"], "unverifiable");
+  EXPECT_EQ(ById(results, "second-largest-partner")["verdict"], "holds");
+}
+
+void EmbeddedDataTest::CheckSecondStudy() {
+  const std::string path = testing::Fixture("claims/us-brazil-china.csv");
+  const auto results = Reproduce(" --claims " + path);
+  CsvReader claims(path);
+  CsvRecord record;
+  while (claims.Next(record)) {
+    SCOPED_TRACE(record.fields[0]);
+    const auto& claim = ById(results, record.fields[0]);
+    EXPECT_EQ(claim["verdict"], record.fields[claims.Column("expect_verdict")]) << claim["explanation"];
+    const std::string reading = record.fields[claims.Column("expect_reading")];
+    if (!reading.empty()) {
+      EXPECT_TRUE(Reproduces(claim, reading)) << claim.dump(1);
+    }
+  }
+}
+
+void EmbeddedDataTest::CheckFormats() {
+  const auto table = RunLinkage("reproduce --workspace full.db", dir->Path());
+  EXPECT_EQ(table.exit_code, 0);
+  EXPECT_NE(table.out.find("17 claims:"), std::string::npos);
+  const auto csv = RunLinkage("reproduce --format csv --workspace full.db", dir->Path());
+  EXPECT_EQ(csv.exit_code, 0);
+  EXPECT_EQ(csv.out.rfind("id,statement,printed,computed,verdict,explanation,alternatives_holding", 0), 0u);
+}
+
+}  // namespace
+}  // namespace linkage
