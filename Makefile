@@ -3,17 +3,13 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test sanitize run format format-check tidy clean
+.PHONY: all deps build test sanitize run format format-check tidy check clean
 
 all: build
 
 # Debian packages the build and the tests need (run as root on a fresh Debian 12).
 deps:
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	  g++ cmake make pkg-config git ca-certificates \
-	  libsqlite3-dev zlib1g-dev libssl-dev libfmt-dev libcli11-dev nlohmann-json3-dev \
-	  libgtest-dev iso-codes clang-format clang-tidy sqlite3
+	bash scripts/install-deps.sh
 
 build:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINKAGE_WARNINGS_AS_ERRORS=ON $(CMAKE_FLAGS)
@@ -27,7 +23,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 sanitize:
-	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DLINKAGE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
+	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DLINKAGE_SANITIZE=ON"
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
@@ -37,6 +33,9 @@ format-check:
 
 tidy: build
 	clang-tidy -p $(BUILD) --quiet $$(git ls-files 'src/*.cpp')
+
+# Everything CI checks beyond the tests: formatting, clang-tidy, and the tests under ASan and UBSan.
+check: format-check tidy sanitize
 
 clean:
 	rm -rf build build-asan

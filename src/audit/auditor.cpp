@@ -24,10 +24,11 @@ std::string DescribeDifference(double computed, double printed) {
 Auditor::Auditor(Database& database, TradeData& data, const ActorRegistry& actors)
     : evaluator_(database, data, actors), data_(data) {}
 
-Auditor::Computed Auditor::Compute(const Expression& expression, const Reading& reading, const PrintedUnit& unit,
-                                   const std::map<std::string, std::string>& row, int default_year,
-                                   const Claim& claim) {
-  const Evaluation evaluation = evaluator_.Evaluate(expression, reading, row, default_year, claim.file, claim.line);
+Auditor::Computed Auditor::Compute(const Expression& expression, const Reading& reading,
+                                   const PrintedUnit& unit, const std::map<std::string, std::string>& row,
+                                   int default_year, const Claim& claim) {
+  const Evaluation evaluation =
+      evaluator_.Evaluate(expression, reading, row, default_year, claim.file, claim.line);
   Computed computed;
   computed.applied = evaluation.applied;
   computed.used_unstated_year = evaluation.used_unstated_year;
@@ -44,7 +45,9 @@ Auditor::Computed Auditor::Compute(const Expression& expression, const Reading& 
   return computed;
 }
 
-ClaimResult Auditor::Audit(const Claim& claim) { return claim.IsTable() ? AuditTable(claim) : AuditScalar(claim); }
+ClaimResult Auditor::Audit(const Claim& claim) {
+  return claim.IsTable() ? AuditTable(claim) : AuditScalar(claim);
+}
 
 std::vector<int> Auditor::UnstatedYears(const Claim& claim) const {
   const int last = claim.cited_year > 0 ? claim.cited_year : 2024;

@@ -42,10 +42,10 @@ struct ClaimResult {
   std::string explanation;
   bool estimated = false;  //!< an input was an estimate
   std::vector<ReadingResult> alternatives;
-  std::vector<std::string> steps;          //!< how the plain value was computed
-  std::vector<ValueSource> sources;        //!< stored rows behind the plain value
-  std::vector<CellResult> cells;           //!< table claims
-  std::vector<std::string> table_findings; //!< declared period, totals, units
+  std::vector<std::string> steps;           //!< how the plain value was computed
+  std::vector<ValueSource> sources;         //!< stored rows behind the plain value
+  std::vector<CellResult> cells;            //!< table claims
+  std::vector<std::string> table_findings;  //!< declared period, totals, units
 };
 
 //! The contract object: id, statement, printed, computed, verdict, explanation, alternatives, plus details.

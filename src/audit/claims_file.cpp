@@ -31,7 +31,8 @@ std::vector<TableColumnCheck> ParseColumnChecks(const CsvReader& reader, const C
     check.expression = ParseExpression(match[4].str(), reader.Path(), record.line);
     checks.push_back(std::move(check));
   }
-  if (checks.empty()) reader.Fail(record, column, "a table claim needs column checks", "column[unit]: expression");
+  if (checks.empty())
+    reader.Fail(record, column, "a table claim needs column checks", "column[unit]: expression");
   return checks;
 }
 
@@ -88,7 +89,8 @@ std::vector<Claim> ReadClaims(const std::string& path) {
     }
     if (relation) {
       const auto parsed = ParseRelation(record.fields[*relation]);
-      if (!parsed) reader.Fail(record, *relation, "unknown relation", "approx, at_least or at_most (empty: approx)");
+      if (!parsed)
+        reader.Fail(record, *relation, "unknown relation", "approx, at_least or at_most (empty: approx)");
       claim.relation = *parsed;
     }
     if (table && !text::Trim(record.fields[*table]).empty()) {
@@ -104,7 +106,8 @@ std::vector<Claim> ReadClaims(const std::string& path) {
       claim.printed_text = std::string(text::Trim(record.fields[printed]));
       if (!claim.printed_text.empty()) {
         claim.printed = ParsePrinted(claim.printed_text);
-        if (!claim.printed) reader.Fail(record, printed, "the printed value is not a number", "a number or empty");
+        if (!claim.printed)
+          reader.Fail(record, printed, "the printed value is not a number", "a number or empty");
       }
     }
     claims.push_back(std::move(claim));

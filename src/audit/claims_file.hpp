@@ -34,12 +34,13 @@ struct Claim {
   std::string statement;
   std::string expression_text;
   std::unique_ptr<Expression> expression;  //!< scalar claims
-  std::optional<PrintedValue> printed;     //!< scalar claims; nullopt for tables and claims printed without a number
+  std::optional<PrintedValue>
+      printed;  //!< scalar claims; nullopt for tables and claims printed without a number
   std::string printed_text;
   PrintedUnit unit;
   Relation relation = Relation::kApprox;
   std::string cited_source;
-  int cited_year = 0;  //!< year of the cited source; a claim without a year is read as of the year before
+  int cited_year = 0;      //!< year of the cited source; a claim without a year is read as of the year before
   std::string table_path;  //!< table claims: the printed table, resolved against the claims file's folder
   std::vector<TableColumnCheck> columns;
   TableDeclaration declared;

@@ -1,5 +1,4 @@
 #include "audit/evaluator.hpp"
-#include "audit/evaluator_state.hpp"
 
 #include <fmt/format.h>
 
@@ -7,6 +6,7 @@
 #include <array>
 #include <cmath>
 
+#include "audit/evaluator_state.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "registry/institutions.hpp"
@@ -39,7 +39,9 @@ Unit UnitOfSeries(const std::string& unit) {
   return Unit::kNumber;
 }
 
-std::string Money(double usd) { return fmt::format("{} USD", text::FormatNumber(usd, 8)); }
+std::string Money(double usd) {
+  return fmt::format("{} USD", text::FormatNumber(usd, 8));
+}
 
 void Merge(Quantity& into, const Quantity& from) {
   into.estimated = into.estimated || from.estimated;
@@ -67,7 +69,8 @@ Evaluation Evaluator::Evaluate(const Expression& expression, const Reading& read
 
 Quantity Evaluator::Eval(const Expression& node, State& state) {
   switch (node.kind) {
-    case Expression::Kind::kNumber: return {node.number, Unit::kNumber};
+    case Expression::Kind::kNumber:
+      return {node.number, Unit::kNumber};
     case Expression::Kind::kNegate: {
       Quantity value = Eval(*node.children[0], state);
       value.value = -value.value;
@@ -103,14 +106,16 @@ Quantity Evaluator::Eval(const Expression& node, State& state) {
           return out;
       }
     }
-    case Expression::Kind::kCall: return Call(node, state);
-    default: state.Fail(fmt::format("'{}' is not a value here", node.ToString()));
+    case Expression::Kind::kCall:
+      return Call(node, state);
+    default:
+      state.Fail(fmt::format("'{}' is not a value here", node.ToString()));
   }
 }
 
-Quantity Evaluator::ReportedFlow(State& state, char flow, const std::string& reporter, const std::string& partner,
-                                 int year, const std::string& product, const std::string& dataset,
-                                 bool allow_mirror) {
+Quantity Evaluator::ReportedFlow(State& state, char flow, const std::string& reporter,
+                                 const std::string& partner, int year, const std::string& product,
+                                 const std::string& dataset, bool allow_mirror) {
   // A bloc read as its members: the sum of each member's flow at that date.
   if (state.reading.Has(Modification::kBlocMembers)) {
     for (const std::string* side : {&partner, &reporter}) {
@@ -122,17 +127,19 @@ Quantity Evaluator::ReportedFlow(State& state, char flow, const std::string& rep
       } catch (const NotFoundError&) {
         continue;
       }
-      const auto answer =
-          MembersBetween(database_, org, fmt::format("{}-01-01", year), fmt::format("{}-12-31", year), "member");
+      const auto answer = MembersBetween(database_, org, fmt::format("{}-01-01", year),
+                                         fmt::format("{}-12-31", year), "member");
       if (answer.members.empty()) continue;
       state.result.applied.insert(Modification::kBlocMembers);
       Quantity sum{0, Unit::kUsd};
       const std::string& other = side == &partner ? reporter : partner;
       for (const auto& member : answer.members) {
-        if (member.actor_id == other) continue;  // a bloc's trade with one of its members leaves that member out
-        const Quantity part = side == &partner
-                                  ? ReportedFlow(state, flow, reporter, member.actor_id, year, product, dataset, allow_mirror)
-                                  : ReportedFlow(state, flow, member.actor_id, partner, year, product, dataset, allow_mirror);
+        if (member.actor_id == other)
+          continue;  // a bloc's trade with one of its members leaves that member out
+        const Quantity part =
+            side == &partner
+                ? ReportedFlow(state, flow, reporter, member.actor_id, year, product, dataset, allow_mirror)
+                : ReportedFlow(state, flow, member.actor_id, partner, year, product, dataset, allow_mirror);
         sum.value += part.value;
         Merge(sum, part);
       }
@@ -163,10 +170,10 @@ Quantity Evaluator::ReportedFlow(State& state, char flow, const std::string& rep
   } else {
     observation = data_.Flow(query);
   }
-  const std::string what = fmt::format("{}'s reported {} {} {} in {}{}", query.reporter,
-                                       query.flow == 'X' ? "exports to" : "imports from", query.partner,
-                                       query.product == "TOTAL" ? "(all goods)" : "(HS " + query.product + ")",
-                                       query.year, query.dataset.empty() ? "" : " in " + query.dataset);
+  const std::string what = fmt::format(
+      "{}'s reported {} {} {} in {}{}", query.reporter, query.flow == 'X' ? "exports to" : "imports from",
+      query.partner, query.product == "TOTAL" ? "(all goods)" : "(HS " + query.product + ")", query.year,
+      query.dataset.empty() ? "" : " in " + query.dataset);
   if (!observation) {
     std::string reason;
     if (data_.IsPublishedMissing(query)) {
@@ -191,13 +198,15 @@ Quantity Evaluator::FlowValue(State& state, const std::string& direction, const 
                               const std::string& partner, int year, const std::string& product,
                               const std::string& dataset, bool allow_mirror) {
   std::string effective = direction;
-  if (state.reading.Has(Modification::kSwap) && (direction == "exports" || direction == "imports" ||
-                                                 direction == "balance")) {
+  if (state.reading.Has(Modification::kSwap) &&
+      (direction == "exports" || direction == "imports" || direction == "balance")) {
     state.result.applied.insert(Modification::kSwap);
     effective = direction == "exports" ? "imports" : direction == "imports" ? "exports" : "-balance";
   }
-  if (effective == "exports") return ReportedFlow(state, 'X', reporter, partner, year, product, dataset, allow_mirror);
-  if (effective == "imports") return ReportedFlow(state, 'M', reporter, partner, year, product, dataset, allow_mirror);
+  if (effective == "exports")
+    return ReportedFlow(state, 'X', reporter, partner, year, product, dataset, allow_mirror);
+  if (effective == "imports")
+    return ReportedFlow(state, 'M', reporter, partner, year, product, dataset, allow_mirror);
   const Quantity exports = ReportedFlow(state, 'X', reporter, partner, year, product, dataset, allow_mirror);
   const Quantity imports = ReportedFlow(state, 'M', reporter, partner, year, product, dataset, allow_mirror);
   Quantity out{0, Unit::kUsd};
@@ -226,11 +235,15 @@ Quantity Evaluator::SeriesValue(State& state, const std::string& code, const std
     if (!now || !before || before->value == 0) {
       throw MissingData{fmt::format("{} of {} in {} and {}", relation->level, actor, year - 1, year)};
     }
-    Quantity value{now->value / before->value - 1, Unit::kFraction, now->estimated || before->estimated,
-                   now->sources, {}};
+    Quantity value{now->value / before->value - 1,
+                   Unit::kFraction,
+                   now->estimated || before->estimated,
+                   now->sources,
+                   {}};
     value.sources.insert(value.sources.end(), before->sources.begin(), before->sources.end());
-    value.steps.push_back(fmt::format("nominal growth of {} {} {} = {} / {} - 1", relation->level, actor, year,
-                                      text::FormatNumber(now->value, 8), text::FormatNumber(before->value, 8)));
+    value.steps.push_back(fmt::format("nominal growth of {} {} {} = {} / {} - 1", relation->level, actor,
+                                      year, text::FormatNumber(now->value, 8),
+                                      text::FormatNumber(before->value, 8)));
     return value;
   }
   const auto observation = data_.Series(wanted, actor, year);
@@ -239,10 +252,13 @@ Quantity Evaluator::SeriesValue(State& state, const std::string& code, const std
     throw MissingData{fmt::format("series {} for {} in {}{}", wanted, actor, year,
                                   unit.empty() ? " (no such series in the workspace)" : "")};
   }
-  Quantity value{observation->value, UnitOfSeries(data_.SeriesUnit(wanted)), observation->estimated,
-                 observation->sources, {}};
-  value.steps.push_back(fmt::format("{} {} {} = {} [{}]", wanted, actor, year, text::FormatNumber(observation->value, 8),
-                                    observation->dataset));
+  Quantity value{observation->value,
+                 UnitOfSeries(data_.SeriesUnit(wanted)),
+                 observation->estimated,
+                 observation->sources,
+                 {}};
+  value.steps.push_back(fmt::format("{} {} {} = {} [{}]", wanted, actor, year,
+                                    text::FormatNumber(observation->value, 8), observation->dataset));
   return value;
 }
 

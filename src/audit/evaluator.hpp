@@ -30,26 +30,27 @@ class Evaluator {
  public:
   Evaluator(Database& database, TradeData& data, const ActorRegistry& actors);
 
-  //! Evaluates `expression` under `reading`. `row` gives the values of $columns; `default_year` is used for '?'
-  //! years when the reading names none (0: the latest year with data is not guessed, the claim is unverifiable).
-  //! Errors in the expression itself (unknown function, wrong arguments) are InputErrors at `file`:`line`.
+  //! Evaluates `expression` under `reading`. `row` gives the values of $columns; `default_year` is used for
+  //! '?' years when the reading names none (0: the latest year with data is not guessed, the claim is
+  //! unverifiable). Errors in the expression itself (unknown function, wrong arguments) are InputErrors at
+  //! `file`:`line`.
   Evaluation Evaluate(const Expression& expression, const Reading& reading,
-                      const std::map<std::string, std::string>& row, int default_year, const std::string& file,
-                      std::size_t line);
+                      const std::map<std::string, std::string>& row, int default_year,
+                      const std::string& file, std::size_t line);
 
- //! Per-evaluation state (audit/evaluator_state.hpp).
+  //! Per-evaluation state (audit/evaluator_state.hpp).
   struct State;
 
  private:
   Quantity Eval(const Expression& node, State& state);
   Quantity Call(const Expression& node, State& state);
   Quantity FlowValue(State& state, const std::string& direction, const std::string& reporter,
-                     const std::string& partner, int year, const std::string& product, const std::string& dataset,
-                     bool allow_mirror);
-  Quantity ReportedFlow(State& state, char flow, const std::string& reporter, const std::string& partner, int year,
-                        const std::string& product, const std::string& dataset, bool allow_mirror);
-  Quantity Rank(const std::string& direction, const std::string& reporter, const std::string& partner, int year,
-                State& state);
+                     const std::string& partner, int year, const std::string& product,
+                     const std::string& dataset, bool allow_mirror);
+  Quantity ReportedFlow(State& state, char flow, const std::string& reporter, const std::string& partner,
+                        int year, const std::string& product, const std::string& dataset, bool allow_mirror);
+  Quantity Rank(const std::string& direction, const std::string& reporter, const std::string& partner,
+                int year, State& state);
   Quantity SeriesValue(State& state, const std::string& code, const std::string& actor, int year);
 
   Database& database_;

@@ -24,7 +24,8 @@ class Arguments {
 
   void ExpectCount(std::size_t minimum, std::size_t maximum, const char* signature) const {
     if (call_.children.size() < minimum || call_.children.size() > maximum) {
-      state_.Fail(fmt::format("{}() takes {}; got {} arguments", call_.word, signature, call_.children.size()));
+      state_.Fail(
+          fmt::format("{}() takes {}; got {} arguments", call_.word, signature, call_.children.size()));
     }
     for (const auto& [key, value] : call_.options) {
       if (key != "product") state_.Fail(fmt::format("{}() has no option '{}'", call_.word, key));
@@ -35,11 +36,12 @@ class Arguments {
     const Expression& node = *call_.children[index];
     if (node.kind == Expression::Kind::kWord || node.kind == Expression::Kind::kNumber) return node.word;
     if (node.kind == Expression::Kind::kColumn) return Column(node.word);
-    state_.Fail(fmt::format("argument {} of {}() must be a name, not '{}'", index + 1, call_.word, node.ToString()));
+    state_.Fail(
+        fmt::format("argument {} of {}() must be a name, not '{}'", index + 1, call_.word, node.ToString()));
   }
 
   std::string Direction(std::size_t index) const {
-    const std::string direction = text::Lower(Word(index));
+    std::string direction = text::Lower(Word(index));
     if (!Directions().contains(direction)) {
       state_.Fail(fmt::format("'{}' is not a direction; use exports, imports, total or balance", direction));
     }
@@ -55,7 +57,9 @@ class Arguments {
   int Year(const Expression& node) const {
     int year = 0;
     switch (node.kind) {
-      case Expression::Kind::kNumber: year = static_cast<int>(node.number); break;
+      case Expression::Kind::kNumber:
+        year = static_cast<int>(node.number);
+        break;
       case Expression::Kind::kColumn: {
         const auto parsed = text::ParseInteger(Column(node.word));
         if (!parsed) state_.Fail(fmt::format("column ${} does not hold a year", node.word));
@@ -67,7 +71,8 @@ class Arguments {
         if (state_.reading.unstated_year) return *state_.reading.unstated_year;
         if (state_.default_year == 0) throw MissingData{"a year: the claim states none and cites no date"};
         return state_.default_year;
-      default: state_.Fail(fmt::format("'{}' is not a year", node.ToString()));
+      default:
+        state_.Fail(fmt::format("'{}' is not a year", node.ToString()));
     }
     return Shift(year);
   }
@@ -135,16 +140,19 @@ Quantity Evaluator::Call(const Expression& node, State& state) {
   const std::string& name = node.word;
   if (name == "flow") {
     args.ExpectCount(4, 4, "(direction, reporter, partner, year[, product=HS])");
-    return FlowValue(state, args.Direction(0), args.Actor(1), args.Actor(2), args.Year(3), args.Product(), "", true);
+    return FlowValue(state, args.Direction(0), args.Actor(1), args.Actor(2), args.Year(3), args.Product(), "",
+                     true);
   }
   if (name == "share") {
     args.ExpectCount(4, 4, "(direction, reporter, partner, year[, product=HS])");
     const std::string reporter = args.Actor(1);
     const int year = args.Year(3);
-    const Quantity part = FlowValue(state, args.Direction(0), reporter, args.Actor(2), year, args.Product(), "", true);
+    const Quantity part =
+        FlowValue(state, args.Direction(0), reporter, args.Actor(2), year, args.Product(), "", true);
     // The denominator is the reporter's own total with the world, from the same dataset as the numerator.
     const std::string dataset = part.sources.empty() ? "" : part.sources.front().dataset;
-    const Quantity whole = FlowValue(state, args.Direction(0), reporter, "WLD", year, args.Product(), dataset, false);
+    const Quantity whole =
+        FlowValue(state, args.Direction(0), reporter, "WLD", year, args.Product(), dataset, false);
     return Ratio(part, whole, Unit::kFraction);
   }
   if (name == "growth" || name == "cagr") {
@@ -198,27 +206,31 @@ Quantity Evaluator::Call(const Expression& node, State& state) {
     }
     if (!missing.empty()) {
       std::vector<std::string> years;
+      years.reserve(missing.size());
       for (const int year : missing) years.push_back(std::to_string(year));
       throw MissingData{fmt::format("{} for {} in {}", args.Word(0), args.Actor(1), text::Join(years, ", "))};
     }
     sum.value /= (last - first + 1);
-    sum.steps.push_back(fmt::format("mean of {} {} over {}-{} ({} years)", args.Word(0), args.Actor(1), first, last,
-                                    last - first + 1));
+    sum.steps.push_back(fmt::format("mean of {} {} over {}-{} ({} years)", args.Word(0), args.Actor(1), first,
+                                    last, last - first + 1));
     return sum;
   }
-  state.Fail(fmt::format("unknown function '{}'; known: flow, share, growth, cagr, rank, series, mean", name));
+  state.Fail(
+      fmt::format("unknown function '{}'; known: flow, share, growth, cagr, rank, series, mean", name));
 }
 
-Quantity Evaluator::Rank(const std::string& direction, const std::string& reporter, const std::string& partner,
-                         int year, State& state) {
-  // Candidates are the partners the reporter (or, read as mirror data, every other reporter) reports trade with.
+Quantity Evaluator::Rank(const std::string& direction, const std::string& reporter,
+                         const std::string& partner, int year, State& state) {
+  // Candidates are the partners the reporter (or, read as mirror data, every other reporter) reports trade
+  // with.
   const bool mirror = state.reading.Has(Modification::kMirror);
   const bool swap = state.reading.Has(Modification::kSwap) && direction != "total";
   std::string dataset;
   std::set<std::string> candidates;
   for (const auto& name : data_.DatasetPreference()) {
     for (const char flow : {'X', 'M'}) {
-      const auto found = mirror ? data_.Reporters(reporter, flow, year, name) : data_.Partners(reporter, flow, year, name);
+      const auto found =
+          mirror ? data_.Reporters(reporter, flow, year, name) : data_.Partners(reporter, flow, year, name);
       candidates.insert(found.begin(), found.end());
     }
     if (!candidates.empty()) {
@@ -226,7 +238,8 @@ Quantity Evaluator::Rank(const std::string& direction, const std::string& report
       break;
     }
   }
-  if (candidates.empty()) throw MissingData{fmt::format("{}'s trade with its partners in {}", reporter, year)};
+  if (candidates.empty())
+    throw MissingData{fmt::format("{}'s trade with its partners in {}", reporter, year)};
   bool any_aggregate = false;
   std::vector<std::pair<double, std::string>> values;
   std::size_t incomplete = 0;
@@ -238,8 +251,8 @@ Quantity Evaluator::Rank(const std::string& direction, const std::string& report
       if (!state.reading.Has(Modification::kWithAggregates)) continue;
     }
     try {
-      values.emplace_back(FlowValue(state, direction, reporter, candidate, year, "TOTAL", dataset, true).value,
-                          candidate);
+      values.emplace_back(
+          FlowValue(state, direction, reporter, candidate, year, "TOTAL", dataset, true).value, candidate);
     } catch (const MissingData&) {
       ++incomplete;
     }
@@ -249,21 +262,25 @@ Quantity Evaluator::Rank(const std::string& direction, const std::string& report
   }
   if (mirror) state.result.applied.insert(Modification::kMirror);
   if (swap) state.result.applied.insert(Modification::kSwap);
-  const auto own = std::find_if(values.begin(), values.end(), [&](const auto& entry) { return entry.second == partner; });
-  if (own == values.end()) throw MissingData{fmt::format("{}'s {} with {} in {}", reporter, direction, partner, year)};
+  const auto own =
+      std::find_if(values.begin(), values.end(), [&](const auto& entry) { return entry.second == partner; });
+  if (own == values.end())
+    throw MissingData{fmt::format("{}'s {} with {} in {}", reporter, direction, partner, year)};
   const double target = own->first;
-  const auto above = std::count_if(values.begin(), values.end(), [&](const auto& entry) { return entry.first > target; });
+  const auto above =
+      std::count_if(values.begin(), values.end(), [&](const auto& entry) { return entry.first > target; });
   std::sort(values.begin(), values.end(), std::greater<>());
   std::vector<std::string> leaders;
   for (std::size_t i = 0; i < std::min<std::size_t>(3, values.size()); ++i) {
-    leaders.push_back(fmt::format("{} {}", values[i].second, text::FormatNumber(values[i].first / 1e6, 6) + "m"));
+    leaders.push_back(
+        fmt::format("{} {}", values[i].second, text::FormatNumber(values[i].first / 1e6, 6) + "m"));
   }
   Quantity out{static_cast<double>(above + 1), Unit::kRank};
   out.sources = FlowValue(state, direction, reporter, partner, year, "TOTAL", dataset, true).sources;
-  out.steps.push_back(fmt::format("{} ranks {} of {} partners of {} by {} in {} [{}]; leaders: {}{}", partner, above + 1,
-                                  values.size(), reporter, direction, year, dataset, text::Join(leaders, ", "),
-                                  incomplete > 0 ? fmt::format("; {} partners left out for missing values", incomplete)
-                                                 : ""));
+  out.steps.push_back(fmt::format(
+      "{} ranks {} of {} partners of {} by {} in {} [{}]; leaders: {}{}", partner, above + 1, values.size(),
+      reporter, direction, year, dataset, text::Join(leaders, ", "),
+      incomplete > 0 ? fmt::format("; {} partners left out for missing values", incomplete) : ""));
   return out;
 }
 

@@ -10,7 +10,8 @@
 
 namespace linkage {
 
-//! Thrown inside an evaluation when the workspace lacks a value; Evaluate() turns it into Evaluation::missing.
+//! Thrown inside an evaluation when the workspace lacks a value; Evaluate() turns it into
+//! Evaluation::missing.
 struct MissingData {
   std::string what;
 };

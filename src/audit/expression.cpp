@@ -11,14 +11,22 @@ namespace linkage {
 
 std::string Expression::ToString() const {
   switch (kind) {
-    case Kind::kNumber: return text::FormatNumber(number, 12);
-    case Kind::kWord: return word;
-    case Kind::kYear: return std::to_string(first_year);
-    case Kind::kYearRange: return fmt::format("{}..{}", first_year, last_year);
-    case Kind::kUnstated: return "?";
-    case Kind::kColumn: return "$" + word;
-    case Kind::kNegate: return "-" + children[0]->ToString();
-    case Kind::kBinary: return fmt::format("({} {} {})", children[0]->ToString(), op, children[1]->ToString());
+    case Kind::kNumber:
+      return text::FormatNumber(number, 12);
+    case Kind::kWord:
+      return word;
+    case Kind::kYear:
+      return std::to_string(first_year);
+    case Kind::kYearRange:
+      return fmt::format("{}..{}", first_year, last_year);
+    case Kind::kUnstated:
+      return "?";
+    case Kind::kColumn:
+      return "$" + word;
+    case Kind::kNegate:
+      return "-" + children[0]->ToString();
+    case Kind::kBinary:
+      return fmt::format("({} {} {})", children[0]->ToString(), op, children[1]->ToString());
     case Kind::kCall: {
       std::vector<std::string> parts;
       for (const auto& child : children) parts.push_back(child->ToString());
@@ -51,7 +59,8 @@ class Parser {
   }
 
   void SkipSpace() {
-    while (position_ < source_.size() && std::isspace(static_cast<unsigned char>(source_[position_]))) ++position_;
+    while (position_ < source_.size() && std::isspace(static_cast<unsigned char>(source_[position_])))
+      ++position_;
   }
 
   bool Accept(char c) {
@@ -71,7 +80,8 @@ class Parser {
     auto left = ParseProduct();
     while (true) {
       SkipSpace();
-      if (position_ >= source_.size() || (source_[position_] != '+' && source_[position_] != '-')) return left;
+      if (position_ >= source_.size() || (source_[position_] != '+' && source_[position_] != '-'))
+        return left;
       const char op = source_[position_++];
       left = Binary(op, std::move(left), ParseProduct());
     }
@@ -81,7 +91,8 @@ class Parser {
     auto left = ParseUnary();
     while (true) {
       SkipSpace();
-      if (position_ >= source_.size() || (source_[position_] != '*' && source_[position_] != '/')) return left;
+      if (position_ >= source_.size() || (source_[position_] != '*' && source_[position_] != '/'))
+        return left;
       const char op = source_[position_++];
       left = Binary(op, std::move(left), ParseUnary());
     }
@@ -189,7 +200,8 @@ class Parser {
       position_ += 2;
       SkipSpace();
       const std::size_t end_start = position_;
-      while (position_ < source_.size() && std::isdigit(static_cast<unsigned char>(source_[position_])) != 0) {
+      while (position_ < source_.size() &&
+             std::isdigit(static_cast<unsigned char>(source_[position_])) != 0) {
         ++position_;
       }
       const auto last = text::ParseInteger(source_.substr(end_start, position_ - end_start));

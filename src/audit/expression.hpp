@@ -13,23 +13,23 @@ namespace linkage {
 //! A node of a parsed expression.
 struct Expression {
   enum class Kind {
-    kNumber,      //!< a literal number
-    kWord,        //!< a bare word: an actor, a direction, a series code
-    kYear,        //!< a year literal in a year position
-    kYearRange,   //!< first..last
-    kUnstated,    //!< '?': the claim does not state the year
-    kColumn,      //!< $name: a column of the audited table's current row
-    kCall,        //!< name(arguments, key=value...)
-    kBinary,      //!< left op right
-    kNegate       //!< -operand
+    kNumber,     //!< a literal number
+    kWord,       //!< a bare word: an actor, a direction, a series code
+    kYear,       //!< a year literal in a year position
+    kYearRange,  //!< first..last
+    kUnstated,   //!< '?': the claim does not state the year
+    kColumn,     //!< $name: a column of the audited table's current row
+    kCall,       //!< name(arguments, key=value...)
+    kBinary,     //!< left op right
+    kNegate      //!< -operand
   };
   Kind kind = Kind::kNumber;
   double number = 0;
   std::string word;  //!< word, column name, call name
   int first_year = 0;
   int last_year = 0;
-  char op = 0;  //!< + - * /
-  std::vector<std::unique_ptr<Expression>> children;  //!< call arguments, or binary operands
+  char op = 0;                                                 //!< + - * /
+  std::vector<std::unique_ptr<Expression>> children;           //!< call arguments, or binary operands
   std::map<std::string, std::unique_ptr<Expression>> options;  //!< key=value call options
 
   //! The expression written back in canonical form.

@@ -6,11 +6,16 @@ namespace linkage {
 
 std::string UnitName(Unit unit) {
   switch (unit) {
-    case Unit::kUsd: return "US dollars";
-    case Unit::kFraction: return "a ratio";
-    case Unit::kPercent: return "percent";
-    case Unit::kRank: return "a rank";
-    case Unit::kNumber: return "a number";
+    case Unit::kUsd:
+      return "US dollars";
+    case Unit::kFraction:
+      return "a ratio";
+    case Unit::kPercent:
+      return "percent";
+    case Unit::kRank:
+      return "a rank";
+    case Unit::kNumber:
+      return "a number";
   }
   return "a number";
 }
@@ -48,7 +53,8 @@ std::optional<double> ExpressIn(const Quantity& quantity, const PrintedUnit& uni
       if (quantity.unit != Unit::kRank) return std::nullopt;
       return quantity.value;
     default:
-      if (quantity.unit == Unit::kUsd || quantity.unit == Unit::kFraction || quantity.unit == Unit::kPercent) {
+      if (quantity.unit == Unit::kUsd || quantity.unit == Unit::kFraction ||
+          quantity.unit == Unit::kPercent) {
         return std::nullopt;
       }
       return quantity.value;

@@ -25,7 +25,9 @@ constexpr std::array<std::pair<double, const char*>, 8> kScaleSlips = {{
     {0.01, "/ 100 (a percentage printed as a ratio)"},
 }};
 
-std::string Show(double value) { return text::FormatNumber(value, 6); }
+std::string Show(double value) {
+  return text::FormatNumber(value, 6);
+}
 
 }  // namespace
 
@@ -58,8 +60,7 @@ ClaimResult Auditor::AuditScalar(const Claim& claim) {
     if (reading.IsPlain() && !plain.used_unstated_year) continue;
     if (!CouldApply(reading, relevant)) continue;
     std::optional<ReadingResult> best;
-    const std::vector<int> years =
-        plain.used_unstated_year ? UnstatedYears(claim) : std::vector<int>{0};
+    const std::vector<int> years = plain.used_unstated_year ? UnstatedYears(claim) : std::vector<int>{0};
     for (const int year : years) {
       Reading tried = reading;
       if (plain.used_unstated_year) tried.unstated_year = year;
@@ -96,17 +97,19 @@ ClaimResult Auditor::AuditScalar(const Claim& claim) {
     explanation = fmt::format("Computed {} {}; the study prints no number to compare.", Show(*plain.value),
                               claim.unit.text);
   } else {
-    explanation = fmt::format("Computed {} {} against {} printed ({}): {}.", Show(*plain.value), claim.unit.text,
-                              claim.printed_text, DescribeDifference(*plain.value, claim.printed->value),
-                              VerdictName(result.verdict));
+    explanation =
+        fmt::format("Computed {} {} against {} printed ({}): {}.", Show(*plain.value), claim.unit.text,
+                    claim.printed_text, DescribeDifference(*plain.value, claim.printed->value),
+                    VerdictName(result.verdict));
     if (result.verdict == Verdict::kHolds && claim.relation == Relation::kApprox &&
         std::fabs(*plain.value - claim.printed->value) > kHoldTolerance * std::fabs(claim.printed->value)) {
       explanation += fmt::format(" It holds because it rounds to the printed {}.", claim.printed_text);
     }
     if (plain.used_unstated_year) {
-      explanation += fmt::format(" The claim states no year; the plain reading takes {}, the year before the cited "
-                                 "source ({}).",
-                                 default_year, claim.cited_year);
+      explanation += fmt::format(
+          " The claim states no year; the plain reading takes {}, the year before the cited "
+          "source ({}).",
+          default_year, claim.cited_year);
     }
     if (plain.quantity && plain.quantity->estimated) explanation += " Some inputs are IMF estimates.";
   }
@@ -114,7 +117,8 @@ ClaimResult Auditor::AuditScalar(const Claim& claim) {
   std::vector<std::string> near;
   for (const auto& alternative : result.alternatives) {
     if (!alternative.computed) continue;
-    const std::string text = fmt::format("{} gives {}", alternative.interpretation, Show(*alternative.computed));
+    const std::string text =
+        fmt::format("{} gives {}", alternative.interpretation, Show(*alternative.computed));
     if (alternative.verdict == Verdict::kHolds) reproducing.push_back(text);
     if (alternative.verdict == Verdict::kClose) near.push_back(text);
   }
@@ -124,8 +128,8 @@ ClaimResult Auditor::AuditScalar(const Claim& claim) {
     } else if (!near.empty()) {
       explanation += fmt::format(" No reading reproduces it exactly; close: {}.", text::Join(near, "; "));
     } else if (!result.alternatives.empty()) {
-      explanation += fmt::format(" None of the {} other readings tried comes within {}%.", result.alternatives.size(),
-                                 text::FormatNumber(kCloseTolerance * 100));
+      explanation += fmt::format(" None of the {} other readings tried comes within {}%.",
+                                 result.alternatives.size(), text::FormatNumber(kCloseTolerance * 100));
     }
   }
   if (!result.steps.empty()) explanation += " From: " + text::Join(result.steps, "; ") + ".";

@@ -33,15 +33,23 @@ struct Tally {
   }
   void Add(Verdict verdict) {
     switch (verdict) {
-      case Verdict::kHolds: ++holds; break;
-      case Verdict::kClose: ++close; break;
-      case Verdict::kDiffers: ++differs; break;
-      case Verdict::kUnverifiable: ++unverifiable; break;
+      case Verdict::kHolds:
+        ++holds;
+        break;
+      case Verdict::kClose:
+        ++close;
+        break;
+      case Verdict::kDiffers:
+        ++differs;
+        break;
+      case Verdict::kUnverifiable:
+        ++unverifiable;
+        break;
     }
   }
   std::string Describe() const {
-    return fmt::format("{} of {} checkable cells hold, {} close, {} differ; {} cannot be checked", holds, Checkable(),
-                       close, differs, unverifiable);
+    return fmt::format("{} of {} checkable cells hold, {} close, {} differ; {} cannot be checked", holds,
+                       Checkable(), close, differs, unverifiable);
   }
 };
 
@@ -79,7 +87,8 @@ ClaimResult Auditor::AuditTable(const Claim& claim) {
   result.statement = claim.statement;
   std::vector<std::string> expressions;
   for (const auto& check : claim.columns) {
-    expressions.push_back(fmt::format("{}[{}]: {}", check.column, check.unit.text, check.expression->ToString()));
+    expressions.push_back(
+        fmt::format("{}[{}]: {}", check.column, check.unit.text, check.expression->ToString()));
   }
   result.expression = text::Join(expressions, "; ");
   result.unit = claim.unit.text;
@@ -95,16 +104,18 @@ ClaimResult Auditor::AuditTable(const Claim& claim) {
     for (const auto& row : rows) {
       for (const auto& check : claim.columns) {
         const auto printed = ParsePrinted(row.values.at(check.column));
-        const Computed computed = Compute(*check.expression, reading, check.unit, row.values, default_year, claim);
+        const Computed computed =
+            Compute(*check.expression, reading, check.unit, row.values, default_year, claim);
         if (!reading.IsPlain() && FullyApplied(reading, computed.applied)) applicable = true;
         if (reading.IsPlain() && computed.unit_mismatch) unit_mismatch = true;
         Verdict verdict = Verdict::kUnverifiable;
-        if (computed.value && printed) verdict = Judge(*computed.value, *printed, Relation::kApprox, check.unit.base);
+        if (computed.value && printed)
+          verdict = Judge(*computed.value, *printed, Relation::kApprox, check.unit.base);
         tally.Add(verdict);
         if (cells != nullptr) {
           cells->push_back({row.values.at(key_column), check.column,
-                            printed ? std::optional<double>(printed->value) : std::nullopt, computed.value, verdict,
-                            computed.missing});
+                            printed ? std::optional<double>(printed->value) : std::nullopt, computed.value,
+                            verdict, computed.missing});
           if (computed.quantity && result.sources.size() < 8) {
             result.sources.insert(result.sources.end(), computed.quantity->sources.begin(),
                                   computed.quantity->sources.end());
@@ -130,9 +141,10 @@ ClaimResult Auditor::AuditTable(const Claim& claim) {
     if (reading.IsPlain() || !CouldApply(reading, relevant)) continue;
     const Tally tally = run(reading, nullptr, applicable);
     if (!applicable) continue;
-    ReadingResult alternative{reading.Describe(),
-                              tally.Checkable() > 0 ? std::optional<double>(tally.ShareHolding()) : std::nullopt,
-                              tally.Overall(), tally.Describe()};
+    ReadingResult alternative{
+        reading.Describe(),
+        tally.Checkable() > 0 ? std::optional<double>(tally.ShareHolding()) : std::nullopt, tally.Overall(),
+        tally.Describe()};
     // The best reading reproduces the most cells (a share over fewer checkable cells is not better).
     if (tally.holds > best_holds) {
       best_holds = tally.holds;
@@ -153,8 +165,8 @@ ClaimResult Auditor::AuditTable(const Claim& claim) {
     }
     const auto [declared_first, declared_last] = *claim.declared.years;
     if (first != declared_first || last != declared_last) {
-      result.table_findings.push_back(fmt::format("the title declares {}-{} but the rows cover {}-{}", declared_first,
-                                                  declared_last, first, last));
+      result.table_findings.push_back(fmt::format("the title declares {}-{} but the rows cover {}-{}",
+                                                  declared_first, declared_last, first, last));
     }
   }
   if (!claim.declared.parts_within_total.empty()) {
@@ -171,12 +183,13 @@ ClaimResult Auditor::AuditTable(const Claim& claim) {
       }
     }
     if (total && parts > *total * (1 + kHoldTolerance)) {
-      result.table_findings.push_back(
-          fmt::format("the rows of {} add up to {}, more than the TOTAL row ({})", column, text::FormatNumber(parts),
-                      text::FormatNumber(*total)));
+      result.table_findings.push_back(fmt::format("the rows of {} add up to {}, more than the TOTAL row ({})",
+                                                  column, text::FormatNumber(parts),
+                                                  text::FormatNumber(*total)));
     } else if (total) {
-      result.table_findings.push_back(fmt::format("the rows of {} add up to {}, within the TOTAL row ({})", column,
-                                                  text::FormatNumber(parts), text::FormatNumber(*total)));
+      result.table_findings.push_back(fmt::format("the rows of {} add up to {}, within the TOTAL row ({})",
+                                                  column, text::FormatNumber(parts),
+                                                  text::FormatNumber(*total)));
     }
   }
   if (unit_mismatch) {
@@ -191,7 +204,8 @@ ClaimResult Auditor::AuditTable(const Claim& claim) {
     }
   }
 
-  std::string explanation = fmt::format("Plain reading (as the table declares itself): {}.", plain.Describe());
+  std::string explanation =
+      fmt::format("Plain reading (as the table declares itself): {}.", plain.Describe());
   std::vector<std::string> examples;
   for (const auto& cell : result.cells) {
     if (examples.size() == 3) break;
@@ -209,10 +223,11 @@ ClaimResult Auditor::AuditTable(const Claim& claim) {
     }
   }
   if (!missing.empty()) explanation += fmt::format(" Unchecked cells need data such as {}.", missing);
-  if (!result.table_findings.empty()) explanation += " Also: " + text::Join(result.table_findings, "; ") + ".";
+  if (!result.table_findings.empty())
+    explanation += " Also: " + text::Join(result.table_findings, "; ") + ".";
   if (best) {
-    explanation += fmt::format(" The reading that best reproduces the table is '{}': {}.", best->interpretation,
-                               best->note);
+    explanation += fmt::format(" The reading that best reproduces the table is '{}': {}.",
+                               best->interpretation, best->note);
   } else if (result.verdict != Verdict::kHolds) {
     explanation += " No alternative reading reproduces more cells.";
   }

@@ -24,7 +24,8 @@ std::optional<Relation> ParseRelation(const std::string& text) {
 }
 
 Verdict Judge(double computed, const PrintedValue& printed, Relation relation, Unit unit) {
-  if (unit == Unit::kRank) return std::lround(computed) == std::lround(printed.value) ? Verdict::kHolds : Verdict::kDiffers;
+  if (unit == Unit::kRank)
+    return std::lround(computed) == std::lround(printed.value) ? Verdict::kHolds : Verdict::kDiffers;
   // Half a unit of the last printed digit: the value rounds to what was printed.
   const double rounding = 0.5 * std::pow(10.0, -printed.decimals);
   const double scale = std::fabs(printed.value);
@@ -48,14 +49,20 @@ Verdict Judge(double computed, const PrintedValue& printed, Relation relation, U
 
 std::string VerdictName(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kHolds: return "holds";
-    case Verdict::kClose: return "close";
-    case Verdict::kDiffers: return "differs";
-    case Verdict::kUnverifiable: return "unverifiable";
+    case Verdict::kHolds:
+      return "holds";
+    case Verdict::kClose:
+      return "close";
+    case Verdict::kDiffers:
+      return "differs";
+    case Verdict::kUnverifiable:
+      return "unverifiable";
   }
   return "unverifiable";
 }
 
-int VerdictRank(Verdict verdict) { return static_cast<int>(verdict); }
+int VerdictRank(Verdict verdict) {
+  return static_cast<int>(verdict);
+}
 
 }  // namespace linkage

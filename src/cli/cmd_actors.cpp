@@ -22,8 +22,9 @@ void RunResolve(const ActorsOptions& options) {
   auto database = OpenOrCreate(options.common);
   const ActorRegistry registry(*database);
   const auto scheme = ParseScheme(options.scheme);
-  if (!scheme) throw UsageError(fmt::format("unknown scheme '{}'; use any, iso3, iso2, m49, cow, cowabb, cepii or name",
-                                            options.scheme));
+  if (!scheme)
+    throw UsageError(fmt::format("unknown scheme '{}'; use any, iso3, iso2, m49, cow, cowabb, cepii or name",
+                                 options.scheme));
   ResultTable table{{"input", "id", "name", "kind", "via"}, {}};
   for (const auto& identifier : options.identifiers) {
     const Actor& actor = registry.RequireArgument(identifier, *scheme);
@@ -52,11 +53,12 @@ void RegisterActors(CLI::App& app) {
   actors->require_subcommand(1);
 
   auto resolve = std::make_shared<ActorsOptions>();
-  CLI::App* resolve_command =
-      actors->add_subcommand("resolve", "Resolve codes or names (KAZ, KZ, 398, cow:705, KZK, 'Kazakhstan, Rep. of')");
+  CLI::App* resolve_command = actors->add_subcommand(
+      "resolve", "Resolve codes or names (KAZ, KZ, 398, cow:705, KZK, 'Kazakhstan, Rep. of')");
   AddWorkspaceOption(*resolve_command, resolve->common);
   resolve_command->add_option("identifier", resolve->identifiers, "Codes or names")->required();
-  resolve_command->add_option("--scheme", resolve->scheme, "any, iso3, iso2, m49, cow, cowabb, cepii or name");
+  resolve_command->add_option("--scheme", resolve->scheme,
+                              "any, iso3, iso2, m49, cow, cowabb, cepii or name");
   resolve_command->add_option("--format", resolve->format, "table, csv or json");
   resolve_command->callback([resolve] { RunResolve(*resolve); });
 

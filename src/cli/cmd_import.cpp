@@ -18,8 +18,8 @@ struct ImportArguments {
 void RunImportCommand(const ImportArguments& arguments) {
   auto database = OpenOrCreate(arguments.common);
   const ImportSummary summary = RunImport(*database, arguments.format, arguments.path, arguments.options);
-  fmt::print("imported {} ({}): {} rows read, {} values stored", summary.path, summary.format, summary.rows_read,
-             summary.values_stored);
+  fmt::print("imported {} ({}): {} rows read, {} values stored", summary.path, summary.format,
+             summary.rows_read, summary.values_stored);
   if (summary.missing_values > 0) fmt::print(", {} missing (kept as missing)", summary.missing_values);
   if (summary.estimated_values > 0) fmt::print(", {} flagged as estimates", summary.estimated_values);
   if (summary.derived_values > 0) fmt::print(", {} derived", summary.derived_values);
@@ -30,7 +30,8 @@ void RunImportCommand(const ImportArguments& arguments) {
 
 std::string FormatList() {
   std::string text = "Formats:";
-  for (const auto& importer : Importers()) text += fmt::format("\n  {:<12} {}", importer.format, importer.description);
+  for (const auto& importer : Importers())
+    text += fmt::format("\n  {:<12} {}", importer.format, importer.description);
   return text;
 }
 
@@ -44,7 +45,8 @@ void RegisterImport(CLI::App& app) {
   command->add_option("format", arguments->format, "File format (see below)")->required();
   command->add_option("file", arguments->path, "The file to read (.gz is read transparently)")->required();
   command->add_option("--dataset", arguments->options.dataset, "Store under this dataset name");
-  command->add_option("--code", arguments->options.code, "Indicator code, for series files whose name does not say");
+  command->add_option("--code", arguments->options.code,
+                      "Indicator code, for series files whose name does not say");
   command->add_option("--citation", arguments->options.citation, "How output should cite this file");
   command->add_option("--terms", arguments->options.terms, "The file's licence or terms of use");
   command->callback([arguments] { RunImportCommand(*arguments); });

@@ -23,14 +23,15 @@ struct InitOptions {
 void RunInit(const InitOptions& options) {
   const std::string path = WorkspacePath(options.common);
   if (std::filesystem::exists(path) && !options.force) {
-    throw UsageError(fmt::format("{} already exists; use --force to rebuild it from the embedded data", path));
+    throw UsageError(
+        fmt::format("{} already exists; use --force to rebuild it from the embedded data", path));
   }
   const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
   const bool terminal = isatty(fileno(stderr)) != 0;
-  const auto summaries =
-      BuildWorkspace({path, data_dir, DefaultIsoCodesDir(), !options.empty}, [terminal](const std::string& step) {
-        if (terminal) fmt::print(stderr, "  loading {}\n", step);
-      });
+  const auto summaries = BuildWorkspace({path, data_dir, DefaultIsoCodesDir(), !options.empty},
+                                        [terminal](const std::string& step) {
+                                          if (terminal) fmt::print(stderr, "  loading {}\n", step);
+                                        });
   std::int64_t values = 0;
   for (const auto& summary : summaries) values += summary.values_stored;
   fmt::print("created {} from {} ({} files, {} values)\n", path, data_dir, summaries.size(), values);
@@ -40,10 +41,13 @@ void RunInit(const InitOptions& options) {
 
 void RegisterInit(CLI::App& app) {
   auto options = std::make_shared<InitOptions>();
-  CLI::App* command = app.add_subcommand("init", "Create a workspace from the embedded data (data/manifest.json)");
+  CLI::App* command =
+      app.add_subcommand("init", "Create a workspace from the embedded data (data/manifest.json)");
   AddWorkspaceOption(*command, options->common);
-  command->add_flag("--empty", options->empty, "Only actors, institutions and regions; no trade or series data");
-  command->add_flag("--force", options->force, "Rebuild an existing workspace (replaced only if the build succeeds)");
+  command->add_flag("--empty", options->empty,
+                    "Only actors, institutions and regions; no trade or series data");
+  command->add_flag("--force", options->force,
+                    "Rebuild an existing workspace (replaced only if the build succeeds)");
   command->add_option("--data-dir", options->data_dir, "Embedded data folder (default: $LINKAGE_DATA_DIR)");
   command->callback([options] { RunInit(*options); });
 

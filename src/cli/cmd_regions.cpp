@@ -22,7 +22,8 @@ struct RegionsOptions {
 void RunRegions(const RegionsOptions& options) {
   auto database = OpenOrCreate(options.common);
   const ActorRegistry registry(*database);
-  std::vector<std::string> names = options.region.empty() ? RegionNames(*database) : std::vector{options.region};
+  std::vector<std::string> names =
+      options.region.empty() ? RegionNames(*database) : std::vector{options.region};
   ResultTable table{{"region", "year", "members"}, {}};
   for (const auto& name : names) {
     const auto members = RegionMembers(*database, name, options.in);
@@ -39,7 +40,8 @@ void RunRegions(const RegionsOptions& options) {
 
 void RegisterRegions(CLI::App& app) {
   auto options = std::make_shared<RegionsOptions>();
-  CLI::App* command = app.add_subcommand("regions", "Named regions (add your own with `linkage import regions`)");
+  CLI::App* command =
+      app.add_subcommand("regions", "Named regions (add your own with `linkage import regions`)");
   AddWorkspaceOption(*command, options->common);
   command->add_option("region", options->region, "A region name (default: all)");
   command->add_option("--in", options->in, "Members during this year (default 2020)");

@@ -21,7 +21,9 @@ struct ReproduceOptions {
   std::string format = "table";
 };
 
-std::string Shown(const std::optional<double>& value) { return value ? text::FormatNumber(*value) : "-"; }
+std::string Shown(const std::optional<double>& value) {
+  return value ? text::FormatNumber(*value) : "-";
+}
 
 void RunReproduce(const ReproduceOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
@@ -33,11 +35,13 @@ void RunReproduce(const ReproduceOptions& options) {
   TradeData data(*database);
   Auditor auditor(*database, data, actors);
   std::vector<ClaimResult> results;
+  results.reserve(claims.size());
   for (const auto& claim : claims) results.push_back(auditor.Audit(claim));
 
   std::map<std::int64_t, std::string> source_paths;
   Statement sources(*database, "SELECT id, path FROM sources");
-  while (sources.Step()) source_paths[sources.Int(0)] = std::filesystem::path(sources.Text(1)).filename().string();
+  while (sources.Step())
+    source_paths[sources.Int(0)] = std::filesystem::path(sources.Text(1)).filename().string();
 
   if (format == OutputFormat::kJson) {
     nlohmann::json array = nlohmann::json::array();
@@ -46,7 +50,8 @@ void RunReproduce(const ReproduceOptions& options) {
     return;
   }
   if (format == OutputFormat::kCsv) {
-    ResultTable table{{"id", "statement", "printed", "computed", "verdict", "explanation", "alternatives_holding"}, {}};
+    ResultTable table{
+        {"id", "statement", "printed", "computed", "verdict", "explanation", "alternatives_holding"}, {}};
     for (const auto& result : results) {
       std::vector<std::string> holding;
       for (const auto& alternative : result.alternatives) {
@@ -81,10 +86,11 @@ void RunReproduce(const ReproduceOptions& options) {
 
 void RegisterReproduce(CLI::App& app) {
   auto options = std::make_shared<ReproduceOptions>();
-  CLI::App* command =
-      app.add_subcommand("reproduce", "Audit a study's claims against the data, trying the readings an analyst would");
+  CLI::App* command = app.add_subcommand(
+      "reproduce", "Audit a study's claims against the data, trying the readings an analyst would");
   AddWorkspaceOption(*command, options->common);
-  command->add_option("--claims", options->claims, "Claims file (default: the source study, data/claims/source-study.csv)");
+  command->add_option("--claims", options->claims,
+                      "Claims file (default: the source study, data/claims/source-study.csv)");
   command->add_option("--format", options->format, "table, csv or json");
   command->callback([options] { RunReproduce(*options); });
 }

@@ -12,9 +12,10 @@
 namespace linkage::cli {
 
 void AddWorkspaceOption(CLI::App& command, CommonOptions& options) {
-  command.add_option("--workspace", options.workspace,
-                     "Workspace file (default: $LINKAGE_WORKSPACE or ./linkage.db; created from the embedded data "
-                     "if missing)");
+  command.add_option(
+      "--workspace", options.workspace,
+      "Workspace file (default: $LINKAGE_WORKSPACE or ./linkage.db; created from the embedded data "
+      "if missing)");
 }
 
 std::string WorkspacePath(const CommonOptions& options) {

@@ -9,23 +9,30 @@ namespace linkage {
 namespace {
 std::string DelimiterName(char delimiter) {
   switch (delimiter) {
-    case ',': return "','";
-    case ';': return "';'";
-    case '\t': return "tab";
-    case '|': return "'|'";
-    default: return fmt::format("'{}'", delimiter);
+    case ',':
+      return "','";
+    case ';':
+      return "';'";
+    case '\t':
+      return "tab";
+    case '|':
+      return "'|'";
+    default:
+      return fmt::format("'{}'", delimiter);
   }
 }
 }  // namespace
 
-CsvReader::CsvReader(const std::string& path, CsvDialect dialect) : source_(path, dialect.encoding), dialect_(dialect) {
+CsvReader::CsvReader(const std::string& path, CsvDialect dialect)
+    : source_(path, dialect.encoding), dialect_(dialect) {
   std::string line;
   for (std::size_t i = 0; i < dialect_.preamble_lines; ++i) {
     if (!source_.ReadLine(line)) break;
   }
   while (true) {
     if (!source_.ReadLine(line)) {
-      throw InputError({path, source_.LineNumber() + 1}, "the file is empty", "a header line naming the columns");
+      throw InputError({path, source_.LineNumber() + 1}, "the file is empty",
+                       "a header line naming the columns");
     }
     if (!text::Trim(line).empty()) break;
   }
@@ -37,8 +44,8 @@ CsvReader::CsvReader(const std::string& path, CsvDialect dialect) : source_(path
   if (header_.size() == 1) {
     for (const char other : {',', ';', '\t', '|'}) {
       if (other != dialect_.delimiter && raw.find(other) != std::string::npos) {
-        throw InputError({path, header_line_}, fmt::format("the header has a single column but contains {}",
-                                                           DelimiterName(other)),
+        throw InputError({path, header_line_},
+                         fmt::format("the header has a single column but contains {}", DelimiterName(other)),
                          fmt::format("fields separated by {}", DelimiterName(dialect_.delimiter)), raw);
       }
     }
@@ -47,7 +54,8 @@ CsvReader::CsvReader(const std::string& path, CsvDialect dialect) : source_(path
     const std::string name(text::Trim(header_[i]));
     header_[i] = name;
     if (!index_.emplace(name, i).second) {
-      throw InputError({path, header_line_, i + 1, name}, "duplicate column name", "unique column names", raw);
+      throw InputError({path, header_line_, i + 1, name}, "duplicate column name", "unique column names",
+                       raw);
     }
   }
 }
@@ -103,8 +111,8 @@ bool CsvReader::Next(CsvRecord& record) {
   record.line = source_.LineNumber();
   record.raw = line;
   if (!ParseRecord(line, record.fields)) {
-    throw InputError({Path(), record.line}, "unterminated quoted field at the end of the file", "a closing '\"'",
-                     record.raw);
+    throw InputError({Path(), record.line}, "unterminated quoted field at the end of the file",
+                     "a closing '\"'", record.raw);
   }
   if (record.fields.size() != header_.size()) {
     std::string hint;
@@ -131,9 +139,10 @@ void CsvReader::RequireColumns(const std::vector<std::string>& names) const {
     if (!index_.contains(name)) missing.push_back(name);
   }
   if (missing.empty()) return;
-  throw InputError({Path(), header_line_},
-                   fmt::format("missing column{} {}", missing.size() > 1 ? "s" : "", text::Join(missing, ", ")),
-                   fmt::format("columns {} (found: {})", text::Join(names, ", "), text::Join(header_, ", ")));
+  throw InputError(
+      {Path(), header_line_},
+      fmt::format("missing column{} {}", missing.size() > 1 ? "s" : "", text::Join(missing, ", ")),
+      fmt::format("columns {} (found: {})", text::Join(names, ", "), text::Join(header_, ", ")));
 }
 
 std::optional<std::size_t> CsvReader::FindColumn(std::string_view name) const {
@@ -161,7 +170,8 @@ std::optional<double> CsvReader::OptionalNumber(const CsvRecord& record, std::si
   const std::string_view field = text::Trim(record.fields[index]);
   if (field.empty() || field == "NA" || field == ".." || field == "." || field == "NaN") return std::nullopt;
   const auto parsed = text::ParseDouble(field);
-  if (!parsed) Fail(record, index, fmt::format("'{}' is not a number", field), "a decimal number such as 1234.5");
+  if (!parsed)
+    Fail(record, index, fmt::format("'{}' is not a number", field), "a decimal number such as 1234.5");
   return parsed;
 }
 

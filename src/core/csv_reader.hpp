@@ -55,8 +55,8 @@ class CsvReader {
   //! Throws an InputError about field `index` of `record`.
   [[noreturn]] void Fail(const CsvRecord& record, std::size_t index, const std::string& problem,
                          const std::string& expected) const;
-  //! Parses field `index` as a number; an empty field, "NA", "..", "." (Stata) or "NaN" is missing (nullopt), anything else that is
-  //! not a number is an InputError.
+  //! Parses field `index` as a number; an empty field, "NA", "..", "." (Stata) or "NaN" is missing (nullopt),
+  //! anything else that is not a number is an InputError.
   std::optional<double> OptionalNumber(const CsvRecord& record, std::size_t index) const;
   //! Parses field `index` as a number that must be present.
   double Number(const CsvRecord& record, std::size_t index) const;

@@ -19,7 +19,8 @@ std::string Compose(const SourceLocation& where, const std::string& problem, con
   if (!expected.empty()) text += fmt::format("\n  expected: {}", expected);
   if (!raw_line.empty()) {
     constexpr std::size_t kMaxShown = 200;
-    text += fmt::format("\n  line: {}", raw_line.size() > kMaxShown ? raw_line.substr(0, kMaxShown) + "..." : raw_line);
+    text += fmt::format("\n  line: {}",
+                        raw_line.size() > kMaxShown ? raw_line.substr(0, kMaxShown) + "..." : raw_line);
   }
   return text;
 }

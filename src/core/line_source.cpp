@@ -34,7 +34,8 @@ bool LineSource::ReadRaw(std::string& line) {
       int status = Z_OK;
       const char* message = gzerror(gz_, &status);
       if (status != Z_OK && status != Z_STREAM_END) {
-        throw InputError({path_, line_number_ + 1}, std::string("the compressed stream is damaged: ") + message,
+        throw InputError({path_, line_number_ + 1},
+                         std::string("the compressed stream is damaged: ") + message,
                          "a complete gzip file (was it truncated while copying?)");
       }
       return !line.empty();

@@ -61,7 +61,8 @@ std::optional<double> ParseDouble(std::string_view value) {
   if (value.front() == '+') value.remove_prefix(1);
   double parsed = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
-  if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(parsed)) return std::nullopt;
+  if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(parsed))
+    return std::nullopt;
   return parsed;
 }
 
@@ -119,12 +120,11 @@ std::string NormalizeName(std::string_view value) {
     if (byte == 0xC3 && i + 1 < value.size()) {
       emit(BaseLetter(static_cast<unsigned char>(value[i + 1]), byte));
       ++i;
-    } else if (byte >= 0x80) {
-      continue;  // other non-ASCII bytes carry no matching information here
+    } else if (byte >= 0x80 || byte == '\'') {
+      // Other non-ASCII bytes carry no matching information; "Cote d'Ivoire" and "Cote dIvoire" are one name.
+      continue;
     } else if (std::isalnum(byte)) {
       emit(static_cast<char>(std::tolower(byte)));
-    } else if (byte == '\'') {
-      continue;  // "Cote d'Ivoire" and "Cote dIvoire" are the same name
     } else {
       emit(' ');
     }

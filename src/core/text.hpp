@@ -22,14 +22,15 @@ std::vector<std::string> Split(std::string_view value, char separator);
 std::string Join(const std::vector<std::string>& pieces, std::string_view separator);
 //! True when value starts with prefix.
 bool StartsWith(std::string_view value, std::string_view prefix);
-//! Parses a whole decimal number (surrounding spaces allowed, thousands separators not); nullopt if not a number.
+//! Parses a whole decimal number (surrounding spaces allowed, thousands separators not); nullopt if not a
+//! number.
 std::optional<double> ParseDouble(std::string_view value);
 //! Parses a whole integer (surrounding spaces allowed); nullopt if not an integer.
 std::optional<long long> ParseInteger(std::string_view value);
 //! Converts ISO-8859-1 bytes to UTF-8.
 std::string Latin1ToUtf8(std::string_view value);
-//! Normal form of a country or organisation name for matching: lower case, accents on Latin-1 letters dropped,
-//! punctuation turned into spaces, runs of spaces collapsed.
+//! Normal form of a country or organisation name for matching: lower case, accents on Latin-1 letters
+//! dropped, punctuation turned into spaces, runs of spaces collapsed.
 std::string NormalizeName(std::string_view value);
 //! Levenshtein edit distance, for "did you mean" suggestions.
 std::size_t EditDistance(std::string_view a, std::string_view b);

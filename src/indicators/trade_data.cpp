@@ -12,17 +12,21 @@ constexpr std::size_t kMaxSourcesKept = 4;
 
 TradeData::TradeData(Database& database)
     : database_(database),
-      exact_(database,
-             "SELECT value_usd, estimated, source_id, source_line, transform FROM flows WHERE dataset = ? AND "
-             "reporter = ? AND partner = ? AND flow = ? AND year = ? AND product = ?"),
-      // A chapter is the sum of the finest level stored under it (rows of one level only, so nothing counts twice).
-      prefix_(database,
-              "SELECT value_usd, estimated, source_id, source_line, transform FROM flows WHERE dataset = ? AND "
-              "reporter = ? AND partner = ? AND flow = ? AND year = ? AND product LIKE ? || '%' AND level = ("
-              "SELECT max(level) FROM flows WHERE dataset = ? AND reporter = ? AND partner = ? AND flow = ? AND "
-              "year = ? AND product LIKE ? || '%' AND level LIKE 'hs%') ORDER BY product"),
+      exact_(
+          database,
+          "SELECT value_usd, estimated, source_id, source_line, transform FROM flows WHERE dataset = ? AND "
+          "reporter = ? AND partner = ? AND flow = ? AND year = ? AND product = ?"),
+      // A chapter is the sum of the finest level stored under it (rows of one level only, so nothing counts
+      // twice).
+      prefix_(
+          database,
+          "SELECT value_usd, estimated, source_id, source_line, transform FROM flows WHERE dataset = ? AND "
+          "reporter = ? AND partner = ? AND flow = ? AND year = ? AND product LIKE ? || '%' AND level = ("
+          "SELECT max(level) FROM flows WHERE dataset = ? AND reporter = ? AND partner = ? AND flow = ? AND "
+          "year = ? AND product LIKE ? || '%' AND level LIKE 'hs%') ORDER BY product"),
       series_(database,
-              "SELECT value, estimated, source_id, source_line, transform, dataset FROM series WHERE code = ? AND "
+              "SELECT value, estimated, source_id, source_line, transform, dataset FROM series WHERE code = "
+              "? AND "
               "actor_id = ? AND year = ? ORDER BY dataset LIMIT 1") {
   // Walks the primary key (dataset first) instead of scanning every row.
   Statement next(database, "SELECT min(dataset) FROM flows WHERE dataset > ?");
@@ -34,7 +38,8 @@ TradeData::TradeData(Database& database)
     next.Reset();
     datasets_.push_back(last);
   }
-  // IMF DOTS first (complete and bilateral for every reporter), then the others in the order they were imported.
+  // IMF DOTS first (complete and bilateral for every reporter), then the others in the order they were
+  // imported.
   Statement first_import(database, "SELECT min(id) FROM sources WHERE dataset = ?");
   std::map<std::string, std::int64_t> order;
   for (const auto& name : datasets_) {
@@ -44,7 +49,8 @@ TradeData::TradeData(Database& database)
   }
   std::sort(datasets_.begin(), datasets_.end(),
             [&](const std::string& a, const std::string& b) { return order[a] < order[b]; });
-  std::stable_partition(datasets_.begin(), datasets_.end(), [](const std::string& name) { return name == "imf-dots"; });
+  std::stable_partition(datasets_.begin(), datasets_.end(),
+                        [](const std::string& name) { return name == "imf-dots"; });
 }
 
 std::optional<Observation> TradeData::FlowFrom(const FlowQuery& query, const std::string& dataset) {
@@ -66,7 +72,11 @@ std::optional<Observation> TradeData::FlowFrom(const FlowQuery& query, const std
     return found;
   }
   prefix_.Bind(1, dataset).Bind(2, query.reporter).Bind(3, query.partner).Bind(4, flow).Bind(5, query.year);
-  prefix_.Bind(6, query.product).Bind(7, dataset).Bind(8, query.reporter).Bind(9, query.partner).Bind(10, flow);
+  prefix_.Bind(6, query.product)
+      .Bind(7, dataset)
+      .Bind(8, query.reporter)
+      .Bind(9, query.partner)
+      .Bind(10, flow);
   prefix_.Bind(11, query.year).Bind(12, query.product);
   bool any_missing = false;
   while (prefix_.Step()) {
@@ -85,8 +95,8 @@ std::optional<Observation> TradeData::FlowFrom(const FlowQuery& query, const std
   if (observation.rows == 0 || any_missing) return std::nullopt;
   if (observation.rows > 1) {
     for (auto& source : observation.sources) {
-      source.transform = fmt::format("{}; summed over {} rows of chapter {}", source.transform, observation.rows,
-                                     query.product);
+      source.transform = fmt::format("{}; summed over {} rows of chapter {}", source.transform,
+                                     observation.rows, query.product);
     }
   }
   return observation;
@@ -101,9 +111,10 @@ std::optional<Observation> TradeData::Flow(const FlowQuery& query) {
 }
 
 bool TradeData::IsPublishedMissing(const FlowQuery& query) {
-  Statement check(database_,
-                  "SELECT 1 FROM flows WHERE dataset = ? AND reporter = ? AND partner = ? AND flow = ? AND year = ? "
-                  "AND product = ? AND value_usd IS NULL");
+  Statement check(
+      database_,
+      "SELECT 1 FROM flows WHERE dataset = ? AND reporter = ? AND partner = ? AND flow = ? AND year = ? "
+      "AND product = ? AND value_usd IS NULL");
   for (const auto& dataset : datasets_) {
     if (!query.dataset.empty() && dataset != query.dataset) continue;
     check.Bind(1, dataset).Bind(2, query.reporter).Bind(3, query.partner).Bind(4, std::string(1, query.flow));
@@ -117,9 +128,10 @@ bool TradeData::IsPublishedMissing(const FlowQuery& query) {
 
 std::vector<std::string> TradeData::Partners(const std::string& reporter, char flow, int year,
                                              const std::string& dataset) {
-  Statement query(database_,
-                  "SELECT DISTINCT partner FROM flows WHERE dataset = ? AND reporter = ? AND flow = ? AND year = ? "
-                  "AND product = 'TOTAL' AND partner <> reporter AND value_usd IS NOT NULL");
+  Statement query(
+      database_,
+      "SELECT DISTINCT partner FROM flows WHERE dataset = ? AND reporter = ? AND flow = ? AND year = ? "
+      "AND product = 'TOTAL' AND partner <> reporter AND value_usd IS NOT NULL");
   query.Bind(1, dataset).Bind(2, reporter).Bind(3, std::string(1, flow)).Bind(4, year);
   std::vector<std::string> partners;
   while (query.Step()) partners.push_back(query.Text(0));
@@ -128,9 +140,10 @@ std::vector<std::string> TradeData::Partners(const std::string& reporter, char f
 
 std::vector<std::string> TradeData::Reporters(const std::string& partner, char flow, int year,
                                               const std::string& dataset) {
-  Statement query(database_,
-                  "SELECT DISTINCT reporter FROM flows WHERE dataset = ? AND partner = ? AND flow = ? AND year = ? "
-                  "AND product = 'TOTAL' AND partner <> reporter AND value_usd IS NOT NULL");
+  Statement query(
+      database_,
+      "SELECT DISTINCT reporter FROM flows WHERE dataset = ? AND partner = ? AND flow = ? AND year = ? "
+      "AND product = 'TOTAL' AND partner <> reporter AND value_usd IS NOT NULL");
   query.Bind(1, dataset).Bind(2, partner).Bind(3, std::string(1, flow)).Bind(4, year);
   std::vector<std::string> reporters;
   while (query.Step()) reporters.push_back(query.Text(0));
@@ -164,7 +177,8 @@ std::pair<int, int> TradeData::FlowYears(const std::string& dataset) {
   Statement query(database_, "SELECT min(year), max(year) FROM flows WHERE dataset = ?");
   query.Bind(1, dataset);
   std::pair<int, int> span{0, 0};
-  if (query.Step() && !query.IsNull(0)) span = {static_cast<int>(query.Int(0)), static_cast<int>(query.Int(1))};
+  if (query.Step() && !query.IsNull(0))
+    span = {static_cast<int>(query.Int(0)), static_cast<int>(query.Int(1))};
   years_[dataset] = span;
   return span;
 }

@@ -45,16 +45,19 @@ class TradeData {
  public:
   explicit TradeData(Database& database);
 
-  //! Datasets in the order values are taken from when none is named: imf-dots, then the others in import order.
+  //! Datasets in the order values are taken from when none is named: imf-dots, then the others in import
+  //! order.
   const std::vector<std::string>& DatasetPreference() const { return datasets_; }
   //! The reported flow; nullopt when the workspace does not hold it (or holds it as missing).
   std::optional<Observation> Flow(const FlowQuery& query);
   //! True when the workspace holds the flow as explicitly missing (published as not available).
   bool IsPublishedMissing(const FlowQuery& query);
   //! Partners `reporter` reports a flow with in `year` (excluding itself), from `dataset`.
-  std::vector<std::string> Partners(const std::string& reporter, char flow, int year, const std::string& dataset);
+  std::vector<std::string> Partners(const std::string& reporter, char flow, int year,
+                                    const std::string& dataset);
   //! Reporters that report a flow with `partner` in `year`, from `dataset`.
-  std::vector<std::string> Reporters(const std::string& partner, char flow, int year, const std::string& dataset);
+  std::vector<std::string> Reporters(const std::string& partner, char flow, int year,
+                                     const std::string& dataset);
   //! The series value; nullopt when not held.
   std::optional<Observation> Series(const std::string& code, const std::string& actor, int year);
   //! The unit of a series code, or "" when the workspace has no such series.

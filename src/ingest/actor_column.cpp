@@ -4,7 +4,8 @@
 
 namespace linkage {
 
-const std::string& ActorColumn::Resolve(const CsvReader& reader, const CsvRecord& record, std::size_t column) {
+const std::string& ActorColumn::Resolve(const CsvReader& reader, const CsvRecord& record,
+                                        std::size_t column) {
   const std::string& field = record.fields[column];
   if (const auto found = cache_.find(field); found != cache_.end()) return found->second;
   if (text::Trim(field).empty()) reader.Fail(record, column, "the actor is empty", "an actor code or name");

@@ -15,7 +15,8 @@ namespace linkage {
 class ActorColumn {
  public:
   ActorColumn(const ActorRegistry& actors, Scheme scheme) : actors_(actors), scheme_(scheme) {}
-  //! The actor id the field names; InputError at that field (with closest names) when it names none or several.
+  //! The actor id the field names; InputError at that field (with closest names) when it names none or
+  //! several.
   const std::string& Resolve(const CsvReader& reader, const CsvRecord& record, std::size_t column);
   //! As Resolve, but tries `fallback_column` (another identifier of the same actor) before failing.
   const std::string& Resolve(const CsvReader& reader, const CsvRecord& record, std::size_t column,

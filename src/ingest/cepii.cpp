@@ -1,6 +1,7 @@
-// CEPII GeoDist (Mayer and Zignago 2011). dist_cepii: ';'-separated dyads iso_o;iso_d;contig;...;dist;distcap;
-// distw;distwces. geo_cepii: ';'-separated, ISO-8859-1, one row per country site. Codes are CEPII's own
-// (ROM, PAL, ZAR, TMP, YUG), resolved through the cepii scheme before ISO.
+// CEPII GeoDist (Mayer and Zignago 2011). dist_cepii: ';'-separated dyads
+// iso_o;iso_d;contig;...;dist;distcap; distw;distwces. geo_cepii: ';'-separated, ISO-8859-1, one row per
+// country site. Codes are CEPII's own (ROM, PAL, ZAR, TMP, YUG), resolved through the cepii scheme before
+// ISO.
 #include <fmt/format.h>
 
 #include <set>
@@ -44,9 +45,10 @@ void ReadCepiiDist(ImportContext& context, const std::string& path, const Import
     if (i != origin && i != destination) measures.push_back(i);
   }
   CepiiColumn actors(context.actors);
-  Statement insert(context.database,
-                   "INSERT OR REPLACE INTO dyad_attributes (dataset, actor_a, actor_b, name, value, source_id, "
-                   "source_line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Statement insert(
+      context.database,
+      "INSERT OR REPLACE INTO dyad_attributes (dataset, actor_a, actor_b, name, value, source_id, "
+      "source_line) VALUES (?, ?, ?, ?, ?, ?, ?)");
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;
@@ -75,11 +77,13 @@ void ReadCepiiGeo(ImportContext& context, const std::string& path, const ImportO
   const std::size_t country = reader.Column("country");
   const std::size_t capital = reader.Column("cap");
   CepiiColumn actors(context.actors);
-  Statement insert(context.database,
-                   "INSERT OR REPLACE INTO actor_attributes (dataset, actor_id, name, value, source_id, source_line) "
-                   "VALUES (?, ?, ?, ?, ?, ?)");
-  Statement alias(context.database,
-                  "INSERT OR IGNORE INTO actor_aliases (scheme, alias, actor_id, origin) VALUES ('name', ?, ?, ?)");
+  Statement insert(
+      context.database,
+      "INSERT OR REPLACE INTO actor_attributes (dataset, actor_id, name, value, source_id, source_line) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  Statement alias(
+      context.database,
+      "INSERT OR IGNORE INTO actor_aliases (scheme, alias, actor_id, origin) VALUES ('name', ?, ?, ?)");
   CsvRecord record;
   std::set<std::string> seen;
   while (reader.Next(record)) {

@@ -12,14 +12,15 @@ namespace linkage {
 
 //! Where to build and from what.
 struct BuildRequest {
-  std::string workspace;      //!< the file to create or replace
-  std::string data_dir;       //!< the embedded data folder
-  std::string iso_codes_dir;  //!< Debian iso-codes JSON folder
+  std::string workspace;          //!< the file to create or replace
+  std::string data_dir;           //!< the embedded data folder
+  std::string iso_codes_dir;      //!< Debian iso-codes JSON folder
   bool with_default_data = true;  //!< false: actors, institutions and regions only
 };
 
-//! Builds the workspace in a temporary file beside the target and renames it into place only when every import
-//! succeeded, so a failure leaves an existing workspace untouched. `progress` is told each file as it starts.
+//! Builds the workspace in a temporary file beside the target and renames it into place only when every
+//! import succeeded, so a failure leaves an existing workspace untouched. `progress` is told each file as it
+//! starts.
 std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
                                           const std::function<void(const std::string&)>& progress);
 

@@ -11,10 +11,11 @@ namespace linkage {
 
 FlowWriter::FlowWriter(ImportContext& context)
     : context_(context),
-      insert_(context.database,
-              "INSERT INTO flows (dataset, reporter, partner, flow, year, product, level, value_usd, estimated, "
-              "valuation, source_id, source_line, transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-              "ON CONFLICT DO NOTHING"),
+      insert_(
+          context.database,
+          "INSERT INTO flows (dataset, reporter, partner, flow, year, product, level, value_usd, estimated, "
+          "valuation, source_id, source_line, transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT DO NOTHING"),
       existing_(context.database,
                 "SELECT value_usd, source_id, source_line FROM flows WHERE dataset = ? AND reporter = ? AND "
                 "partner = ? AND flow = ? AND year = ? AND product = ?") {}
@@ -62,13 +63,14 @@ void FlowWriter::Write(const FlowRecord& record, const SourceLocation& where) {
     return;
   }
   const Provenance before = LookupProvenance(context_.database, stored_source, stored_line, "");
-  throw InputError(where,
-                   fmt::format("{} {} {} {} {} product {} is {} here but {} in {}", context_.dataset, record.reporter,
-                               record.flow == 'X' ? "exports to" : "imports from", record.partner, record.year,
-                               record.product, record.value_usd ? text::FormatNumber(*record.value_usd) : "missing",
-                               stored ? text::FormatNumber(*stored) : "missing", before.Describe()),
-                   "one value per reporter, partner, flow, year and product in a dataset (import the file under "
-                   "another --dataset name to keep both)");
+  throw InputError(
+      where,
+      fmt::format("{} {} {} {} {} product {} is {} here but {} in {}", context_.dataset, record.reporter,
+                  record.flow == 'X' ? "exports to" : "imports from", record.partner, record.year,
+                  record.product, record.value_usd ? text::FormatNumber(*record.value_usd) : "missing",
+                  stored ? text::FormatNumber(*stored) : "missing", before.Describe()),
+      "one value per reporter, partner, flow, year and product in a dataset (import the file under "
+      "another --dataset name to keep both)");
 }
 
 }  // namespace linkage

@@ -26,7 +26,8 @@ struct FlowRecord {
   std::string transform;
 };
 
-//! Inserts flows for one import; identical repeats are counted, conflicting ones are an InputError at `where`.
+//! Inserts flows for one import; identical repeats are counted, conflicting ones are an InputError at
+//! `where`.
 class FlowWriter {
  public:
   explicit FlowWriter(ImportContext& context);

@@ -1,8 +1,8 @@
 // IMF Direction of Trade Statistics in long form:
 //   reporter,reporter_iso3,partner,partner_iso3,flow,year,value_musd,estimated
 // flow is X_FOB (exports, free on board) or M_CIF (imports, cost insurance freight); values are US$ million;
-// estimated = 1 marks IMF estimates. Actors are resolved by the IMF's own names, then by the ISO column; rows whose
-// ISO column says AGG are the IMF's own aggregates ("Advanced Economies"), stored as actors IMF:<NAME>.
+// estimated = 1 marks IMF estimates. Actors are resolved by the IMF's own names, then by the ISO column; rows
+// whose ISO column says AGG are the IMF's own aggregates ("Advanced Economies"), stored as actors IMF:<NAME>.
 #include <fmt/format.h>
 
 #include <cctype>

@@ -25,12 +25,12 @@ const std::vector<ImporterSpec>& Importers() {
        "CC0", ReadOrgAliases},
       {"regions", "named regions: region,actor[,from,to]", "regions", "user-defined regions", "as supplied",
        ReadRegions},
-      {"series", "tidy actor-year series: actor,code,year,value,unit[,estimated]", "user", "user-supplied series",
-       "as supplied", ReadTidySeries},
+      {"series", "tidy actor-year series: actor,code,year,value,unit[,estimated]", "user",
+       "user-supplied series", "as supplied", ReadTidySeries},
       {"flows", "tidy trade flows: reporter,partner,flow,year,value_usd[,product,estimated]", "user",
        "user-supplied flows", "as supplied", ReadTidyFlows},
-      {"events", "tidy events: date,source,target,kind,dimension[,code,intensity,description,citation]", "user",
-       "user-supplied events", "as supplied", ReadTidyEvents},
+      {"events", "tidy events: date,source,target,kind,dimension[,code,intensity,description,citation]",
+       "user", "user-supplied events", "as supplied", ReadTidyEvents},
   };
   return importers;
 }

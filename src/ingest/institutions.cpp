@@ -17,17 +17,20 @@ namespace linkage {
 namespace {
 
 const std::set<std::string>& KnownRoles() {
-  static const std::set<std::string> roles = {"member", "observer", "dialogue_partner", "associate", "partner"};
+  static const std::set<std::string> roles = {"member", "observer", "dialogue_partner", "associate",
+                                              "partner"};
   return roles;
 }
 
 // An ISO date as precise as the source (YYYY, YYYY-MM or YYYY-MM-DD), or empty (stored as NULL).
-std::optional<std::string> OptionalDate(const CsvReader& reader, const CsvRecord& record, std::size_t column) {
+std::optional<std::string> OptionalDate(const CsvReader& reader, const CsvRecord& record,
+                                        std::size_t column) {
   static const std::regex date(R"(^\d{4}(-\d{2}(-\d{2})?)?$)");
   const std::string value(text::Trim(record.fields[column]));
   if (value.empty()) return std::nullopt;
   if (!std::regex_match(value, date)) {
-    reader.Fail(record, column, fmt::format("'{}' is not a date", value), "an ISO date YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), or empty");
+    reader.Fail(record, column, fmt::format("'{}' is not a date", value),
+                "an ISO date YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), or empty");
   }
   return value;
 }
@@ -51,9 +54,10 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
   const std::size_t from = reader.Column("from");
   const std::size_t to = reader.Column("to");
   ActorColumn actors(context.actors, Scheme::kAny);
-  Statement insert(context.database,
-                   "INSERT INTO memberships (org, actor_id, role, start_date, end_date, confidence, citation, "
-                   "source_id, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement insert(
+      context.database,
+      "INSERT INTO memberships (org, actor_id, role, start_date, end_date, confidence, citation, "
+      "source_id, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Statement alias(context.database, "INSERT OR IGNORE INTO org_aliases (alias, org) VALUES (?, ?)");
   CsvRecord record;
   while (reader.Next(record)) {
@@ -66,7 +70,8 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
     }
     const auto start = OptionalDate(reader, record, from);
     const auto end = OptionalDate(reader, record, to);
-    if (start && end && *end < *start) reader.Fail(record, to, "the spell ends before it starts", "to >= from");
+    if (start && end && *end < *start)
+      reader.Fail(record, to, "the spell ends before it starts", "to >= from");
     insert.Bind(1, name).Bind(2, actors.Resolve(reader, record, country)).Bind(3, role_name);
     BindDate(insert, 4, start);
     BindDate(insert, 5, end);
@@ -102,9 +107,10 @@ void ReadRegions(ImportContext& context, const std::string& path, const ImportOp
   const auto from = reader.FindColumn("from");
   const auto to = reader.FindColumn("to");
   ActorColumn actors(context.actors, Scheme::kAny);
-  Statement insert(context.database,
-                   "INSERT OR REPLACE INTO regions (region, actor_id, start_date, end_date, source_id, source_line) "
-                   "VALUES (?, ?, ?, ?, ?, ?)");
+  Statement insert(
+      context.database,
+      "INSERT OR REPLACE INTO regions (region, actor_id, start_date, end_date, source_id, source_line) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;

@@ -12,11 +12,13 @@ namespace linkage {
 SeriesWriter::SeriesWriter(ImportContext& context)
     : context_(context),
       insert_(context.database,
-              "INSERT INTO series (dataset, code, actor_id, year, value, unit, estimated, source_id, source_line, "
+              "INSERT INTO series (dataset, code, actor_id, year, value, unit, estimated, source_id, "
+              "source_line, "
               "transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-      existing_(context.database,
-                "SELECT value, source_id, source_line FROM series WHERE dataset = ? AND code = ? AND actor_id = ? "
-                "AND year = ?"),
+      existing_(
+          context.database,
+          "SELECT value, source_id, source_line FROM series WHERE dataset = ? AND code = ? AND actor_id = ? "
+          "AND year = ?"),
       describe_(context.database,
                 "INSERT OR IGNORE INTO series_catalog (code, name, unit, source_id) VALUES (?, ?, ?, ?)") {}
 
@@ -25,9 +27,9 @@ void SeriesWriter::Describe(const std::string& code, const std::string& name, co
   describe_.Run();
 }
 
-void SeriesWriter::Write(const std::string& code, const std::string& actor, int year, std::optional<double> value,
-                         const std::string& unit, bool estimated, std::int64_t line, const std::string& transform,
-                         const SourceLocation& where) {
+void SeriesWriter::Write(const std::string& code, const std::string& actor, int year,
+                         std::optional<double> value, const std::string& unit, bool estimated,
+                         std::int64_t line, const std::string& transform, const SourceLocation& where) {
   insert_.Bind(1, context_.dataset)
       .Bind(2, code)
       .Bind(3, actor)

@@ -43,9 +43,9 @@ void ReadTidySeries(ImportContext& context, const std::string& path, const Impor
     const std::string unit_name = reader.Text(record, unit);
     writer.Describe(series, series, unit_name);
     writer.Write(series, actors.Resolve(reader, record, actor),
-                 static_cast<int>(reader.Integer(record, year, 1800, 2100)), reader.OptionalNumber(record, value),
-                 unit_name, OptionalFlag(reader, record, estimated), static_cast<std::int64_t>(record.line),
-                 "as supplied", reader.At(record, value));
+                 static_cast<int>(reader.Integer(record, year, 1800, 2100)),
+                 reader.OptionalNumber(record, value), unit_name, OptionalFlag(reader, record, estimated),
+                 static_cast<std::int64_t>(record.line), "as supplied", reader.At(record, value));
   }
 }
 
@@ -79,11 +79,13 @@ void ReadTidyFlows(ImportContext& context, const std::string& path, const Import
     }
     row.valuation = "as supplied";
     row.year = static_cast<int>(reader.Integer(record, year, 1800, 2100));
-    row.product = product && !text::Trim(record.fields[*product]).empty() ? reader.Text(record, *product) : "TOTAL";
+    row.product =
+        product && !text::Trim(record.fields[*product]).empty() ? reader.Text(record, *product) : "TOTAL";
     row.level = row.product == "TOTAL" ? "total" : fmt::format("hs{}", row.product.size());
     row.value_usd = reader.OptionalNumber(record, value);
     if (row.value_usd && *row.value_usd < 0) {
-      reader.Fail(record, value, "a trade value cannot be negative", "a value of zero or more, in US dollars");
+      reader.Fail(record, value, "a trade value cannot be negative",
+                  "a value of zero or more, in US dollars");
     }
     row.estimated = OptionalFlag(reader, record, estimated);
     row.line = static_cast<std::int64_t>(record.line);
@@ -102,9 +104,10 @@ void ReadTidyEvents(ImportContext& context, const std::string& path, const Impor
   const auto description = reader.FindColumn("description");
   const auto citation = reader.FindColumn("citation");
   ActorColumn actors(context.actors, Scheme::kAny);
-  Statement insert(context.database,
-                   "INSERT INTO events (dataset, date, source_actor, target_actor, kind, code, dimension, intensity, "
-                   "description, citation, source_id, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement insert(
+      context.database,
+      "INSERT INTO events (dataset, date, source_actor, target_actor, kind, code, dimension, intensity, "
+      "description, citation, source_id, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;

@@ -33,7 +33,8 @@ std::string UnitFromTitle(const std::string& title) {
   if (open == std::string::npos || close == std::string::npos || close < open) return "as published";
   std::string unit = title.substr(open + 1, close - open - 1);
   if (unit.find("current US$") != std::string::npos) return "current USD";
-  if (unit.find("constant") != std::string::npos && unit.find("US$") != std::string::npos) return "constant USD";
+  if (unit.find("constant") != std::string::npos && unit.find("US$") != std::string::npos)
+    return "constant USD";
   if (unit == "annual %") return "percent";
   if (text::StartsWith(unit, "% of")) return "percent of " + unit.substr(5);
   return unit;
@@ -55,7 +56,8 @@ void ReadWdi(ImportContext& context, const std::string& path, const ImportOption
       const auto json = nlohmann::json::parse(in);
       title = json.value("title", code);
     } catch (const nlohmann::json::exception& error) {
-      throw InputError({package}, std::string("not valid JSON: ") + error.what(), "the World Bank datapackage.json");
+      throw InputError({package}, std::string("not valid JSON: ") + error.what(),
+                       "the World Bank datapackage.json");
     }
   }
   const std::string unit = UnitFromTitle(title);

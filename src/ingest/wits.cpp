@@ -24,7 +24,8 @@ namespace {
 std::string ProductLevel(const std::string& code) {
   const std::string lower = text::Lower(code);
   if (lower == "total" || lower == "allsubheading" || lower == "all products") return "total";
-  const bool digits = !code.empty() && std::all_of(code.begin(), code.end(), [](char c) { return std::isdigit(c); });
+  const bool digits =
+      !code.empty() && std::all_of(code.begin(), code.end(), [](char c) { return std::isdigit(c); });
   if (digits && code.size() == 2) return "hs2";
   if (digits && code.size() == 4) return "hs4";
   if (digits && code.size() == 6) return "hs6";
@@ -36,7 +37,8 @@ struct TotalKey {
   std::string partner;
   char flow;
   int year;
-  auto operator<=>(const TotalKey&) const = default;
+  auto operator<=>(const TotalKey&) const =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads it
 };
 
 struct TotalAccumulator {
@@ -106,8 +108,8 @@ void ReadWits(ImportContext& context, const std::string& path, const ImportOptio
       }
     }
   }
-  // Totals are derived only from a file with a single HS level and no total of its own: product groups overlap
-  // and a mix of levels would count the same trade twice.
+  // Totals are derived only from a file with a single HS level and no total of its own: product groups
+  // overlap and a mix of levels would count the same trade twice.
   const bool single_level = levels.size() == 1 && !levels.contains("group") && !levels.contains("total");
   if (!single_level) {
     if (!levels.contains("total")) {

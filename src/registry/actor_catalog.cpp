@@ -20,10 +20,12 @@ class CatalogWriter {
  public:
   explicit CatalogWriter(Database& database)
       : database_(database),
-        insert_actor_(database, "INSERT INTO actors (id, name, kind, iso2, m49, cow_code, cow_abb, ended, source_id) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING"),
-        insert_alias_(database, "INSERT OR IGNORE INTO actor_aliases (scheme, alias, actor_id, origin) "
-                                "VALUES (?, ?, ?, ?)"),
+        insert_actor_(database,
+                      "INSERT INTO actors (id, name, kind, iso2, m49, cow_code, cow_abb, ended, source_id) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING"),
+        insert_alias_(database,
+                      "INSERT OR IGNORE INTO actor_aliases (scheme, alias, actor_id, origin) "
+                      "VALUES (?, ?, ?, ?)"),
         set_cow_(database, "UPDATE actors SET cow_code = ?, cow_abb = ? WHERE id = ?") {}
 
   void AddActor(const std::string& id, const std::string& name, ActorKind kind, std::int64_t source_id,
@@ -41,9 +43,13 @@ class CatalogWriter {
     insert_actor_.Run();
   }
 
-  void AddAlias(Scheme scheme, std::string_view alias, const std::string& actor_id, const std::string& origin) {
+  void AddAlias(Scheme scheme, std::string_view alias, const std::string& actor_id,
+                const std::string& origin) {
     if (text::Trim(alias).empty()) return;
-    insert_alias_.Bind(1, SchemeName(scheme)).Bind(2, AliasKey(scheme, alias)).Bind(3, actor_id).Bind(4, origin);
+    insert_alias_.Bind(1, SchemeName(scheme))
+        .Bind(2, AliasKey(scheme, alias))
+        .Bind(3, actor_id)
+        .Bind(4, origin);
     insert_alias_.Run();
   }
 
@@ -120,7 +126,8 @@ void LoadIso(CatalogWriter& writer, Database& database, const std::string& iso_c
 }
 
 void LoadProjectActors(CatalogWriter& writer, Database& database, const std::string& path) {
-  const std::int64_t source = RecordSource(database, {"linkage", "actors", path, "Linkage actor table", "CC0"});
+  const std::int64_t source =
+      RecordSource(database, {"linkage", "actors", path, "Linkage actor table", "CC0"});
   CsvReader reader(path);
   reader.RequireColumns({"id", "name", "kind", "aliases"});
   const std::size_t id_column = reader.Column("id");
@@ -153,7 +160,8 @@ void LoadAliases(CatalogWriter& writer, Database& database, const std::string& p
 
 void LoadCow(CatalogWriter& writer, Database& database, const std::string& path) {
   const std::int64_t source = RecordSource(
-      database, {"linkage", "cow-states", path, "COW state system codes (NMC v5.0) with ISO crosswalk", "CC0"});
+      database,
+      {"linkage", "cow-states", path, "COW state system codes (NMC v5.0) with ISO crosswalk", "CC0"});
   CsvReader reader(path);
   reader.RequireColumns({"cow_num", "cow_abb", "cow_name", "iso3"});
   CsvRecord record;

@@ -13,11 +13,13 @@ namespace linkage {
 namespace {
 
 bool AllDigits(std::string_view value) {
-  return !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(c) != 0; });
+  return !value.empty() &&
+         std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(c) != 0; });
 }
 
 bool AllLetters(std::string_view value) {
-  return !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return std::isalpha(c) != 0; });
+  return !value.empty() &&
+         std::all_of(value.begin(), value.end(), [](char c) { return std::isalpha(c) != 0; });
 }
 
 }  // namespace
@@ -30,8 +32,10 @@ std::string AliasKey(Scheme scheme, std::string_view alias) {
       const auto number = text::ParseInteger(trimmed);
       return number ? std::to_string(*number) : std::string(trimmed);
     }
-    case Scheme::kName: return text::NormalizeName(trimmed);
-    default: return text::Upper(trimmed);
+    case Scheme::kName:
+      return text::NormalizeName(trimmed);
+    default:
+      return text::Upper(trimmed);
   }
 }
 
@@ -137,13 +141,15 @@ std::string ActorRegistry::Explain(std::string_view identifier, Scheme scheme,
   }
   std::vector<std::string> readings;
   for (const auto& [source, actor] : resolution.readings) {
-    readings.push_back(fmt::format("{} {} = {} ({})", SchemeName(source), identifier, actor->id, actor->name));
+    readings.push_back(
+        fmt::format("{} {} = {} ({})", SchemeName(source), identifier, actor->id, actor->name));
   }
   return fmt::format("'{}' is ambiguous: {}; write it with a scheme prefix such as {}:{}", identifier,
                      text::Join(readings, "; "), SchemeName(resolution.readings.front().first), identifier);
 }
 
-const Actor& ActorRegistry::Require(std::string_view identifier, Scheme scheme, const SourceLocation& where) const {
+const Actor& ActorRegistry::Require(std::string_view identifier, Scheme scheme,
+                                    const SourceLocation& where) const {
   const Resolution resolution = Resolve(identifier, scheme);
   if (resolution.Unique()) return *resolution.matches.front();
   throw InputError(where, Explain(identifier, scheme, resolution),

@@ -18,7 +18,7 @@ std::string AliasKey(Scheme scheme, std::string_view alias);
 
 //! The outcome of resolving one identifier: exactly one actor, none, or several (ambiguous).
 struct Resolution {
-  std::vector<const Actor*> matches;                       //!< the distinct actors found
+  std::vector<const Actor*> matches;                      //!< the distinct actors found
   std::vector<std::pair<Scheme, const Actor*>> readings;  //!< which scheme gave which actor
   //! True when exactly one actor matched.
   bool Unique() const { return matches.size() == 1; }

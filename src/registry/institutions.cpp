@@ -31,14 +31,16 @@ std::string ResolveOrganisation(Database& database, const std::string& name) {
   Statement query(database, "SELECT org FROM org_aliases WHERE alias = ?");
   query.Bind(1, AliasKey(Scheme::kName, name));
   if (query.Step()) return query.Text(0);
-  throw NotFoundError(fmt::format("unknown organisation '{}'; known: {}", name, text::Join(Organisations(database), "; ")));
+  throw NotFoundError(
+      fmt::format("unknown organisation '{}'; known: {}", name, text::Join(Organisations(database), "; ")));
 }
 
 MembershipAnswer MembersBetween(Database& database, const std::string& org, const std::string& from,
                                 const std::string& to, const std::string& role) {
-  Statement query(database,
-                  "SELECT org, actor_id, role, start_date, end_date, confidence, citation, source_id, source_line "
-                  "FROM memberships WHERE org = ? AND (? = '' OR role = ?) ORDER BY actor_id, start_date");
+  Statement query(
+      database,
+      "SELECT org, actor_id, role, start_date, end_date, confidence, citation, source_id, source_line "
+      "FROM memberships WHERE org = ? AND (? = '' OR role = ?) ORDER BY actor_id, start_date");
   query.Bind(1, org).Bind(2, role).Bind(3, role);
   MembershipAnswer answer;
   answer.org = org;
@@ -70,10 +72,13 @@ MembershipAnswer MembersBetween(Database& database, const std::string& org, cons
 }
 
 std::vector<std::string> RegionMembers(Database& database, const std::string& region, int year) {
-  Statement query(database,
-                  "SELECT actor_id FROM regions WHERE region = ? AND (start_date IS NULL OR start_date <= ?) AND "
-                  "(end_date IS NULL OR end_date > ?) ORDER BY actor_id");
-  query.Bind(1, text::Lower(region)).Bind(2, fmt::format("{}-12-31", year)).Bind(3, fmt::format("{}-01-01", year));
+  Statement query(
+      database,
+      "SELECT actor_id FROM regions WHERE region = ? AND (start_date IS NULL OR start_date <= ?) AND "
+      "(end_date IS NULL OR end_date > ?) ORDER BY actor_id");
+  query.Bind(1, text::Lower(region))
+      .Bind(2, fmt::format("{}-12-31", year))
+      .Bind(3, fmt::format("{}-01-01", year));
   std::vector<std::string> members;
   while (query.Step()) members.push_back(query.Text(0));
   return members;

@@ -41,8 +41,8 @@ std::string LatestDay(const std::string& date);
 //! The stored name of an organisation given any of its names ("SCO", "Shanghai Cooperation Organisation");
 //! NotFoundError listing the known organisations otherwise.
 std::string ResolveOrganisation(Database& database, const std::string& name);
-//! Spells of `org` in force at some time in [from, to] (ISO dates, inclusive). A spell's end date is the first
-//! day it is no longer in force.
+//! Spells of `org` in force at some time in [from, to] (ISO dates, inclusive). A spell's end date is the
+//! first day it is no longer in force.
 MembershipAnswer MembersBetween(Database& database, const std::string& org, const std::string& from,
                                 const std::string& to, const std::string& role = "");
 //! Every organisation in the workspace.

@@ -49,10 +49,12 @@ void WriteResult(const ResultTable& table, OutputFormat format, std::FILE* out) 
     }
     case OutputFormat::kCsv: {
       std::vector<std::string> header;
+      header.reserve(table.columns.size());
       for (const auto& column : table.columns) header.push_back(CsvField(column));
       fmt::print(out, "{}\n", text::Join(header, ","));
       for (const auto& row : table.rows) {
         std::vector<std::string> fields;
+        fields.reserve(row.size());
         for (const auto& cell : row) fields.push_back(CsvField(CellText(cell)));
         fmt::print(out, "{}\n", text::Join(fields, ","));
       }
@@ -75,6 +77,7 @@ void WriteResult(const ResultTable& table, OutputFormat format, std::FILE* out) 
       print_row(table.columns);
       for (const auto& row : table.rows) {
         std::vector<std::string> cells;
+        cells.reserve(row.size());
         for (const auto& cell : row) cells.push_back(CellText(cell));
         print_row(cells);
       }

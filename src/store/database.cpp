@@ -28,7 +28,9 @@ Database::Database(const std::string& path, bool create) : path_(path) {
   }
 }
 
-Database::~Database() { sqlite3_close(handle_); }
+Database::~Database() {
+  sqlite3_close(handle_);
+}
 
 void Database::Fail(std::string_view what) const {
   throw StoreError(fmt::format("workspace {}: {}: {}", path_, what, sqlite3_errmsg(handle_)));
@@ -49,7 +51,9 @@ std::int64_t Database::QueryInt(std::string_view sql) {
   return statement.Step() ? statement.Int(0) : 0;
 }
 
-std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(handle_); }
+std::int64_t Database::LastInsertId() const {
+  return sqlite3_last_insert_rowid(handle_);
+}
 
 Statement::Statement(Database& database, std::string_view sql) : database_(&database) {
   if (sqlite3_prepare_v2(database.Handle(), sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
@@ -58,7 +62,9 @@ Statement::Statement(Database& database, std::string_view sql) : database_(&data
   }
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::~Statement() {
+  sqlite3_finalize(statement_);
+}
 
 Statement::Statement(Statement&& other) noexcept : database_(other.database_), statement_(other.statement_) {
   other.statement_ = nullptr;
@@ -109,9 +115,15 @@ void Statement::Reset() {
   sqlite3_clear_bindings(statement_);
 }
 
-bool Statement::IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
-std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(statement_, column); }
-double Statement::Real(int column) const { return sqlite3_column_double(statement_, column); }
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
+std::int64_t Statement::Int(int column) const {
+  return sqlite3_column_int64(statement_, column);
+}
+double Statement::Real(int column) const {
+  return sqlite3_column_double(statement_, column);
+}
 
 std::optional<double> Statement::OptionalReal(int column) const {
   if (IsNull(column)) return std::nullopt;
@@ -123,7 +135,9 @@ std::string Statement::Text(int column) const {
   return value == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(value));
 }
 
-Transaction::Transaction(Database& database) : database_(database) { database_.Execute("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& database) : database_(database) {
+  database_.Execute("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (!done_) sqlite3_exec(database_.Handle(), "ROLLBACK", nullptr, nullptr, nullptr);

@@ -141,14 +141,17 @@ CREATE TABLE events (
 
 }  // namespace
 
-int CurrentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+int CurrentSchemaVersion() {
+  return static_cast<int>(kMigrations.size());
+}
 
 void MigrateSchema(Database& database) {
   const auto version = static_cast<int>(database.QueryInt("PRAGMA user_version"));
   if (version > CurrentSchemaVersion()) {
-    throw StoreError(fmt::format("workspace {} has schema version {}, newer than this Linkage understands ({}); "
-                                 "use a newer Linkage",
-                                 database.Path(), version, CurrentSchemaVersion()));
+    throw StoreError(
+        fmt::format("workspace {} has schema version {}, newer than this Linkage understands ({}); "
+                    "use a newer Linkage",
+                    database.Path(), version, CurrentSchemaVersion()));
   }
   if (version == CurrentSchemaVersion()) return;
   Transaction transaction(database);

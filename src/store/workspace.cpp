@@ -17,13 +17,20 @@ std::string FromEnvironment(const char* name, const char* fallback) {
 }
 }  // namespace
 
-std::string DefaultWorkspacePath() { return FromEnvironment("LINKAGE_WORKSPACE", "linkage.db"); }
-std::string DefaultDataDir() { return FromEnvironment("LINKAGE_DATA_DIR", LINKAGE_DEFAULT_DATA_DIR); }
-std::string DefaultIsoCodesDir() { return FromEnvironment("LINKAGE_ISO_CODES_DIR", LINKAGE_DEFAULT_ISO_CODES_DIR); }
+std::string DefaultWorkspacePath() {
+  return FromEnvironment("LINKAGE_WORKSPACE", "linkage.db");
+}
+std::string DefaultDataDir() {
+  return FromEnvironment("LINKAGE_DATA_DIR", LINKAGE_DEFAULT_DATA_DIR);
+}
+std::string DefaultIsoCodesDir() {
+  return FromEnvironment("LINKAGE_ISO_CODES_DIR", LINKAGE_DEFAULT_ISO_CODES_DIR);
+}
 
 std::unique_ptr<Database> OpenWorkspace(const std::string& path) {
   if (!std::filesystem::exists(path)) {
-    throw StoreError(fmt::format("no workspace at {}; create one with `linkage init --workspace {}`", path, path));
+    throw StoreError(
+        fmt::format("no workspace at {}; create one with `linkage init --workspace {}`", path, path));
   }
   auto database = std::make_unique<Database>(path, false);
   MigrateSchema(*database);

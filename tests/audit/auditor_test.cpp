@@ -57,9 +57,10 @@ TEST_F(AuditorTest, EveryVerdictAndEveryReading) {
     const Expected& want = expected.at(claim.id);
     EXPECT_EQ(VerdictName(result.verdict), want.verdict) << result.explanation;
     if (want.reading.empty()) continue;
-    const auto found = std::find_if(result.alternatives.begin(), result.alternatives.end(), [&](const auto& reading) {
-      return reading.interpretation == want.reading && reading.verdict == Verdict::kHolds;
-    });
+    const auto found =
+        std::find_if(result.alternatives.begin(), result.alternatives.end(), [&](const auto& reading) {
+          return reading.interpretation == want.reading && reading.verdict == Verdict::kHolds;
+        });
     EXPECT_NE(found, result.alternatives.end()) << result.explanation;
     EXPECT_NE(result.explanation.find(want.reading), std::string::npos) << result.explanation;
   }
@@ -69,12 +70,13 @@ TEST_F(AuditorTest, ComputedValuesMatchHandCalculations) {
   TradeData data(*database);
   Auditor auditor(*database, data, *actors);
   std::map<std::string, ClaimResult> results;
-  for (const auto& claim : ReadClaims(Fixture("audit/claims.csv"))) results.emplace(claim.id, auditor.Audit(claim));
-  EXPECT_DOUBLE_EQ(*results.at("holds").computed, 120000);                      // million USD
-  EXPECT_NEAR(*results.at("rounding").computed, 150.0 / 2100 * 100, 1e-9);       // 7.142857 percent of GDP
-  EXPECT_NEAR(*results.at("at-least").computed, 150.0 / 700 * 100, 1e-9);        // 21.43 percent
-  EXPECT_NEAR(*results.at("product-share").computed, 10.0 / 30 * 100, 1e-9);     // 33.33 percent
-  EXPECT_NEAR(*results.at("compounding").computed, -10.0, 1e-9);                 // 90 / 100 - 1
+  for (const auto& claim : ReadClaims(Fixture("audit/claims.csv")))
+    results.emplace(claim.id, auditor.Audit(claim));
+  EXPECT_DOUBLE_EQ(*results.at("holds").computed, 120000);                    // million USD
+  EXPECT_NEAR(*results.at("rounding").computed, 150.0 / 2100 * 100, 1e-9);    // 7.142857 percent of GDP
+  EXPECT_NEAR(*results.at("at-least").computed, 150.0 / 700 * 100, 1e-9);     // 21.43 percent
+  EXPECT_NEAR(*results.at("product-share").computed, 10.0 / 30 * 100, 1e-9);  // 33.33 percent
+  EXPECT_NEAR(*results.at("compounding").computed, -10.0, 1e-9);              // 90 / 100 - 1
   EXPECT_DOUBLE_EQ(*results.at("rank").computed, 2);
   EXPECT_FALSE(results.at("unverifiable").computed.has_value());
   EXPECT_NE(results.at("unverifiable").explanation.find("FRA's reported exports to DEU (all goods) in 2015"),
@@ -86,9 +88,10 @@ TEST_F(AuditorTest, ComputedValuesMatchHandCalculations) {
   ASSERT_NE(cagr, compounding.end());
   EXPECT_NEAR(*cagr->computed, (std::sqrt(0.9) - 1) * 100, 1e-9);
   const auto& table = results.at("table");
-  EXPECT_DOUBLE_EQ(*table.computed, 1.0);  // every cell holds ...
+  EXPECT_DOUBLE_EQ(*table.computed, 1.0);      // every cell holds ...
   ASSERT_EQ(table.table_findings.size(), 1u);  // ... but the declared period is wrong
-  EXPECT_NE(table.table_findings[0].find("declares 2017-2020 but the rows cover 2018-2020"), std::string::npos);
+  EXPECT_NE(table.table_findings[0].find("declares 2017-2020 but the rows cover 2018-2020"),
+            std::string::npos);
 }
 
 TEST_F(AuditorTest, ProvenanceNamesTheStoredRows) {
@@ -112,7 +115,8 @@ TEST(ClaimsFile, ReportsBadClaims) {
     EXPECT_EQ(error.Where().line, 2u);
     EXPECT_NE(std::string(error.what()).find("expected ')'"), std::string::npos);
   }
-  std::ofstream(path) << "id,statement,expression,printed,unit\na,x,\"flow(exports, KAZ, CHN, 2019)\",many,USD\n";
+  std::ofstream(path)
+      << "id,statement,expression,printed,unit\na,x,\"flow(exports, KAZ, CHN, 2019)\",many,USD\n";
   EXPECT_THROW(ReadClaims(path), InputError);
 }
 

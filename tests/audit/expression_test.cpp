@@ -18,7 +18,9 @@ TEST(Expression, ParsesCallsOptionsRangesAndArithmetic) {
   EXPECT_EQ(ParseExpression("flow(exports, KAZ, CHN, ?)", "f", 1)->ToString(), "flow(exports, KAZ, CHN, ?)");
   EXPECT_EQ(ParseExpression("flow(exports, KAZ, CHN, $year, product=$hs2)", "f", 1)->ToString(),
             "flow(exports, KAZ, CHN, $year, product=$hs2)");
-  EXPECT_EQ(ParseExpression("flow(exports, KAZ, CHN, 2019, product=0101)", "f", 1)->options.at("product")->word, "0101");
+  EXPECT_EQ(
+      ParseExpression("flow(exports, KAZ, CHN, 2019, product=0101)", "f", 1)->options.at("product")->word,
+      "0101");
 }
 
 TEST(Expression, ErrorsPointAtTheCharacter) {

@@ -18,7 +18,9 @@ class CliTest : public ::testing::Test {
     const auto init = RunLinkage("init --empty --workspace w.db", dir_.Path());
     ASSERT_EQ(init.exit_code, 0) << init.err;
   }
-  testing::RunResult Run(const std::string& arguments) { return RunLinkage(arguments + " --workspace w.db", dir_.Path()); }
+  testing::RunResult Run(const std::string& arguments) {
+    return RunLinkage(arguments + " --workspace w.db", dir_.Path());
+  }
   TempDir dir_;
 };
 
@@ -37,8 +39,8 @@ TEST_F(CliTest, ImportsAndReportsCounts) {
 
 TEST_F(CliTest, BadInputExitsNonZeroAndLeavesTheWorkspaceUnchanged) {
   const std::string before = testing::FileDigest(dir_.File("w.db"));
-  for (const char* file : {"wrong_number.csv", "missing_column.csv", "unknown_country.csv", "wrong_delimiter.csv",
-                           "empty.csv", "not_a_number.csv"}) {
+  for (const char* file : {"wrong_number.csv", "missing_column.csv", "unknown_country.csv",
+                           "wrong_delimiter.csv", "empty.csv", "not_a_number.csv"}) {
     SCOPED_TRACE(file);
     const auto result = Run(std::string("import series ") + Fixture(std::string("bad/") + file));
     EXPECT_EQ(result.exit_code, 3);
@@ -97,11 +99,13 @@ TEST_F(CliTest, ReproduceFollowsTheJsonContract) {
   ASSERT_TRUE(json.is_array());
   EXPECT_EQ(json.size(), 21u);
   for (const auto& claim : json) {
-    for (const char* key : {"id", "statement", "printed", "computed", "verdict", "explanation", "alternatives"}) {
+    for (const char* key :
+         {"id", "statement", "printed", "computed", "verdict", "explanation", "alternatives"}) {
       EXPECT_TRUE(claim.contains(key)) << key;
     }
     const std::string verdict = claim["verdict"];
-    EXPECT_TRUE(verdict == "holds" || verdict == "close" || verdict == "differs" || verdict == "unverifiable");
+    EXPECT_TRUE(verdict == "holds" || verdict == "close" || verdict == "differs" ||
+                verdict == "unverifiable");
     for (const auto& alternative : claim["alternatives"]) {
       EXPECT_TRUE(alternative.contains("interpretation"));
       EXPECT_TRUE(alternative.contains("computed"));

@@ -72,8 +72,8 @@ void EmbeddedDataTest::CheckSourceStudy() {
   EXPECT_TRUE(Reproduces(ById(results, "exports-to-china-value"), "year 2019 (the claim states none)"));
   EXPECT_TRUE(Reproduces(ById(results, "exports-to-china-share"), "year 2019 (the claim states none)"));
   EXPECT_TRUE(Reproduces(ById(results, "gdp-table"), "the level instead of the growth rate") ||
-              ById(results, "gdp-table")["explanation"].get<std::string>().find("the level instead of the growth rate") !=
-                  std::string::npos);
+              ById(results, "gdp-table")["explanation"].get<std::string>().find(
+                  "the level instead of the growth rate") != std::string::npos);
   EXPECT_NE(ById(results, "trade-table")["explanation"].get<std::string>().find(
                 "partner's report of the same flow (mirror data); exports and imports swapped"),
             std::string::npos);

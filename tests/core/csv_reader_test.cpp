@@ -19,7 +19,8 @@ std::string Write(const TempDir& dir, const std::string& name, const std::string
 
 TEST(CsvReader, ReadsQuotedFieldsAndCrlf) {
   TempDir dir;
-  const auto path = Write(dir, "a.csv", "\xEF\xBB\xBFname,value\r\n\"Korea, Rep.\",\"1\"\"2\"\r\n\"multi\nline\",3\r\n");
+  const auto path =
+      Write(dir, "a.csv", "\xEF\xBB\xBFname,value\r\n\"Korea, Rep.\",\"1\"\"2\"\r\n\"multi\nline\",3\r\n");
   CsvReader reader(path);
   CsvRecord record;
   ASSERT_TRUE(reader.Next(record));
@@ -120,7 +121,8 @@ TEST(CsvReader, ReadsGzipAndDetectsTruncation) {
 
 TEST(CsvReader, ConvertsLatin1Files) {
   TempDir dir;
-  CsvReader reader(Write(dir, "h.csv", "name;x\nC\xF4te d'Ivoire;1\n"), {.delimiter = ';', .encoding = Encoding::kLatin1});
+  CsvReader reader(Write(dir, "h.csv", "name;x\nC\xF4te d'Ivoire;1\n"),
+                   {.delimiter = ';', .encoding = Encoding::kLatin1});
   CsvRecord record;
   ASSERT_TRUE(reader.Next(record));
   EXPECT_EQ(record.fields[0], "C\xC3\xB4te d'Ivoire");

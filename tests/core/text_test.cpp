@@ -21,7 +21,9 @@ TEST(Text, NormalizesNamesForMatching) {
   EXPECT_EQ(text::NormalizeName("  China,  P.R.: Mainland "), "china p r mainland");
 }
 
-TEST(Text, ConvertsLatin1) { EXPECT_EQ(text::Latin1ToUtf8("C\xF4te"), "C\xC3\xB4te"); }
+TEST(Text, ConvertsLatin1) {
+  EXPECT_EQ(text::Latin1ToUtf8("C\xF4te"), "C\xC3\xB4te");
+}
 
 TEST(Text, EditDistance) {
   EXPECT_EQ(text::EditDistance("kazakstan", "kazakhstan"), 1u);

@@ -52,8 +52,9 @@ TEST_F(ImportersTest, ImfDotsKeepsPerspectiveEstimatesAndMissing) {
 
 TEST_F(ImportersTest, WdiReadsCodeAndUnitAndAggregates) {
   RunImport(*db_, "wdi", Fixture("import/wdi_ny.gdp.mktp.cd.csv"));
-  EXPECT_DOUBLE_EQ(*Real("SELECT value FROM series WHERE code='NY.GDP.MKTP.CD' AND actor_id='KAZ' AND year=2019"),
-                   181667184855.4);
+  EXPECT_DOUBLE_EQ(
+      *Real("SELECT value FROM series WHERE code='NY.GDP.MKTP.CD' AND actor_id='KAZ' AND year=2019"),
+      181667184855.4);
   EXPECT_EQ(Value("SELECT count(*) FROM series WHERE actor_id='ECS'"), 1);
   Statement unit(*db_, "SELECT unit FROM series WHERE actor_id='WLD'");
   ASSERT_TRUE(unit.Step());
@@ -63,8 +64,9 @@ TEST_F(ImportersTest, WdiReadsCodeAndUnitAndAggregates) {
 TEST_F(ImportersTest, WitsDerivesFlaggedTotals) {
   const auto summary = RunImport(*db_, "wits", Fixture("import/wits_small.csv"));
   EXPECT_EQ(summary.derived_values, 2);
-  EXPECT_DOUBLE_EQ(*Real("SELECT value_usd FROM flows WHERE dataset='wits' AND year=2019 AND product='TOTAL'"),
-                   (1500000.5 + 700000.25 + 1200000) * 1e3);
+  EXPECT_DOUBLE_EQ(
+      *Real("SELECT value_usd FROM flows WHERE dataset='wits' AND year=2019 AND product='TOTAL'"),
+      (1500000.5 + 700000.25 + 1200000) * 1e3);
   Statement transform(*db_, "SELECT transform FROM flows WHERE year=2019 AND product='TOTAL'");
   ASSERT_TRUE(transform.Step());
   EXPECT_EQ(transform.Text(0), "sum of 3 hs4 rows, lines 2-4, x 1e3");
@@ -73,9 +75,12 @@ TEST_F(ImportersTest, WitsDerivesFlaggedTotals) {
 
 TEST_F(ImportersTest, CepiiReadsOwnCodesAndLatin1) {
   RunImport(*db_, "cepii-dist", Fixture("import/dist_small.csv"));
-  EXPECT_DOUBLE_EQ(*Real("SELECT value FROM dyad_attributes WHERE actor_a='KAZ' AND actor_b='CHN' AND name='distw'"),
-                   3552.1);
-  EXPECT_EQ(Value("SELECT count(*) FROM dyad_attributes WHERE actor_a='ROU' AND name='distw' AND value IS NULL"), 1);
+  EXPECT_DOUBLE_EQ(
+      *Real("SELECT value FROM dyad_attributes WHERE actor_a='KAZ' AND actor_b='CHN' AND name='distw'"),
+      3552.1);
+  EXPECT_EQ(
+      Value("SELECT count(*) FROM dyad_attributes WHERE actor_a='ROU' AND name='distw' AND value IS NULL"),
+      1);
   RunImport(*db_, "cepii-geo", Fixture("import/geo_small.csv"));
   EXPECT_DOUBLE_EQ(*Real("SELECT value FROM actor_attributes WHERE actor_id='KAZ' AND name='landlocked'"), 1);
   EXPECT_EQ(ActorRegistry(*db_).Resolve("C\xC3\xB4te d'Ivoire").matches.front()->id, "CIV");
@@ -169,7 +174,8 @@ TEST_F(ImportersTest, TruncatedGzipIsAnErrorAndNothingIsStored) {
   const std::string path = scratch.File("dots.csv.gz");
   std::string content = "reporter,reporter_iso3,partner,partner_iso3,flow,year,value_musd,estimated\n";
   for (int year = 1960; year < 2020; ++year) {
-    for (int i = 0; i < 200; ++i) content += "Kazakhstan,KAZ,China,CHN,X_FOB," + std::to_string(year) + ",1.5,0\n";
+    for (int i = 0; i < 200; ++i)
+      content += "Kazakhstan,KAZ,China,CHN,X_FOB," + std::to_string(year) + ",1.5,0\n";
   }
   gzFile out = gzopen(path.c_str(), "wb");
   gzwrite(out, content.data(), static_cast<unsigned>(content.size()));

@@ -11,27 +11,28 @@ class ActorRegistryTest : public testing::CoreWorkspaceTest {
  protected:
   std::string Id(const std::string& identifier, Scheme scheme = Scheme::kAny) {
     const Resolution resolution = actors->Resolve(identifier, scheme);
-    return resolution.Unique() ? resolution.matches.front()->id : "<" + std::to_string(resolution.matches.size()) + ">";
+    return resolution.Unique() ? resolution.matches.front()->id
+                               : "<" + std::to_string(resolution.matches.size()) + ">";
   }
 };
 
 TEST_F(ActorRegistryTest, ResolvesEveryIdentifierKind) {
-  EXPECT_EQ(Id("KAZ"), "KAZ");                      // ISO alpha-3
-  EXPECT_EQ(Id("kaz"), "KAZ");                      // any case
-  EXPECT_EQ(Id("KZ"), "KAZ");                       // ISO alpha-2
-  EXPECT_EQ(Id("398"), "KAZ");                      // ISO numeric / M49
-  EXPECT_EQ(Id("m49:398"), "KAZ");                  // scheme prefix
-  EXPECT_EQ(Id("cow:705"), "KAZ");                  // COW numeric
-  EXPECT_EQ(Id("705", Scheme::kCow), "KAZ");        // COW numeric in a COW file
-  EXPECT_EQ(Id("KZK"), "KAZ");                      // COW letter code
-  EXPECT_EQ(Id("Kazakhstan, Rep. of"), "KAZ");      // IMF name
-  EXPECT_EQ(Id("Kazakhstan"), "KAZ");               // ISO / World Bank name
-  EXPECT_EQ(Id("China, P.R.: Mainland"), "CHN");    // IMF name
+  EXPECT_EQ(Id("KAZ"), "KAZ");                         // ISO alpha-3
+  EXPECT_EQ(Id("kaz"), "KAZ");                         // any case
+  EXPECT_EQ(Id("KZ"), "KAZ");                          // ISO alpha-2
+  EXPECT_EQ(Id("398"), "KAZ");                         // ISO numeric / M49
+  EXPECT_EQ(Id("m49:398"), "KAZ");                     // scheme prefix
+  EXPECT_EQ(Id("cow:705"), "KAZ");                     // COW numeric
+  EXPECT_EQ(Id("705", Scheme::kCow), "KAZ");           // COW numeric in a COW file
+  EXPECT_EQ(Id("KZK"), "KAZ");                         // COW letter code
+  EXPECT_EQ(Id("Kazakhstan, Rep. of"), "KAZ");         // IMF name
+  EXPECT_EQ(Id("Kazakhstan"), "KAZ");                  // ISO / World Bank name
+  EXPECT_EQ(Id("China, P.R.: Mainland"), "CHN");       // IMF name
   EXPECT_EQ(Id("Korea, Rep.", Scheme::kName), "<0>");  // a World Bank name is learnt when WDI is imported
-  EXPECT_EQ(Id("Korea, Republic of"), "KOR");       // ISO name
-  EXPECT_EQ(Id("ROM", Scheme::kCepii), "ROU");      // CEPII's own code
-  EXPECT_EQ(Id("UKG"), "GBR");                      // COW letter code
-  EXPECT_EQ(Id("GFR"), "DEU");                      // COW West Germany
+  EXPECT_EQ(Id("Korea, Republic of"), "KOR");          // ISO name
+  EXPECT_EQ(Id("ROM", Scheme::kCepii), "ROU");         // CEPII's own code
+  EXPECT_EQ(Id("UKG"), "GBR");                         // COW letter code
+  EXPECT_EQ(Id("GFR"), "DEU");                         // COW West Germany
 }
 
 TEST_F(ActorRegistryTest, RefusesAmbiguousNumbers) {

@@ -59,7 +59,8 @@ TEST_F(InstitutionsTest, ImpreciseDatesAreUndecidedNotGuessed) {
   EXPECT_EQ(answer.undated.front().actor_id, "KAZ");
   // CHN's spell ended on 2010-01-01: a member on 2009-12-31, not on 2010-01-01.
   EXPECT_EQ(MembersBetween(copy, "Test Union", "2009-12-31", "2009-12-31", "member").members.size(), 2u);
-  EXPECT_EQ(MembersBetween(copy, "Test Union", "2010-01-01", "2010-01-01", "member").members.front().actor_id, "KAZ");
+  EXPECT_EQ(MembersBetween(copy, "Test Union", "2010-01-01", "2010-01-01", "member").members.front().actor_id,
+            "KAZ");
 }
 
 TEST_F(InstitutionsTest, UnknownOrganisationListsTheKnownOnes) {

@@ -26,12 +26,19 @@ TempDir::~TempDir() {
 }
 
 void BuildCoreWorkspace(const std::string& path) {
-  BuildWorkspace({path, LINKAGE_DEFAULT_DATA_DIR, LINKAGE_DEFAULT_ISO_CODES_DIR, false}, [](const std::string&) {});
+  BuildWorkspace({path, LINKAGE_DEFAULT_DATA_DIR, LINKAGE_DEFAULT_ISO_CODES_DIR, false},
+                 [](const std::string&) {});
 }
 
-std::string Fixture(const std::string& relative) { return std::string(LINKAGE_TEST_DATA_DIR) + "/" + relative; }
-std::string ProjectData(const std::string& relative) { return std::string(LINKAGE_DEFAULT_DATA_DIR) + "/" + relative; }
-std::string FileDigest(const std::string& path) { return Sha256OfFile(path); }
+std::string Fixture(const std::string& relative) {
+  return std::string(LINKAGE_TEST_DATA_DIR) + "/" + relative;
+}
+std::string ProjectData(const std::string& relative) {
+  return std::string(LINKAGE_DEFAULT_DATA_DIR) + "/" + relative;
+}
+std::string FileDigest(const std::string& path) {
+  return Sha256OfFile(path);
+}
 
 namespace {
 std::string Slurp(const std::filesystem::path& path) {
@@ -45,8 +52,8 @@ std::string Slurp(const std::filesystem::path& path) {
 RunResult RunLinkage(const std::string& arguments, const std::filesystem::path& cwd) {
   const auto out = cwd / ".stdout";
   const auto err = cwd / ".stderr";
-  const std::string command = fmt::format("cd '{}' && '{}' {} >'{}' 2>'{}' </dev/null", cwd.string(), LINKAGE_BINARY,
-                                          arguments, out.string(), err.string());
+  const std::string command = fmt::format("cd '{}' && '{}' {} >'{}' 2>'{}' </dev/null", cwd.string(),
+                                          LINKAGE_BINARY, arguments, out.string(), err.string());
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what Linkage needs to build and test on Debian 12, as root. Safe to run again.
+set -euo pipefail
+packages=(
+  g++ cmake make pkg-config git ca-certificates
+  libsqlite3-dev zlib1g-dev libssl-dev libfmt-dev libcli11-dev nlohmann-json3-dev
+  libgtest-dev iso-codes sqlite3 clang-format clang-tidy
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
