@@ -32,7 +32,7 @@ format-check:
 	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
 
 tidy: build
-	clang-tidy -p $(BUILD) --quiet $$(git ls-files 'src/*.cpp')
+	clang-tidy -p $(BUILD) --quiet $$(git ls-files 'src/*.cpp') 2>$(BUILD)/clang-tidy.log
 
 # Everything CI checks beyond the tests: formatting, clang-tidy, and the tests under ASan and UBSan.
 check: format-check tidy sanitize

@@ -9,6 +9,13 @@
 
 namespace linkage {
 
+std::optional<char> ParseFlowDirection(std::string_view word) {
+  const std::string lower = text::Lower(text::Trim(word));
+  if (lower == "x" || lower == "x_fob" || lower == "export" || lower == "exports") return 'X';
+  if (lower == "m" || lower == "m_cif" || lower == "import" || lower == "imports") return 'M';
+  return std::nullopt;
+}
+
 FlowWriter::FlowWriter(ImportContext& context)
     : context_(context),
       insert_(

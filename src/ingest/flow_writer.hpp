@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/error.hpp"
 #include "ingest/import_context.hpp"
@@ -25,6 +26,14 @@ struct FlowRecord {
   std::int64_t line = 0;
   std::string transform;
 };
+
+//! 'X' for an export word (X, X_FOB, export, exports), 'M' for an import word (M, M_CIF, import, imports), in
+//! any case; nullopt otherwise.
+std::optional<char> ParseFlowDirection(std::string_view word);
+//! The valuation publishers use for a direction: exports FOB, imports CIF.
+inline const char* PublishedValuation(char flow) {
+  return flow == 'X' ? "FOB" : "CIF";
+}
 
 //! Inserts flows for one import; identical repeats are counted, conflicting ones are an InputError at
 //! `where`.

@@ -65,16 +65,11 @@ void ReadImfDots(ImportContext& context, const std::string& path, const ImportOp
     ++context.summary.rows_read;
     row.reporter = ResolveSide(reporters, context.actors, reader, record, reporter, reporter_iso);
     row.partner = ResolveSide(partners, context.actors, reader, record, partner, partner_iso);
-    const std::string& flow_code = record.fields[flow];
-    if (flow_code == "X_FOB") {
-      row.flow = 'X';
-      row.valuation = "FOB";
-    } else if (flow_code == "M_CIF") {
-      row.flow = 'M';
-      row.valuation = "CIF";
-    } else {
-      reader.Fail(record, flow, fmt::format("unknown flow '{}'", flow_code), "X_FOB or M_CIF");
-    }
+    const auto direction = ParseFlowDirection(record.fields[flow]);
+    if (!direction)
+      reader.Fail(record, flow, fmt::format("unknown flow '{}'", record.fields[flow]), "X_FOB or M_CIF");
+    row.flow = *direction;
+    row.valuation = PublishedValuation(row.flow);
     row.year = static_cast<int>(reader.Integer(record, year, 1900, 2100));
     const auto musd = reader.OptionalNumber(record, value);
     row.value_usd = musd ? std::optional<double>(*musd * 1e6) : std::nullopt;

@@ -69,14 +69,12 @@ void ReadTidyFlows(ImportContext& context, const std::string& path, const Import
     ++context.summary.rows_read;
     row.reporter = reporters.Resolve(reader, record, reporter);
     row.partner = partners.Resolve(reader, record, partner);
-    const std::string flow_name = text::Lower(text::Trim(record.fields[flow]));
-    if (flow_name == "x" || flow_name == "exports" || flow_name == "export") {
-      row.flow = 'X';
-    } else if (flow_name == "m" || flow_name == "imports" || flow_name == "import") {
-      row.flow = 'M';
-    } else {
-      reader.Fail(record, flow, fmt::format("unknown flow '{}'", flow_name), "X, M, exports or imports");
+    const auto direction = ParseFlowDirection(record.fields[flow]);
+    if (!direction) {
+      reader.Fail(record, flow, fmt::format("unknown flow '{}'", record.fields[flow]),
+                  "X, M, exports or imports");
     }
+    row.flow = *direction;
     row.valuation = "as supplied";
     row.year = static_cast<int>(reader.Integer(record, year, 1800, 2100));
     row.product =

@@ -77,16 +77,13 @@ void ReadWits(ImportContext& context, const std::string& path, const ImportOptio
     ++context.summary.rows_read;
     row.reporter = reporters.Resolve(reader, record, reporter, reporter_name, Scheme::kName);
     row.partner = partners.Resolve(reader, record, partner, partner_name, Scheme::kName);
-    const std::string flow_name = text::Lower(text::Trim(record.fields[flow]));
-    if (flow_name == "export" || flow_name == "exports") {
-      row.flow = 'X';
-      row.valuation = "FOB";
-    } else if (flow_name == "import" || flow_name == "imports") {
-      row.flow = 'M';
-      row.valuation = "CIF";
-    } else {
-      reader.Fail(record, flow, fmt::format("unknown trade flow '{}'", flow_name), "Export or Import");
+    const auto direction = ParseFlowDirection(record.fields[flow]);
+    if (!direction) {
+      reader.Fail(record, flow, fmt::format("unknown trade flow '{}'", record.fields[flow]),
+                  "Export or Import");
     }
+    row.flow = *direction;
+    row.valuation = PublishedValuation(row.flow);
     row.year = static_cast<int>(reader.Integer(record, year, 1900, 2100));
     row.product = reader.Text(record, product);
     row.level = ProductLevel(row.product);
@@ -122,7 +119,7 @@ void ReadWits(ImportContext& context, const std::string& path, const ImportOptio
     row.reporter = key.reporter;
     row.partner = key.partner;
     row.flow = key.flow;
-    row.valuation = key.flow == 'X' ? "FOB" : "CIF";
+    row.valuation = PublishedValuation(key.flow);
     row.year = key.year;
     row.product = "TOTAL";
     row.level = "total";
