@@ -30,5 +30,6 @@ void RegisterMembers(CLI::App& app);
 void RegisterRegions(CLI::App& app);
 void RegisterReproduce(CLI::App& app);
 void RegisterSources(CLI::App& app);
+void RegisterIndicators(CLI::App& app);
 
 }  // namespace linkage::cli

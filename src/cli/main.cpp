@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterRegions(app);
   linkage::cli::RegisterReproduce(app);
   linkage::cli::RegisterSources(app);
+  linkage::cli::RegisterIndicators(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -116,5 +116,22 @@ TEST_F(CliTest, ReproduceFollowsTheJsonContract) {
   EXPECT_EQ(bad.exit_code, 2);
 }
 
+TEST_F(CliTest, IndicatorsOnAFixture) {
+  ASSERT_EQ(Run("import flows " + Fixture("indicators/flows.csv")).exit_code, 0);
+  ASSERT_EQ(Run("import series " + Fixture("indicators/series.csv")).exit_code, 0);
+  const auto result =
+      Run("indicators --reporter FRA --partner Germany --years 2019 --only export_share --format csv");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("export_share,FRA,DEU,2019,0.2,ratio,false,reporter,,flows.csv:4 flows.csv:12"),
+            std::string::npos)
+      << result.out;
+  EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2020-2019").exit_code, 2);
+  EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2019 --only exportshare").exit_code, 2);
+  EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2019 --perspective mine").exit_code, 2);
+  const auto unknown = Run("indicators --reporter FRA --partner Atlantis --years 2019");
+  EXPECT_EQ(unknown.exit_code, 4);
+  EXPECT_NE(unknown.err.find("unknown actor 'Atlantis'"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace linkage

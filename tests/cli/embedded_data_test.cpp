@@ -1,8 +1,11 @@
 // The main job on the real embedded data: build the default workspace once and audit the source study and a
 // second claims file about other countries.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
 
 #include "core/csv_reader.hpp"
 #include "support/temp_workspace.hpp"
@@ -28,6 +31,7 @@ class EmbeddedDataTest : public ::testing::Test {
   static void CheckSourceStudy();
   static void CheckSecondStudy();
   static void CheckFormats();
+  static void CheckIndicators();
   static std::unique_ptr<testing::TempDir> dir;
 };
 
@@ -52,6 +56,7 @@ TEST_F(EmbeddedDataTest, ReproducesTheSourceStudyAndASecondStudy) {
   CheckSourceStudy();
   CheckSecondStudy();
   CheckFormats();
+  CheckIndicators();
 }
 
 void EmbeddedDataTest::CheckSourceStudy() {
@@ -107,4 +112,53 @@ void EmbeddedDataTest::CheckFormats() {
 }
 
 }  // namespace
+}  // namespace linkage
+
+namespace linkage {
+namespace {
+
+// Reads the raw IMF DOTS file with a regular expression (not the project's CSV reader) and returns the US$
+// million values of the rows whose ISO codes are given, keyed by "REPORTER>PARTNER:FLOW".
+std::map<std::string, double> RawDots(int year, const std::set<std::string>& actors) {
+  static const std::regex row(
+      R"(^("[^"]*"|[^,]*),([A-Z_]+),("[^"]*"|[^,]*),([A-Z_]+),(X_FOB|M_CIF),(\d{4}),([^,]*),([01])$)");
+  std::map<std::string, double> values;
+  gzFile in = gzopen(testing::ProjectData("sources/imf-dots/imf_dots_full_1960_2020.csv.gz").c_str(), "rb");
+  std::vector<char> buffer(1 << 16);
+  const std::string wanted_year = std::to_string(year);
+  while (gzgets(in, buffer.data(), static_cast<int>(buffer.size())) != nullptr) {
+    std::string line(buffer.data());
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    if (line.find(wanted_year) == std::string::npos) continue;
+    std::smatch match;
+    if (!std::regex_match(line, match, row) || match[6].str() != wanted_year) continue;
+    if (!actors.contains(match[2].str()) || !actors.contains(match[4].str())) continue;
+    values[match[2].str() + ">" + match[4].str() + ":" + match[5].str()] = std::stod(match[7].str());
+  }
+  gzclose(in);
+  return values;
+}
+
+}  // namespace
+
+void EmbeddedDataTest::CheckIndicators() {
+  const auto result = RunLinkage(
+      "indicators --reporter KAZ --partner CHN --years 2019 --format json --workspace full.db "
+      "--only export_share,import_share,mirror_gap_exports_ratio,mirror_gap_imports_ratio",
+      dir->Path());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::map<std::string, double> computed;
+  for (const auto& record : nlohmann::json::parse(result.out)) {
+    computed[record["indicator"]] = record["value"].get<double>();
+    EXPECT_FALSE(record["provenance"].empty());
+  }
+  const auto raw = RawDots(2019, {"KAZ", "CHN"});
+  // World rows have the ISO code WLD in this file.
+  const auto world = RawDots(2019, {"KAZ", "WLD"});
+  EXPECT_NEAR(computed["export_share"], raw.at("KAZ>CHN:X_FOB") / world.at("KAZ>WLD:X_FOB"), 1e-12);
+  EXPECT_NEAR(computed["import_share"], raw.at("KAZ>CHN:M_CIF") / world.at("KAZ>WLD:M_CIF"), 1e-12);
+  EXPECT_NEAR(computed["mirror_gap_exports_ratio"], raw.at("CHN>KAZ:M_CIF") / raw.at("KAZ>CHN:X_FOB"), 1e-12);
+  EXPECT_NEAR(computed["mirror_gap_imports_ratio"], raw.at("KAZ>CHN:M_CIF") / raw.at("CHN>KAZ:X_FOB"), 1e-12);
+}
+
 }  // namespace linkage

@@ -1,0 +1,109 @@
+// `linkage indicators --reporter KAZ --partner CHN --years 2000-2020`: bilateral economic indicators.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "cli/command.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "indicators/bilateral.hpp"
+#include "registry/actor_registry.hpp"
+#include "report/output.hpp"
+
+namespace linkage::cli {
+
+namespace {
+
+struct IndicatorsOptions {
+  CommonOptions common;
+  std::string reporter;
+  std::string partner;
+  std::string years;
+  std::string perspective = "reporter";
+  std::string only;
+  std::string format = "table";
+};
+
+std::pair<int, int> ParseYears(const std::string& text) {
+  static const std::regex range(R"(^(\d{4})(-(\d{4}))?$)");
+  std::smatch match;
+  if (!std::regex_match(text, match, range)) {
+    throw UsageError(fmt::format("--years '{}' is not a year or a range; expected 2019 or 2000-2020", text));
+  }
+  const int first = std::stoi(match[1].str());
+  const int last = match[3].matched ? std::stoi(match[3].str()) : first;
+  if (last < first) throw UsageError(fmt::format("--years {} runs backwards", text));
+  return {first, last};
+}
+
+void RunIndicators(const IndicatorsOptions& options) {
+  const OutputFormat format = ParseOutputFormat(options.format);
+  const auto [first, last] = ParseYears(options.years);
+  const Perspective perspective = ParsePerspective(options.perspective);
+  auto database = OpenOrCreate(options.common);
+  const ActorRegistry actors(*database);
+  const Actor& reporter = actors.RequireArgument(options.reporter);
+  const Actor& partner = actors.RequireArgument(options.partner);
+  if (reporter.id == partner.id) throw UsageError("--reporter and --partner name the same actor");
+  std::set<std::string> wanted;
+  for (const auto& id : text::Split(options.only, ',')) {
+    if (id.empty()) continue;
+    const auto& known = BilateralIndicatorIds();
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      throw UsageError(fmt::format("unknown indicator '{}'; known: {}", id, text::Join(known, ", ")));
+    }
+    wanted.insert(id);
+  }
+  TradeData data(*database);
+  BilateralIndicators engine(data);
+  const auto records = engine.Compute(reporter.id, partner.id, first, last, perspective);
+
+  std::map<std::int64_t, std::string> files;
+  Statement sources(*database, "SELECT id, path FROM sources");
+  while (sources.Step()) files[sources.Int(0)] = std::filesystem::path(sources.Text(1)).filename().string();
+
+  ResultTable table{{"indicator", "reporter", "partner", "year", "value", "unit", "estimated", "perspective",
+                     "missing", "provenance"},
+                    {}};
+  for (const auto& record : records) {
+    if (!wanted.empty() && !wanted.contains(record.indicator)) continue;
+    nlohmann::json provenance = nlohmann::json::array();
+    std::vector<std::string> places;
+    for (const auto& source : record.sources) {
+      const std::string file = files.count(source.source_id) ? files[source.source_id] : "";
+      provenance.push_back({{"dataset", source.dataset},
+                            {"file", file},
+                            {"line", source.line},
+                            {"transform", source.transform}});
+      places.push_back(fmt::format("{}:{}", file, source.line));
+    }
+    table.rows.push_back(
+        {record.indicator, record.reporter, record.partner, record.year,
+         record.value ? nlohmann::json(*record.value) : nlohmann::json(), record.unit, record.estimated,
+         record.perspective, record.missing.empty() ? nlohmann::json() : nlohmann::json(record.missing),
+         format == OutputFormat::kJson ? provenance : nlohmann::json(text::Join(places, " "))});
+  }
+  WriteResult(table, format, stdout);
+}
+
+}  // namespace
+
+void RegisterIndicators(CLI::App& app) {
+  auto options = std::make_shared<IndicatorsOptions>();
+  CLI::App* command =
+      app.add_subcommand("indicators", "Bilateral economic indicators of a reporter and a partner");
+  AddWorkspaceOption(*command, options->common);
+  command->add_option("--reporter", options->reporter, "Reporter i (any code or name)")->required();
+  command->add_option("--partner", options->partner, "Partner j")->required();
+  command->add_option("--years", options->years, "A year or a range, e.g. 2000-2020")->required();
+  command->add_option("--perspective", options->perspective,
+                      "reporter (i's figures), partner (j's figures, mirrored) or both");
+  command->add_option("--only", options->only, "Comma-separated indicator ids (default: all)");
+  command->add_option("--format", options->format, "table, csv or json");
+  command->callback([options] { RunIndicators(*options); });
+}
+
+}  // namespace linkage::cli
