@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "indicators/bilateral.hpp"
+#include "indicators/products.hpp"
 #include "registry/actor_registry.hpp"
 #include "report/output.hpp"
 
@@ -24,6 +25,8 @@ struct IndicatorsOptions {
   std::string years;
   std::string perspective = "reporter";
   std::string only;
+  std::string products;
+  std::size_t top = 5;
   std::string format = "table";
 };
 
@@ -52,21 +55,35 @@ void RunIndicators(const IndicatorsOptions& options) {
   for (const auto& id : text::Split(options.only, ',')) {
     if (id.empty()) continue;
     const auto& known = BilateralIndicatorIds();
-    if (std::find(known.begin(), known.end(), id) == known.end()) {
-      throw UsageError(fmt::format("unknown indicator '{}'; known: {}", id, text::Join(known, ", ")));
+    const auto& product_ids = ProductIndicatorIds();
+    if (std::find(known.begin(), known.end(), id) == known.end() &&
+        std::find(product_ids.begin(), product_ids.end(), id) == product_ids.end()) {
+      throw UsageError(fmt::format("unknown indicator '{}'; known: {}, {}", id, text::Join(known, ", "),
+                                   text::Join(product_ids, ", ")));
     }
     wanted.insert(id);
   }
   TradeData data(*database);
   BilateralIndicators engine(data);
-  const auto records = engine.Compute(reporter.id, partner.id, first, last, perspective);
+  auto records = engine.Compute(reporter.id, partner.id, first, last, perspective);
+  if (!options.products.empty()) {
+    if (options.products != "hs2" && options.products != "hs4") {
+      throw UsageError(
+          fmt::format("--products '{}': use hs2 (chapters) or hs4 (headings)", options.products));
+    }
+    for (int year = first; year <= last; ++year) {
+      const ProductRequest request{reporter.id,      partner.id, year, year > first ? first : 0,
+                                   options.products, options.top};
+      for (auto& record : ComputeProductIndicators(data, request)) records.push_back(std::move(record));
+    }
+  }
 
   std::map<std::int64_t, std::string> files;
   Statement sources(*database, "SELECT id, path FROM sources");
   while (sources.Step()) files[sources.Int(0)] = std::filesystem::path(sources.Text(1)).filename().string();
 
-  ResultTable table{{"indicator", "reporter", "partner", "year", "value", "unit", "estimated", "perspective",
-                     "missing", "provenance"},
+  ResultTable table{{"indicator", "reporter", "partner", "year", "product", "value", "unit", "estimated",
+                     "perspective", "missing", "provenance"},
                     {}};
   for (const auto& record : records) {
     if (!wanted.empty() && !wanted.contains(record.indicator)) continue;
@@ -81,7 +98,7 @@ void RunIndicators(const IndicatorsOptions& options) {
       places.push_back(fmt::format("{}:{}", file, source.line));
     }
     table.rows.push_back(
-        {record.indicator, record.reporter, record.partner, record.year,
+        {record.indicator, record.reporter, record.partner, record.year, record.product,
          record.value ? nlohmann::json(*record.value) : nlohmann::json(), record.unit, record.estimated,
          record.perspective, record.missing.empty() ? nlohmann::json() : nlohmann::json(record.missing),
          format == OutputFormat::kJson ? provenance : nlohmann::json(text::Join(places, " "))});
@@ -102,6 +119,10 @@ void RegisterIndicators(CLI::App& app) {
   command->add_option("--perspective", options->perspective,
                       "reporter (i's figures), partner (j's figures, mirrored) or both");
   command->add_option("--only", options->only, "Comma-separated indicator ids (default: all)");
+  command->add_option(
+      "--products", options->products,
+      "Also product composition at hs2 (chapters) or hs4 (headings), where product data exist");
+  command->add_option("--top", options->top, "Top products listed per direction (default 5)");
   command->add_option("--format", options->format, "table, csv or json");
   command->callback([options] { RunIndicators(*options); });
 }

@@ -116,7 +116,7 @@ class YearTerms {
 
 IndicatorRecord Record(const std::string& id, const std::string& i, const std::string& j, int year,
                        const Term& term, const std::string& unit, const std::string& perspective) {
-  return {id, i, j, year, term.value, unit, term.estimated, perspective, term.missing, term.sources};
+  return {id, i, j, year, "", term.value, unit, term.estimated, perspective, term.missing, term.sources};
 }
 
 }  // namespace

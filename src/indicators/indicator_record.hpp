@@ -29,6 +29,7 @@ struct IndicatorRecord {
   std::string reporter;
   std::string partner;
   int year = 0;
+  std::string product;          //!< HS code for product-level records, empty otherwise
   std::optional<double> value;  //!< nullopt when missing
   std::string unit;             //!< USD, ratio, percent, ...
   bool estimated = false;       //!< an input was a publisher's estimate

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace linkage {
 
@@ -108,6 +109,49 @@ std::optional<Observation> TradeData::Flow(const FlowQuery& query) {
     if (auto found = FlowFrom(query, dataset)) return found;
   }
   return std::nullopt;
+}
+
+std::map<std::string, Observation> TradeData::Products(const std::string& reporter,
+                                                       const std::string& partner, char flow, int year,
+                                                       const std::string& level, std::int64_t& missing_rows) {
+  Statement query(
+      database_,
+      "SELECT product, level, value_usd, estimated, source_id, source_line, transform FROM flows "
+      "WHERE dataset = ? AND reporter = ? AND partner = ? AND flow = ? AND year = ? AND level LIKE 'hs%' "
+      "ORDER BY product");
+  std::map<std::string, Observation> products;
+  missing_rows = 0;
+  for (const auto& dataset : datasets_) {
+    query.Bind(1, dataset).Bind(2, reporter).Bind(3, partner).Bind(4, std::string(1, flow)).Bind(5, year);
+    // Rows of the finest level only, so that nothing counts twice.
+    std::vector<std::tuple<std::string, std::string, std::optional<double>, bool, ValueSource>> rows;
+    std::string finest;
+    while (query.Step()) {
+      const std::string row_level = query.Text(1);
+      finest = std::max(finest, row_level);
+      rows.emplace_back(query.Text(0), row_level, query.OptionalReal(2), query.Int(3) != 0,
+                        ValueSource{dataset, query.Int(4), query.Int(5), query.Text(6)});
+    }
+    query.Reset();
+    if (rows.empty()) continue;
+    const std::size_t digits = level == "hs2" ? 2 : level == "hs4" ? 4 : 6;
+    if (finest.size() < 3 || static_cast<std::size_t>(finest[2] - '0') < digits) return products;
+    for (const auto& [code, row_level, value, estimated, source] : rows) {
+      if (row_level != finest) continue;
+      if (!value) {
+        ++missing_rows;
+        continue;
+      }
+      Observation& product = products[code.substr(0, digits)];
+      product.value += *value;
+      product.estimated = product.estimated || estimated;
+      product.dataset = dataset;
+      if (product.sources.size() < 4) product.sources.push_back(source);
+      ++product.rows;
+    }
+    return products;
+  }
+  return products;
 }
 
 bool TradeData::IsPublishedMissing(const FlowQuery& query) {

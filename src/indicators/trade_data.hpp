@@ -50,6 +50,12 @@ class TradeData {
   const std::vector<std::string>& DatasetPreference() const { return datasets_; }
   //! The reported flow; nullopt when the workspace does not hold it (or holds it as missing).
   std::optional<Observation> Flow(const FlowQuery& query);
+  //! Product rows of a flow at `level` ("hs2" aggregates the finest HS rows by chapter, "hs4", "hs6"), from
+  //! the first dataset holding product rows for it; empty when none does. Missing values are left out and
+  //! counted in `missing_rows`.
+  std::map<std::string, Observation> Products(const std::string& reporter, const std::string& partner,
+                                              char flow, int year, const std::string& level,
+                                              std::int64_t& missing_rows);
   //! True when the workspace holds the flow as explicitly missing (published as not available).
   bool IsPublishedMissing(const FlowQuery& query);
   //! Partners `reporter` reports a flow with in `year` (excluding itself), from `dataset`.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -36,6 +37,9 @@ std::string CsvField(const std::string& value) {
 }
 
 void WriteResult(const ResultTable& table, OutputFormat format, std::FILE* out) {
+  assert(std::all_of(table.rows.begin(), table.rows.end(),
+                     [&](const auto& row) { return row.size() == table.columns.size(); }) &&
+         "every row fills every column");
   switch (format) {
     case OutputFormat::kJson: {
       nlohmann::json array = nlohmann::json::array();

@@ -122,12 +122,17 @@ TEST_F(CliTest, IndicatorsOnAFixture) {
   const auto result =
       Run("indicators --reporter FRA --partner Germany --years 2019 --only export_share --format csv");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.out.find("export_share,FRA,DEU,2019,0.2,ratio,false,reporter,,flows.csv:4 flows.csv:12"),
+  EXPECT_NE(result.out.find("export_share,FRA,DEU,2019,,0.2,ratio,false,reporter,,flows.csv:4 flows.csv:12"),
             std::string::npos)
       << result.out;
   EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2020-2019").exit_code, 2);
   EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2019 --only exportshare").exit_code, 2);
   EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2019 --perspective mine").exit_code, 2);
+  EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2019 --products hs6").exit_code, 2);
+  const auto products =
+      Run("indicators --reporter FRA --partner DEU --years 2019 --products hs2 --only grubel_lloyd");
+  ASSERT_EQ(products.exit_code, 0) << products.err;
+  EXPECT_NE(products.out.find("is not in the workspace"), std::string::npos) << products.out;
   const auto unknown = Run("indicators --reporter FRA --partner Atlantis --years 2019");
   EXPECT_EQ(unknown.exit_code, 4);
   EXPECT_NE(unknown.err.find("unknown actor 'Atlantis'"), std::string::npos);
