@@ -12,7 +12,7 @@
 #include "indicators/bilateral.hpp"
 #include "indicators/products.hpp"
 #include "registry/actor_registry.hpp"
-#include "report/output.hpp"
+#include "report/indicator_table.hpp"
 
 namespace linkage::cli {
 
@@ -30,6 +30,8 @@ struct IndicatorsOptions {
   std::string format = "table";
 };
 
+}  // namespace
+
 std::pair<int, int> ParseYears(const std::string& text) {
   static const std::regex range(R"(^(\d{4})(-(\d{4}))?$)");
   std::smatch match;
@@ -41,6 +43,8 @@ std::pair<int, int> ParseYears(const std::string& text) {
   if (last < first) throw UsageError(fmt::format("--years {} runs backwards", text));
   return {first, last};
 }
+
+namespace {
 
 void RunIndicators(const IndicatorsOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
@@ -78,32 +82,7 @@ void RunIndicators(const IndicatorsOptions& options) {
     }
   }
 
-  std::map<std::int64_t, std::string> files;
-  Statement sources(*database, "SELECT id, path FROM sources");
-  while (sources.Step()) files[sources.Int(0)] = std::filesystem::path(sources.Text(1)).filename().string();
-
-  ResultTable table{{"indicator", "reporter", "partner", "year", "product", "value", "unit", "estimated",
-                     "perspective", "missing", "provenance"},
-                    {}};
-  for (const auto& record : records) {
-    if (!wanted.empty() && !wanted.contains(record.indicator)) continue;
-    nlohmann::json provenance = nlohmann::json::array();
-    std::vector<std::string> places;
-    for (const auto& source : record.sources) {
-      const std::string file = files.count(source.source_id) ? files[source.source_id] : "";
-      provenance.push_back({{"dataset", source.dataset},
-                            {"file", file},
-                            {"line", source.line},
-                            {"transform", source.transform}});
-      places.push_back(fmt::format("{}:{}", file, source.line));
-    }
-    table.rows.push_back(
-        {record.indicator, record.reporter, record.partner, record.year, record.product,
-         record.value ? nlohmann::json(*record.value) : nlohmann::json(), record.unit, record.estimated,
-         record.perspective, record.missing.empty() ? nlohmann::json() : nlohmann::json(record.missing),
-         format == OutputFormat::kJson ? provenance : nlohmann::json(text::Join(places, " "))});
-  }
-  WriteResult(table, format, stdout);
+  WriteIndicatorRecords(*database, records, wanted, format);
 }
 
 }  // namespace

@@ -22,6 +22,9 @@ std::string WorkspacePath(const CommonOptions& options);
 //! Opens the workspace, building it from the embedded data first if the file does not exist yet.
 std::unique_ptr<Database> OpenOrCreate(const CommonOptions& options);
 
+//! Parses --years "2019" or "2000-2020" (UsageError otherwise).
+std::pair<int, int> ParseYears(const std::string& text);
+
 // One registration function per subcommand file.
 void RegisterInit(CLI::App& app);
 void RegisterImport(CLI::App& app);
@@ -31,5 +34,7 @@ void RegisterRegions(CLI::App& app);
 void RegisterReproduce(CLI::App& app);
 void RegisterSources(CLI::App& app);
 void RegisterIndicators(CLI::App& app);
+void RegisterRegion(CLI::App& app);
+void RegisterSystem(CLI::App& app);
 
 }  // namespace linkage::cli

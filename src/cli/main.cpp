@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterReproduce(app);
   linkage::cli::RegisterSources(app);
   linkage::cli::RegisterIndicators(app);
+  linkage::cli::RegisterRegion(app);
+  linkage::cli::RegisterSystem(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

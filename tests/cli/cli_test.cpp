@@ -138,5 +138,23 @@ TEST_F(CliTest, IndicatorsOnAFixture) {
   EXPECT_NE(unknown.err.find("unknown actor 'Atlantis'"), std::string::npos);
 }
 
+TEST_F(CliTest, RegionAndSystem) {
+  ASSERT_EQ(Run("import flows " + Fixture("indicators/region_flows.csv")).exit_code, 0);
+  ASSERT_EQ(Run("import series " + Fixture("indicators/region_series.csv")).exit_code, 0);
+  ASSERT_EQ(Run("import regions " + Fixture("indicators/regions.csv")).exit_code, 0);
+  const auto region = Run("region --actor China --region testland --years 2019 --format json");
+  ASSERT_EQ(region.exit_code, 0) << region.err;
+  const auto records = nlohmann::json::parse(region.out);
+  EXPECT_EQ(records.at(0)["indicator"], "actor_share_of_region_trade");
+  EXPECT_DOUBLE_EQ(records.at(0)["value"].get<double>(), 0.16);
+  EXPECT_FALSE(records.at(0)["provenance"].empty());
+  const auto system = Run("system --region testland --powers CHN,RUS --years 2018-2019 --format csv");
+  ASSERT_EQ(system.exit_code, 0) << system.err;
+  EXPECT_NE(system.out.find("overtakes,CHN,RUS,2019"), std::string::npos) << system.out;
+  EXPECT_EQ(Run("region --actor CHN --region atlantis").exit_code, 4);
+  EXPECT_EQ(Run("system --region testland --powers CHN").exit_code, 2);
+  EXPECT_EQ(Run("system --region testland --powers CHN,Narnia").exit_code, 4);
+}
+
 }  // namespace
 }  // namespace linkage

@@ -1,0 +1,30 @@
+// indicators/regional.hpp
+// Actor-region and system indicators (docs/methods.md): an outside actor's weight in a region's trade, the
+// region's dependence on it, each member's part, intra-regional trade, and how the members' trade is spread
+// over a set of outside powers (shares, HHI, multi-vector index, overtaking years). Members are the region's
+// members in each year; figures are the members' own reports.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "indicators/indicator_record.hpp"
+#include "indicators/trade_data.hpp"
+#include "store/database.hpp"
+
+namespace linkage {
+
+//! Indicators of actor A with region R, for each year in [first, last].
+std::vector<IndicatorRecord> ComputeRegionIndicators(Database& database, TradeData& data,
+                                                     const std::string& actor, const std::string& region,
+                                                     int first, int last);
+
+//! Indicators of the outside powers facing region R, for each year in [first, last]: each power's share of
+//! R's and of each member's trade, and each member's (and R's) concentration and multi-vector index over the
+//! powers.
+std::vector<IndicatorRecord> ComputeSystemIndicators(Database& database, TradeData& data,
+                                                     const std::string& region,
+                                                     const std::vector<std::string>& powers, int first,
+                                                     int last);
+
+}  // namespace linkage

@@ -1,0 +1,43 @@
+#include "report/indicator_table.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+
+#include "core/text.hpp"
+
+namespace linkage {
+
+void WriteIndicatorRecords(Database& database, const std::vector<IndicatorRecord>& records,
+                           const std::set<std::string>& only, OutputFormat format) {
+  std::map<std::int64_t, std::string> files;
+  Statement sources(database, "SELECT id, path FROM sources");
+  while (sources.Step()) files[sources.Int(0)] = std::filesystem::path(sources.Text(1)).filename().string();
+
+  ResultTable table{{"indicator", "reporter", "partner", "year", "product", "value", "unit", "estimated",
+                     "perspective", "missing", "provenance"},
+                    {}};
+  for (const auto& record : records) {
+    if (!only.empty() && !only.contains(record.indicator)) continue;
+    nlohmann::json provenance = nlohmann::json::array();
+    std::vector<std::string> places;
+    for (const auto& source : record.sources) {
+      const auto file = files.find(source.source_id);
+      const std::string name = file == files.end() ? "" : file->second;
+      provenance.push_back({{"dataset", source.dataset},
+                            {"file", name},
+                            {"line", source.line},
+                            {"transform", source.transform}});
+      places.push_back(fmt::format("{}:{}", name, source.line));
+    }
+    table.rows.push_back(
+        {record.indicator, record.reporter, record.partner, record.year, record.product,
+         record.value ? nlohmann::json(*record.value) : nlohmann::json(), record.unit, record.estimated,
+         record.perspective, record.missing.empty() ? nlohmann::json() : nlohmann::json(record.missing),
+         format == OutputFormat::kJson ? provenance : nlohmann::json(text::Join(places, " "))});
+  }
+  WriteResult(table, format, stdout);
+}
+
+}  // namespace linkage
