@@ -1,8 +1,6 @@
 // `linkage region --actor CHN --region central-asia --years 1995-2020`: an outside actor and a region.
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -29,14 +27,9 @@ void RunRegion(const RegionOptions& options) {
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
   const Actor& actor = actors.RequireArgument(options.actor);
-  const auto names = RegionNames(*database);
-  if (std::find(names.begin(), names.end(), text::Lower(options.region)) == names.end()) {
-    throw NotFoundError(
-        fmt::format("unknown region '{}'; known: {}", options.region, text::Join(names, ", ")));
-  }
+  const std::string region = RequireRegion(*database, options.region);
   TradeData data(*database);
-  const auto records =
-      ComputeRegionIndicators(*database, data, actor.id, text::Lower(options.region), first, last);
+  const auto records = ComputeRegionIndicators(*database, data, actor.id, region, first, last);
   if (records.empty()) {
     throw NotFoundError(fmt::format("region '{}' has no members in {}-{}", options.region, first, last));
   }

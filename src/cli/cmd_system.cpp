@@ -2,8 +2,6 @@
 // region.
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -35,14 +33,9 @@ void RunSystem(const SystemOptions& options) {
     powers.push_back(actors.RequireArgument(name).id);
   }
   if (powers.size() < 2) throw UsageError("--powers needs at least two actors, e.g. CHN,RUS,USA");
-  const auto names = RegionNames(*database);
-  if (std::find(names.begin(), names.end(), text::Lower(options.region)) == names.end()) {
-    throw NotFoundError(
-        fmt::format("unknown region '{}'; known: {}", options.region, text::Join(names, ", ")));
-  }
+  const std::string region = RequireRegion(*database, options.region);
   TradeData data(*database);
-  const auto records =
-      ComputeSystemIndicators(*database, data, text::Lower(options.region), powers, first, last);
+  const auto records = ComputeSystemIndicators(*database, data, region, powers, first, last);
   if (records.empty()) {
     throw NotFoundError(fmt::format("region '{}' has no members in {}-{}", options.region, first, last));
   }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "registry/actor_registry.hpp"
@@ -82,6 +84,15 @@ std::vector<std::string> RegionMembers(Database& database, const std::string& re
   std::vector<std::string> members;
   while (query.Step()) members.push_back(query.Text(0));
   return members;
+}
+
+std::string RequireRegion(Database& database, const std::string& name) {
+  std::string region = text::Lower(name);
+  const auto names = RegionNames(database);
+  if (std::find(names.begin(), names.end(), region) == names.end()) {
+    throw NotFoundError(fmt::format("unknown region '{}'; known: {}", name, text::Join(names, ", ")));
+  }
+  return region;
 }
 
 std::vector<std::string> RegionNames(Database& database) {

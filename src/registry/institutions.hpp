@@ -50,6 +50,8 @@ std::vector<std::string> Organisations(Database& database);
 
 //! Actor ids of a region at some time in `year` (regions are named sets that may change over time).
 std::vector<std::string> RegionMembers(Database& database, const std::string& region, int year);
+//! The stored (lower-case) name of a region; NotFoundError listing the known regions when there is none.
+std::string RequireRegion(Database& database, const std::string& name);
 //! Names of the regions in the workspace.
 std::vector<std::string> RegionNames(Database& database);
 

@@ -8,6 +8,7 @@
 #include "ingest/importers.hpp"
 #include "store/workspace.hpp"
 #include "support/core_workspace.hpp"
+#include "support/indicator_values.hpp"
 
 namespace linkage {
 namespace {
@@ -34,50 +35,43 @@ class BilateralTest : public testing::CoreWorkspaceTest {
     }
     return records;
   }
-
-  static double Value(const std::map<std::string, IndicatorRecord>& records, const std::string& key) {
-    const auto found = records.find(key);
-    if (found == records.end() || !found->second.value) {
-      ADD_FAILURE() << "no value for " << key;
-      return 0;
-    }
-    return *found->second.value;
-  }
 };
 
 TEST_F(BilateralTest, ReporterPerspectiveByHand) {
   const auto r = Compute(*database, "FRA", "DEU", 2019, 2019, Perspective::kReporter);
-  EXPECT_DOUBLE_EQ(Value(r, "exports@2019/reporter"), 120e9);
-  EXPECT_DOUBLE_EQ(Value(r, "imports@2019/reporter"), 150e9);
-  EXPECT_DOUBLE_EQ(Value(r, "total_trade@2019/reporter"), 270e9);
-  EXPECT_DOUBLE_EQ(Value(r, "balance@2019/reporter"), -30e9);
-  EXPECT_DOUBLE_EQ(Value(r, "export_share@2019/reporter"), 0.2);
-  EXPECT_DOUBLE_EQ(Value(r, "import_share@2019/reporter"), 150.0 / 700);
-  EXPECT_NEAR(Value(r, "trade_intensity@2019/reporter"), 0.2 / (1200.0 / 18000), 1e-12);          // 3.0
-  EXPECT_NEAR(Value(r, "trade_intensity_imports@2019/reporter"), 0.2 / (1250.0 / 18500), 1e-12);  // 2.96
-  EXPECT_NEAR(Value(r, "trade_dependence@2019/reporter"), 270.0 / 2100, 1e-12);
-  EXPECT_NEAR(Value(r, "dependence_asymmetry@2019/reporter"), (270.0 / 2100) / (285.0 / 3900), 1e-12);
-  EXPECT_NEAR(Value(r, "openness@2019/reporter"), 1300.0 / 2100, 1e-12);
-  EXPECT_NEAR(Value(r, "mirror_gap_exports_ratio@2019/both"), 125.0 / 120, 1e-12);
-  EXPECT_DOUBLE_EQ(Value(r, "mirror_gap_exports_difference@2019/both"), 5e9);
-  EXPECT_NEAR(Value(r, "mirror_gap_imports_ratio@2019/both"), 150.0 / 160, 1e-12);
-  EXPECT_DOUBLE_EQ(Value(r, "mirror_gap_imports_difference@2019/both"), -10e9);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "exports@2019/reporter"), 120e9);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "imports@2019/reporter"), 150e9);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "total_trade@2019/reporter"), 270e9);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "balance@2019/reporter"), -30e9);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "export_share@2019/reporter"), 0.2);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "import_share@2019/reporter"), 150.0 / 700);
+  EXPECT_NEAR(testing::ValueOf(r, "trade_intensity@2019/reporter"), 0.2 / (1200.0 / 18000), 1e-12);  // 3.0
+  EXPECT_NEAR(testing::ValueOf(r, "trade_intensity_imports@2019/reporter"), 0.2 / (1250.0 / 18500),
+              1e-12);  // 2.96
+  EXPECT_NEAR(testing::ValueOf(r, "trade_dependence@2019/reporter"), 270.0 / 2100, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "dependence_asymmetry@2019/reporter"), (270.0 / 2100) / (285.0 / 3900),
+              1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "openness@2019/reporter"), 1300.0 / 2100, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "mirror_gap_exports_ratio@2019/both"), 125.0 / 120, 1e-12);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "mirror_gap_exports_difference@2019/both"), 5e9);
+  EXPECT_NEAR(testing::ValueOf(r, "mirror_gap_imports_ratio@2019/both"), 150.0 / 160, 1e-12);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "mirror_gap_imports_difference@2019/both"), -10e9);
 }
 
 TEST_F(BilateralTest, PartnerPerspectiveMirrorsTheFlows) {
   const auto r = Compute(*database, "FRA", "DEU", 2019, 2019, Perspective::kBoth);
-  EXPECT_DOUBLE_EQ(Value(r, "exports@2019/partner"), 125e9);  // DEU's reported imports from FRA
-  EXPECT_DOUBLE_EQ(Value(r, "imports@2019/partner"), 160e9);  // DEU's reported exports to FRA
-  EXPECT_DOUBLE_EQ(Value(r, "export_share@2019/partner"), 125.0 / 600);
-  EXPECT_DOUBLE_EQ(Value(r, "exports@2019/reporter"), 120e9);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "exports@2019/partner"), 125e9);  // DEU's reported imports from FRA
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "imports@2019/partner"), 160e9);  // DEU's reported exports to FRA
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "export_share@2019/partner"), 125.0 / 600);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "exports@2019/reporter"), 120e9);
 }
 
 TEST_F(BilateralTest, GrowthOverTheWindow) {
   const auto r = Compute(*database, "FRA", "DEU", 2018, 2019, Perspective::kReporter);
-  EXPECT_NEAR(Value(r, "growth_exports@2019/reporter"), 0.2, 1e-12);
-  EXPECT_NEAR(Value(r, "cagr_exports@2019/reporter"), 0.2, 1e-12);
-  EXPECT_NEAR(Value(r, "growth_imports@2019/reporter"), 150.0 / 140 - 1, 1e-12);
-  EXPECT_NEAR(Value(r, "growth_total_trade@2019/reporter"), 270.0 / 240 - 1, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "growth_exports@2019/reporter"), 0.2, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "cagr_exports@2019/reporter"), 0.2, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "growth_imports@2019/reporter"), 150.0 / 140 - 1, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "growth_total_trade@2019/reporter"), 270.0 / 240 - 1, 1e-12);
   // 2018 has no world totals: the share is missing, with the reason, never zero.
   const IndicatorRecord& share = r.at("export_share@2018/reporter");
   EXPECT_FALSE(share.value.has_value());
@@ -89,8 +83,8 @@ TEST_F(BilateralTest, SharesOfAllPartnersSumToOne) {
   double imports = 0;
   for (const char* partner : {"DEU", "ITA", "ESP"}) {
     const auto r = Compute(*database, "FRA", partner, 2019, 2019, Perspective::kReporter);
-    exports += Value(r, "export_share@2019/reporter");
-    imports += Value(r, "import_share@2019/reporter");
+    exports += testing::ValueOf(r, "export_share@2019/reporter");
+    imports += testing::ValueOf(r, "import_share@2019/reporter");
   }
   EXPECT_NEAR(exports, 1.0, 1e-12);
   EXPECT_NEAR(imports, 1.0, 1e-12);
@@ -99,8 +93,8 @@ TEST_F(BilateralTest, SharesOfAllPartnersSumToOne) {
 TEST_F(BilateralTest, AsymmetryOfAPairIsTheInverseOfItsReverse) {
   const auto forward = Compute(*database, "FRA", "DEU", 2019, 2019, Perspective::kReporter);
   const auto reverse = Compute(*database, "DEU", "FRA", 2019, 2019, Perspective::kReporter);
-  EXPECT_NEAR(Value(forward, "dependence_asymmetry@2019/reporter") *
-                  Value(reverse, "dependence_asymmetry@2019/reporter"),
+  EXPECT_NEAR(testing::ValueOf(forward, "dependence_asymmetry@2019/reporter") *
+                  testing::ValueOf(reverse, "dependence_asymmetry@2019/reporter"),
               1.0, 1e-12);
 }
 
@@ -125,7 +119,7 @@ TEST_F(BilateralTest, IntensityIsUnchangedWhenAllFlowsAreScaled) {
   const auto rescaled = Compute(*db, "FRA", "DEU", 2019, 2019, Perspective::kReporter);
   for (const char* id : {"trade_intensity@2019/reporter", "trade_intensity_imports@2019/reporter",
                          "export_share@2019/reporter", "mirror_gap_exports_ratio@2019/both"}) {
-    EXPECT_NEAR(Value(original, id), Value(rescaled, id), 1e-12) << id;
+    EXPECT_NEAR(testing::ValueOf(original, id), testing::ValueOf(rescaled, id), 1e-12) << id;
   }
 }
 

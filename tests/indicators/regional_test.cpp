@@ -7,6 +7,7 @@
 
 #include "ingest/importers.hpp"
 #include "support/core_workspace.hpp"
+#include "support/indicator_values.hpp"
 
 namespace linkage {
 namespace {
@@ -31,41 +32,32 @@ class RegionalTest : public testing::CoreWorkspaceTest {
     }
     return index;
   }
-
-  static double Value(const std::map<std::string, IndicatorRecord>& records, const std::string& key) {
-    const auto found = records.find(key);
-    if (found == records.end() || !found->second.value) {
-      ADD_FAILURE() << "no value for " << key;
-      return 0;
-    }
-    return *found->second.value;
-  }
 };
 
 TEST_F(RegionalTest, ActorAndRegion) {
   TradeData data(*database);
   const auto r = Index(ComputeRegionIndicators(*database, data, "CHN", "testland", 2019, 2019));
-  EXPECT_NEAR(Value(r, "actor_share_of_region_trade:CHN:testland:2019"), 80.0 / 500, 1e-12);
-  EXPECT_NEAR(Value(r, "region_dependence_on_actor:testland:CHN:2019"), 80.0 / 1500, 1e-12);
-  EXPECT_NEAR(Value(r, "member_share_of_actor_region_trade:FRA:CHN:2019"), 0.5, 1e-12);
-  EXPECT_NEAR(Value(r, "member_share_of_actor_region_trade:ITA:CHN:2019"), 0.5, 1e-12);
-  EXPECT_NEAR(Value(r, "intra_regional_trade_share:testland:testland:2019"), 50.0 / 300, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "actor_share_of_region_trade:CHN:testland:2019"), 80.0 / 500, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "region_dependence_on_actor:testland:CHN:2019"), 80.0 / 1500, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "member_share_of_actor_region_trade:FRA:CHN:2019"), 0.5, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "member_share_of_actor_region_trade:ITA:CHN:2019"), 0.5, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "intra_regional_trade_share:testland:testland:2019"), 50.0 / 300, 1e-12);
 }
 
 TEST_F(RegionalTest, PowersFacingTheRegion) {
   TradeData data(*database);
   const auto r = Index(ComputeSystemIndicators(*database, data, "testland", {"CHN", "RUS"}, 2018, 2019));
-  EXPECT_NEAR(Value(r, "power_share_of_trade:FRA:CHN:2019"), 40.0 / 200, 1e-12);
-  EXPECT_NEAR(Value(r, "power_share_of_trade:FRA:RUS:2019"), 10.0 / 200, 1e-12);
-  EXPECT_NEAR(Value(r, "partner_hhi:FRA:powers:2019"), 0.8 * 0.8 + 0.2 * 0.2, 1e-12);
-  EXPECT_NEAR(Value(r, "multivector_index:FRA:powers:2019"),
+  EXPECT_NEAR(testing::ValueOf(r, "power_share_of_trade:FRA:CHN:2019"), 40.0 / 200, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "power_share_of_trade:FRA:RUS:2019"), 10.0 / 200, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "partner_hhi:FRA:powers:2019"), 0.8 * 0.8 + 0.2 * 0.2, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "multivector_index:FRA:powers:2019"),
               -(0.8 * std::log(0.8) + 0.2 * std::log(0.2)) / std::log(2.0), 1e-12);
   const double p = 80.0 / 130;
-  EXPECT_NEAR(Value(r, "partner_hhi:testland:powers:2019"), p * p + (1 - p) * (1 - p), 1e-12);
-  EXPECT_NEAR(Value(r, "multivector_index:testland:powers:2019"),
+  EXPECT_NEAR(testing::ValueOf(r, "partner_hhi:testland:powers:2019"), p * p + (1 - p) * (1 - p), 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "multivector_index:testland:powers:2019"),
               -(p * std::log(p) + (1 - p) * std::log(1 - p)) / std::log(2.0), 1e-12);
   // CHN (4 in 2018, 80 in 2019) passes RUS (40, then 50) in 2019.
-  EXPECT_NEAR(Value(r, "overtakes:CHN:RUS:2019"), 30.0, 1e-12);
+  EXPECT_NEAR(testing::ValueOf(r, "overtakes:CHN:RUS:2019"), 30.0, 1e-12);
   EXPECT_EQ(r.count("overtakes:RUS:CHN:2019"), 0u);
 }
 
@@ -73,8 +65,8 @@ TEST_F(RegionalTest, MultivectorIndexLiesBetweenZeroAndOne) {
   TradeData data(*database);
   // ITA in 2018 trades 2 with CHN and 20 with RUS: uneven, so strictly between 0 and 1.
   const auto r = Index(ComputeSystemIndicators(*database, data, "testland", {"CHN", "RUS"}, 2018, 2018));
-  EXPECT_LT(Value(r, "multivector_index:ITA:powers:2018"), 1.0);
-  EXPECT_GT(Value(r, "multivector_index:ITA:powers:2018"), 0.0);
+  EXPECT_LT(testing::ValueOf(r, "multivector_index:ITA:powers:2018"), 1.0);
+  EXPECT_GT(testing::ValueOf(r, "multivector_index:ITA:powers:2018"), 0.0);
 }
 
 }  // namespace
