@@ -39,10 +39,6 @@ Unit UnitOfSeries(const std::string& unit) {
   return Unit::kNumber;
 }
 
-std::string Money(double usd) {
-  return fmt::format("{} USD", text::FormatNumber(usd, 8));
-}
-
 void Merge(Quantity& into, const Quantity& from) {
   into.estimated = into.estimated || from.estimated;
   into.sources.insert(into.sources.end(), from.sources.begin(), from.sources.end());
@@ -52,7 +48,7 @@ void Merge(Quantity& into, const Quantity& from) {
 }  // namespace
 
 Evaluator::Evaluator(Database& database, TradeData& data, const ActorRegistry& actors)
-    : database_(database), data_(data), actors_(actors) {}
+    : data_(data), actors_(actors), terms_(database, data, actors) {}
 
 Evaluation Evaluator::Evaluate(const Expression& expression, const Reading& reading,
                                const std::map<std::string, std::string>& row, int default_year,
@@ -113,113 +109,50 @@ Quantity Evaluator::Eval(const Expression& node, State& state) {
   }
 }
 
-Quantity Evaluator::ReportedFlow(State& state, char flow, const std::string& reporter,
-                                 const std::string& partner, int year, const std::string& product,
-                                 const std::string& dataset, bool allow_mirror) {
-  // A bloc read as its members: the sum of each member's flow at that date.
-  if (state.reading.Has(Modification::kBlocMembers)) {
-    for (const std::string* side : {&partner, &reporter}) {
-      const Actor* actor = actors_.Find(*side);
-      if (actor == nullptr || actor->IsCountry()) continue;
-      std::string org;
-      try {
-        org = ResolveOrganisation(database_, actor->name);
-      } catch (const NotFoundError&) {
-        continue;
-      }
-      const auto answer = MembersBetween(database_, org, fmt::format("{}-01-01", year),
-                                         fmt::format("{}-12-31", year), "member");
-      if (answer.members.empty()) continue;
-      state.result.applied.insert(Modification::kBlocMembers);
-      Quantity sum{0, Unit::kUsd};
-      const std::string& other = side == &partner ? reporter : partner;
-      for (const auto& member : answer.members) {
-        if (member.actor_id == other)
-          continue;  // a bloc's trade with one of its members leaves that member out
-        const Quantity part =
-            side == &partner
-                ? ReportedFlow(state, flow, reporter, member.actor_id, year, product, dataset, allow_mirror)
-                : ReportedFlow(state, flow, member.actor_id, partner, year, product, dataset, allow_mirror);
-        sum.value += part.value;
-        Merge(sum, part);
-      }
-      return sum;
-    }
-  }
-  FlowQuery query{reporter, partner, flow, year, product, dataset};
-  if (allow_mirror && state.reading.Has(Modification::kMirror)) {
-    state.result.applied.insert(Modification::kMirror);
-    query = {partner, reporter, flow == 'X' ? 'M' : 'X', year, product, dataset};
-  }
-  std::optional<Observation> observation;
-  if (state.reading.Has(Modification::kOtherDataset) && dataset.empty()) {
-    bool first_skipped = false;
-    for (const auto& name : data_.DatasetPreference()) {
-      query.dataset = name;
-      auto found = data_.Flow(query);
-      if (!found) continue;
-      if (!first_skipped) {
-        first_skipped = true;
-        continue;
-      }
-      observation = found;
-      state.result.applied.insert(Modification::kOtherDataset);
-      break;
-    }
-    query.dataset.clear();
-  } else {
-    observation = data_.Flow(query);
-  }
-  const std::string what = fmt::format(
-      "{}'s reported {} {} {} in {}{}", query.reporter, query.flow == 'X' ? "exports to" : "imports from",
-      query.partner, query.product == "TOTAL" ? "(all goods)" : "(HS " + query.product + ")", query.year,
-      query.dataset.empty() ? "" : " in " + query.dataset);
-  if (!observation) {
-    std::string reason;
-    if (data_.IsPublishedMissing(query)) {
-      reason = " (published as not available)";
-    } else if (!data_.DatasetPreference().empty()) {
-      std::vector<std::string> spans;
-      for (const auto& name : data_.DatasetPreference()) {
-        const auto [first, last] = data_.FlowYears(name);
-        spans.push_back(fmt::format("{} {}-{}", name, first, last));
-      }
-      reason = fmt::format(" (the workspace holds {})", text::Join(spans, ", "));
-    }
-    throw MissingData{what + reason};
-  }
-  Quantity value{observation->value, Unit::kUsd, observation->estimated, observation->sources, {}};
-  value.steps.push_back(fmt::format("{} = {}{} [{}]", what, Money(observation->value),
-                                    observation->estimated ? " (estimate)" : "", observation->dataset));
-  return value;
+FlowChoices Evaluator::ChoicesFor(const State& state, const std::string& dataset) const {
+  FlowChoices choices;
+  choices.perspective =
+      state.reading.Has(Modification::kMirror) ? Perspective::kPartner : Perspective::kReporter;
+  choices.bloc_members = state.reading.Has(Modification::kBlocMembers);
+  choices.dataset = dataset;
+  choices.alternative_dataset = dataset.empty() && state.reading.Has(Modification::kOtherDataset);
+  return choices;
 }
 
-Quantity Evaluator::FlowValue(State& state, const std::string& direction, const std::string& reporter,
-                              const std::string& partner, int year, const std::string& product,
-                              const std::string& dataset, bool allow_mirror) {
+Quantity Evaluator::Settle(State& state, const Term& term, Unit unit) const {
+  if (term.partner_report) state.result.applied.insert(Modification::kMirror);
+  if (term.bloc_members) state.result.applied.insert(Modification::kBlocMembers);
+  if (term.alternative_dataset) state.result.applied.insert(Modification::kOtherDataset);
+  if (!term.value) throw MissingData{term.missing};
+  return {*term.value, unit, term.estimated, term.sources, term.steps};
+}
+
+Term Evaluator::FlowTerm(State& state, const std::string& direction, const std::string& reporter,
+                         const std::string& partner, int year, const std::string& product,
+                         const std::string& dataset, bool share) {
   std::string effective = direction;
   if (state.reading.Has(Modification::kSwap) &&
       (direction == "exports" || direction == "imports" || direction == "balance")) {
     state.result.applied.insert(Modification::kSwap);
     effective = direction == "exports" ? "imports" : direction == "imports" ? "exports" : "-balance";
   }
-  if (effective == "exports")
-    return ReportedFlow(state, 'X', reporter, partner, year, product, dataset, allow_mirror);
-  if (effective == "imports")
-    return ReportedFlow(state, 'M', reporter, partner, year, product, dataset, allow_mirror);
-  const Quantity exports = ReportedFlow(state, 'X', reporter, partner, year, product, dataset, allow_mirror);
-  const Quantity imports = ReportedFlow(state, 'M', reporter, partner, year, product, dataset, allow_mirror);
-  Quantity out{0, Unit::kUsd};
-  Merge(out, exports);
-  Merge(out, imports);
-  if (effective == "total") {
-    out.value = exports.value + imports.value;
-  } else if (effective == "balance") {
-    out.value = exports.value - imports.value;
-  } else {
-    out.value = imports.value - exports.value;
-  }
-  return out;
+  const FlowChoices choices = ChoicesFor(state, dataset);
+  const Direction measured = effective == "exports"   ? Direction::kExports
+                             : effective == "imports" ? Direction::kImports
+                             : effective == "total"   ? Direction::kTotal
+                                                      : Direction::kBalance;
+  // A share of a negated balance is the share of the balance: the signs cancel.
+  if (share) return terms_.Share(measured, reporter, partner, year, choices, product);
+  Term term = terms_.Directed(measured, reporter, partner, year, choices, product);
+  if (effective == "-balance" && term.value) term.value = -*term.value;
+  return term;
+}
+
+Quantity Evaluator::FlowValue(State& state, const std::string& direction, const std::string& reporter,
+                              const std::string& partner, int year, const std::string& product,
+                              const std::string& dataset) {
+  return Settle(state, FlowTerm(state, direction, reporter, partner, year, product, dataset, false),
+                Unit::kUsd);
 }
 
 Quantity Evaluator::SeriesValue(State& state, const std::string& code, const std::string& actor, int year) {
@@ -230,36 +163,13 @@ Quantity Evaluator::SeriesValue(State& state, const std::string& code, const std
     wanted = relation->level;
   } else if (relation != nullptr && state.reading.Has(Modification::kNominal)) {
     state.result.applied.insert(Modification::kNominal);
-    const auto now = data_.Series(relation->level, actor, year);
-    const auto before = data_.Series(relation->level, actor, year - 1);
-    if (!now || !before || before->value == 0) {
-      throw MissingData{fmt::format("{} of {} in {} and {}", relation->level, actor, year - 1, year)};
-    }
-    Quantity value{now->value / before->value - 1,
-                   Unit::kFraction,
-                   now->estimated || before->estimated,
-                   now->sources,
-                   {}};
-    value.sources.insert(value.sources.end(), before->sources.begin(), before->sources.end());
-    value.steps.push_back(fmt::format("nominal growth of {} {} {} = {} / {} - 1", relation->level, actor,
-                                      year, text::FormatNumber(now->value, 8),
-                                      text::FormatNumber(before->value, 8)));
-    return value;
+    Term growth =
+        Growth(terms_.Series(relation->level, actor, year - 1), terms_.Series(relation->level, actor, year));
+    if (growth.value)
+      growth.steps.push_back(fmt::format("nominal growth of {} {} in {}", relation->level, actor, year));
+    return Settle(state, growth, Unit::kFraction);
   }
-  const auto observation = data_.Series(wanted, actor, year);
-  if (!observation) {
-    const std::string unit = data_.SeriesUnit(wanted);
-    throw MissingData{fmt::format("series {} for {} in {}{}", wanted, actor, year,
-                                  unit.empty() ? " (no such series in the workspace)" : "")};
-  }
-  Quantity value{observation->value,
-                 UnitOfSeries(data_.SeriesUnit(wanted)),
-                 observation->estimated,
-                 observation->sources,
-                 {}};
-  value.steps.push_back(fmt::format("{} {} {} = {} [{}]", wanted, actor, year,
-                                    text::FormatNumber(observation->value, 8), observation->dataset));
-  return value;
+  return Settle(state, terms_.Series(wanted, actor, year), UnitOfSeries(data_.SeriesUnit(wanted)));
 }
 
 }  // namespace linkage

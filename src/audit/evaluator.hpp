@@ -12,6 +12,7 @@
 #include "audit/quantity.hpp"
 #include "audit/reading.hpp"
 #include "indicators/trade_data.hpp"
+#include "indicators/trade_terms.hpp"
 #include "registry/actor_registry.hpp"
 #include "store/database.hpp"
 
@@ -46,16 +47,19 @@ class Evaluator {
   Quantity Call(const Expression& node, State& state);
   Quantity FlowValue(State& state, const std::string& direction, const std::string& reporter,
                      const std::string& partner, int year, const std::string& product,
-                     const std::string& dataset, bool allow_mirror);
-  Quantity ReportedFlow(State& state, char flow, const std::string& reporter, const std::string& partner,
-                        int year, const std::string& product, const std::string& dataset, bool allow_mirror);
+                     const std::string& dataset);
+  Term FlowTerm(State& state, const std::string& direction, const std::string& reporter,
+                const std::string& partner, int year, const std::string& product, const std::string& dataset,
+                bool share);
+  FlowChoices ChoicesFor(const State& state, const std::string& dataset) const;
+  Quantity Settle(State& state, const Term& term, Unit unit) const;
   Quantity Rank(const std::string& direction, const std::string& reporter, const std::string& partner,
                 int year, State& state);
   Quantity SeriesValue(State& state, const std::string& code, const std::string& actor, int year);
 
-  Database& database_;
   TradeData& data_;
   const ActorRegistry& actors_;
+  TradeTerms terms_;
 };
 
 }  // namespace linkage

@@ -122,17 +122,6 @@ class Arguments {
   const ActorRegistry& actors_;
 };
 
-Quantity Ratio(const Quantity& numerator, const Quantity& denominator, Unit unit) {
-  if (denominator.value == 0) throw MissingData{"a ratio whose denominator is 0 in the data"};
-  Quantity out{numerator.value / denominator.value, unit};
-  out.estimated = numerator.estimated || denominator.estimated;
-  out.sources = numerator.sources;
-  out.sources.insert(out.sources.end(), denominator.sources.begin(), denominator.sources.end());
-  out.steps = numerator.steps;
-  out.steps.insert(out.steps.end(), denominator.steps.begin(), denominator.steps.end());
-  return out;
-}
-
 }  // namespace
 
 Quantity Evaluator::Call(const Expression& node, State& state) {
@@ -140,45 +129,33 @@ Quantity Evaluator::Call(const Expression& node, State& state) {
   const std::string& name = node.word;
   if (name == "flow") {
     args.ExpectCount(4, 4, "(direction, reporter, partner, year[, product=HS])");
-    return FlowValue(state, args.Direction(0), args.Actor(1), args.Actor(2), args.Year(3), args.Product(), "",
-                     true);
+    return FlowValue(state, args.Direction(0), args.Actor(1), args.Actor(2), args.Year(3), args.Product(),
+                     "");
   }
   if (name == "share") {
     args.ExpectCount(4, 4, "(direction, reporter, partner, year[, product=HS])");
-    const std::string reporter = args.Actor(1);
-    const int year = args.Year(3);
-    const Quantity part =
-        FlowValue(state, args.Direction(0), reporter, args.Actor(2), year, args.Product(), "", true);
-    // The denominator is the reporter's own total with the world, from the same dataset as the numerator.
-    const std::string dataset = part.sources.empty() ? "" : part.sources.front().dataset;
-    const Quantity whole =
-        FlowValue(state, args.Direction(0), reporter, "WLD", year, args.Product(), dataset, false);
-    return Ratio(part, whole, Unit::kFraction);
+    const Term share = FlowTerm(state, args.Direction(0), args.Actor(1), args.Actor(2), args.Year(3),
+                                args.Product(), "", true);
+    return Settle(state, share, Unit::kFraction);
   }
   if (name == "growth" || name == "cagr") {
     args.ExpectCount(5, 5, "(direction, reporter, partner, first_year, last_year[, product=HS])");
     const int first = args.Year(3);
     const int last = args.Year(4);
     if (last <= first) state.Fail(fmt::format("{}() needs the first year before the last", name));
-    const Quantity start =
-        FlowValue(state, args.Direction(0), args.Actor(1), args.Actor(2), first, args.Product(), "", true);
-    const Quantity end =
-        FlowValue(state, args.Direction(0), args.Actor(1), args.Actor(2), last, args.Product(), "", true);
-    Quantity out = Ratio(end, start, Unit::kFraction);
+    const Term start =
+        FlowTerm(state, args.Direction(0), args.Actor(1), args.Actor(2), first, args.Product(), "", false);
+    const Term end =
+        FlowTerm(state, args.Direction(0), args.Actor(1), args.Actor(2), last, args.Product(), "", false);
     bool compound = name == "cagr";
     if (state.reading.Has(Modification::kCompounding)) {
       state.result.applied.insert(Modification::kCompounding);
       compound = !compound;
     }
-    if (compound) {
-      if (out.value <= 0) throw MissingData{"a compound growth rate of a value that changed sign"};
-      out.value = std::pow(out.value, 1.0 / (last - first)) - 1;
-      out.steps.push_back(fmt::format("compound annual growth over {} years", last - first));
-    } else {
-      out.value -= 1;
-      out.steps.push_back(fmt::format("growth from {} to {}", first, last));
-    }
-    return out;
+    if (compound) return Settle(state, CompoundGrowth(start, end, last - first), Unit::kFraction);
+    Term growth = Growth(start, end);
+    growth.steps.push_back(fmt::format("growth from {} to {}", first, last));
+    return Settle(state, growth, Unit::kFraction);
   }
   if (name == "rank") {
     args.ExpectCount(4, 4, "(direction, reporter, partner, year)");
@@ -251,8 +228,8 @@ Quantity Evaluator::Rank(const std::string& direction, const std::string& report
       if (!state.reading.Has(Modification::kWithAggregates)) continue;
     }
     try {
-      values.emplace_back(
-          FlowValue(state, direction, reporter, candidate, year, "TOTAL", dataset, true).value, candidate);
+      values.emplace_back(FlowValue(state, direction, reporter, candidate, year, "TOTAL", dataset).value,
+                          candidate);
     } catch (const MissingData&) {
       ++incomplete;
     }
@@ -276,7 +253,7 @@ Quantity Evaluator::Rank(const std::string& direction, const std::string& report
         fmt::format("{} {}", values[i].second, text::FormatNumber(values[i].first / 1e6, 6) + "m"));
   }
   Quantity out{static_cast<double>(above + 1), Unit::kRank};
-  out.sources = FlowValue(state, direction, reporter, partner, year, "TOTAL", dataset, true).sources;
+  out.sources = FlowValue(state, direction, reporter, partner, year, "TOTAL", dataset).sources;
   out.steps.push_back(fmt::format(
       "{} ranks {} of {} partners of {} by {} in {} [{}]; leaders: {}{}", partner, above + 1, values.size(),
       reporter, direction, year, dataset, text::Join(leaders, ", "),

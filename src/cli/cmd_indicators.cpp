@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
 #include <set>
 
 #include "cli/command.hpp"
@@ -23,33 +22,17 @@ struct IndicatorsOptions {
   std::string reporter;
   std::string partner;
   std::string years;
-  std::string perspective = "reporter";
+  ChoiceOptions choices;
   std::string only;
   std::string products;
   std::size_t top = 5;
   std::string format = "table";
 };
 
-}  // namespace
-
-std::pair<int, int> ParseYears(const std::string& text) {
-  static const std::regex range(R"(^(\d{4})(-(\d{4}))?$)");
-  std::smatch match;
-  if (!std::regex_match(text, match, range)) {
-    throw UsageError(fmt::format("--years '{}' is not a year or a range; expected 2019 or 2000-2020", text));
-  }
-  const int first = std::stoi(match[1].str());
-  const int last = match[3].matched ? std::stoi(match[3].str()) : first;
-  if (last < first) throw UsageError(fmt::format("--years {} runs backwards", text));
-  return {first, last};
-}
-
-namespace {
-
 void RunIndicators(const IndicatorsOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
   const auto [first, last] = ParseYears(options.years);
-  const Perspective perspective = ParsePerspective(options.perspective);
+  const FlowChoices choices = ParseChoices(options.choices);
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
   const Actor& reporter = actors.RequireArgument(options.reporter);
@@ -68,8 +51,9 @@ void RunIndicators(const IndicatorsOptions& options) {
     wanted.insert(id);
   }
   TradeData data(*database);
-  BilateralIndicators engine(data);
-  auto records = engine.Compute(reporter.id, partner.id, first, last, perspective);
+  TradeTerms terms(*database, data, actors);
+  BilateralIndicators engine(terms);
+  auto records = engine.Compute(reporter.id, partner.id, first, last, choices);
   if (!options.products.empty()) {
     if (options.products != "hs2" && options.products != "hs4") {
       throw UsageError(
@@ -95,8 +79,7 @@ void RegisterIndicators(CLI::App& app) {
   command->add_option("--reporter", options->reporter, "Reporter i (any code or name)")->required();
   command->add_option("--partner", options->partner, "Partner j")->required();
   command->add_option("--years", options->years, "A year or a range, e.g. 2000-2020")->required();
-  command->add_option("--perspective", options->perspective,
-                      "reporter (i's figures), partner (j's figures, mirrored) or both");
+  AddChoiceOptions(*command, options->choices);
   command->add_option("--only", options->only, "Comma-separated indicator ids (default: all)");
   command->add_option(
       "--products", options->products,

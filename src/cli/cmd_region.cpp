@@ -19,17 +19,20 @@ struct RegionOptions {
   std::string region;
   std::string years = "1995-2020";
   std::string format = "table";
+  ChoiceOptions choices;
 };
 
 void RunRegion(const RegionOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
   const auto [first, last] = ParseYears(options.years);
+  const FlowChoices choices = ParseChoices(options.choices);
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
   const Actor& actor = actors.RequireArgument(options.actor);
   const std::string region = RequireRegion(*database, options.region);
   TradeData data(*database);
-  const auto records = ComputeRegionIndicators(*database, data, actor.id, region, first, last);
+  TradeTerms terms(*database, data, actors);
+  const auto records = ComputeRegionIndicators(*database, terms, actor.id, region, first, last, choices);
   if (records.empty()) {
     throw NotFoundError(fmt::format("region '{}' has no members in {}-{}", options.region, first, last));
   }
@@ -47,6 +50,7 @@ void RegisterRegion(CLI::App& app) {
   command->add_option("--region", options->region, "A named region (see `linkage regions`)")->required();
   command->add_option("--years", options->years, "A year or a range (default 1995-2020)");
   command->add_option("--format", options->format, "table, csv or json");
+  AddChoiceOptions(*command, options->choices);
   command->callback([options] { RunRegion(*options); });
 }
 

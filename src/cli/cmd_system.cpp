@@ -20,11 +20,13 @@ struct SystemOptions {
   std::string powers;
   std::string years = "1995-2020";
   std::string format = "table";
+  ChoiceOptions choices;
 };
 
 void RunSystem(const SystemOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
   const auto [first, last] = ParseYears(options.years);
+  const FlowChoices choices = ParseChoices(options.choices);
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
   std::vector<std::string> powers;
@@ -35,7 +37,8 @@ void RunSystem(const SystemOptions& options) {
   if (powers.size() < 2) throw UsageError("--powers needs at least two actors, e.g. CHN,RUS,USA");
   const std::string region = RequireRegion(*database, options.region);
   TradeData data(*database);
-  const auto records = ComputeSystemIndicators(*database, data, region, powers, first, last);
+  TradeTerms terms(*database, data, actors);
+  const auto records = ComputeSystemIndicators(*database, terms, region, powers, first, last, choices);
   if (records.empty()) {
     throw NotFoundError(fmt::format("region '{}' has no members in {}-{}", options.region, first, last));
   }
@@ -54,6 +57,7 @@ void RegisterSystem(CLI::App& app) {
       ->required();
   command->add_option("--years", options->years, "A year or a range (default 1995-2020)");
   command->add_option("--format", options->format, "table, csv or json");
+  AddChoiceOptions(*command, options->choices);
   command->callback([options] { RunSystem(*options); });
 }
 

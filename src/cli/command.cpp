@@ -5,7 +5,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <regex>
 
+#include "core/error.hpp"
 #include "ingest/default_data.hpp"
 #include "store/workspace.hpp"
 
@@ -32,6 +34,42 @@ std::unique_ptr<Database> OpenOrCreate(const CommonOptions& options) {
     });
   }
   return OpenWorkspace(path);
+}
+
+void AddChoiceOptions(CLI::App& command, ChoiceOptions& options) {
+  command.add_option("--perspective", options.perspective,
+                     "Whose figures: reporter (its own reports), partner (the partners' reports, mirrored) "
+                     "or both");
+  command.add_flag("--fill-from-mirror", options.fill_from_mirror,
+                   "Fill a missing report with the other side's report of the same flow (noted per record)");
+  command.add_option(
+      "--blocs", options.blocs,
+      "aggregate (a bloc's own figures, e.g. the EU as one partner) or members (the sum of its "
+      "members in each year)");
+}
+
+FlowChoices ParseChoices(const ChoiceOptions& options) {
+  FlowChoices choices;
+  choices.perspective = ParsePerspective(options.perspective);
+  choices.fill_from_mirror = options.fill_from_mirror;
+  if (options.blocs == "members") {
+    choices.bloc_members = true;
+  } else if (options.blocs != "aggregate") {
+    throw UsageError(fmt::format("--blocs '{}': use aggregate or members", options.blocs));
+  }
+  return choices;
+}
+
+std::pair<int, int> ParseYears(const std::string& text) {
+  static const std::regex range(R"(^(\d{4})(-(\d{4}))?$)");
+  std::smatch match;
+  if (!std::regex_match(text, match, range)) {
+    throw UsageError(fmt::format("--years '{}' is not a year or a range; expected 2019 or 2000-2020", text));
+  }
+  const int first = std::stoi(match[1].str());
+  const int last = match[3].matched ? std::stoi(match[3].str()) : first;
+  if (last < first) throw UsageError(fmt::format("--years {} runs backwards", text));
+  return {first, last};
 }
 
 }  // namespace linkage::cli

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "indicators/trade_terms.hpp"
 #include "store/database.hpp"
 
 namespace linkage::cli {
@@ -21,6 +22,18 @@ void AddWorkspaceOption(CLI::App& command, CommonOptions& options);
 std::string WorkspacePath(const CommonOptions& options);
 //! Opens the workspace, building it from the embedded data first if the file does not exist yet.
 std::unique_ptr<Database> OpenOrCreate(const CommonOptions& options);
+
+//! How an indicator command reads flows: --perspective, --fill-from-mirror, --blocs.
+struct ChoiceOptions {
+  std::string perspective = "reporter";
+  bool fill_from_mirror = false;
+  std::string blocs = "aggregate";
+};
+
+//! Adds --perspective, --fill-from-mirror and --blocs to a subcommand.
+void AddChoiceOptions(CLI::App& command, ChoiceOptions& options);
+//! The flow choices the options name (UsageError for an unknown perspective or bloc reading).
+FlowChoices ParseChoices(const ChoiceOptions& options);
 
 //! Parses --years "2019" or "2000-2020" (UsageError otherwise).
 std::pair<int, int> ParseYears(const std::string& text);

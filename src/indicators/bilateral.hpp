@@ -7,30 +7,39 @@
 #include <vector>
 
 #include "indicators/indicator_record.hpp"
-#include "indicators/trade_data.hpp"
+#include "indicators/trade_terms.hpp"
 
 namespace linkage {
 
 //! The ids of the bilateral indicators, in output order.
 const std::vector<std::string>& BilateralIndicatorIds();
 
+//! IMF DOTS's CIF/FOB factor: partner imports (CIF) are expected to exceed exports (FOB) by this ratio.
+inline constexpr double kCifFobFactor = 1.06;
+//! The band of mirror ratios (imports CIF over exports FOB) that freight and insurance explain.
+inline constexpr double kCifFobBandLow = 1.0;
+//! Upper end of that band.
+inline constexpr double kCifFobBandHigh = 1.10;
+
 //! Computes bilateral indicators from the workspace's flows and series.
 class BilateralIndicators {
  public:
-  explicit BilateralIndicators(TradeData& data) : data_(data) {}
+  explicit BilateralIndicators(TradeTerms& terms) : terms_(terms) {}
 
-  //! Every indicator for each year in [first, last], from the given perspective (kBoth gives two records per
-  //! indicator and year). `growth_*` and `cagr_*` cover the whole window and are reported at the last year.
+  //! Every indicator for each year in [first, last] under `choices` (Perspective::kBoth gives a record per
+  //! perspective for the indicators that depend on it). `growth_*` and `cagr_*` cover the whole window and
+  //! are reported at the last year.
   std::vector<IndicatorRecord> Compute(const std::string& reporter, const std::string& partner, int first,
-                                       int last, Perspective perspective);
+                                       int last, const FlowChoices& choices);
 
  private:
   std::vector<IndicatorRecord> ComputeYear(const std::string& i, const std::string& j, int year,
-                                           Perspective perspective);
+                                           const FlowChoices& choices);
+  std::vector<IndicatorRecord> ComputeMirrorGaps(const std::string& i, const std::string& j, int year);
   std::vector<IndicatorRecord> ComputeWindow(const std::string& i, const std::string& j, int first, int last,
-                                             Perspective perspective);
+                                             const FlowChoices& choices);
 
-  TradeData& data_;
+  TradeTerms& terms_;
 };
 
 }  // namespace linkage

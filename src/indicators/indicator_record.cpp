@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace linkage {
 
@@ -11,6 +14,31 @@ Perspective ParsePerspective(const std::string& name) {
   if (name == "partner") return Perspective::kPartner;
   if (name == "both") return Perspective::kBoth;
   throw UsageError(fmt::format("unknown perspective '{}'; use reporter, partner or both", name));
+}
+
+IndicatorRecord RecordOf(const std::string& indicator, const std::string& reporter,
+                         const std::string& partner, int year, const Term& term, const std::string& unit,
+                         const std::string& perspective) {
+  std::vector<std::string> notes;
+  if (term.mirror_filled > 0) {
+    notes.push_back(fmt::format("{} input{} filled from the other side's report", term.mirror_filled,
+                                term.mirror_filled == 1 ? "" : "s"));
+  }
+  if (term.bloc_members) notes.push_back("blocs read as their members in that year");
+  if (!term.omitted.empty()) {
+    std::vector<std::string> names = term.omitted;
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    notes.push_back(
+        fmt::format("no reported flow with {} (left out of the bloc's sum)", text::Join(names, ", ")));
+  }
+  if (term.alternative_dataset) notes.push_back("read from an alternative dataset");
+  return {indicator,    reporter,
+          partner,      year,
+          "",           term.value,
+          unit,         term.estimated,
+          perspective,  term.value ? "" : term.missing,
+          term.sources, text::Join(notes, "; ")};
 }
 
 std::string PerspectiveName(Perspective perspective) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "indicators/term.hpp"
 #include "indicators/trade_data.hpp"
 
 namespace linkage {
@@ -36,6 +37,14 @@ struct IndicatorRecord {
   std::string perspective;      //!< reporter or partner
   std::string missing;          //!< why the value is missing
   std::vector<ValueSource> sources;
+  std::string
+      note;  //!< how the inputs were read when that differs from the plain choice, or a reference band
 };
+
+//! A record of `term`, with a note saying which inputs were filled from the other side's report and which
+//! blocs were read as their members.
+IndicatorRecord RecordOf(const std::string& indicator, const std::string& reporter,
+                         const std::string& partner, int year, const Term& term, const std::string& unit,
+                         const std::string& perspective);
 
 }  // namespace linkage

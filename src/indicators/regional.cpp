@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
 #include <functional>
 #include <map>
+#include <set>
 
 #include "registry/institutions.hpp"
 
@@ -12,211 +12,237 @@ namespace linkage {
 
 namespace {
 
-// Total trade (exports + imports) that `reporter` reports with `partner`, or why it is missing.
-struct Trade {
-  std::optional<double> value;
-  bool estimated = false;
-  std::vector<ValueSource> sources;
+constexpr const char* kGdp = "NY.GDP.MKTP.CD";
+
+// The sum over the members of a term computed for each.
+Term OverMembers(const std::vector<std::string>& members,
+                 const std::function<Term(const std::string&)>& term) {
+  std::vector<Term> parts;
+  parts.reserve(members.size());
+  for (const auto& member : members) parts.push_back(term(member));
+  return Sum(parts);
+}
+
+// Concentration (HHI) and evenness (normalised entropy) of a unit's trade over a set of partners.
+struct Spread {
+  std::optional<double> hhi;
+  std::optional<double> evenness;
   std::string missing;
 };
 
-Trade TotalTrade(TradeData& data, const std::string& reporter, const std::string& partner, int year) {
-  Trade trade{0.0};
-  for (const char flow : {'X', 'M'}) {
-    const auto observation = data.Flow({reporter, partner, flow, year, "TOTAL", ""});
-    if (!observation) {
-      return {std::nullopt,
-              false,
-              {},
-              fmt::format("{}'s reported {} {} in {} is not in the workspace", reporter,
-                          flow == 'X' ? "exports to" : "imports from", partner, year)};
+Spread SpreadOver(const std::map<std::string, Term>& with) {
+  std::vector<double> values;
+  Spread spread;
+  for (const auto& [partner, trade] : with) {
+    if (!trade.value) {
+      spread.missing = trade.missing;
+      return spread;
     }
-    *trade.value += observation->value;
-    trade.estimated = trade.estimated || observation->estimated;
-    trade.sources.insert(trade.sources.end(), observation->sources.begin(), observation->sources.end());
+    values.push_back(*trade.value);
   }
-  return trade;
+  double total = 0;
+  for (const double value : values) total += value;
+  if (values.size() < 2) {
+    spread.missing = "needs at least two powers";
+  } else if (total <= 0) {
+    spread.missing = "no trade with any of the powers";
+  } else {
+    spread.hhi = HerfindahlIndex(values);
+    spread.evenness = NormalisedEntropy(values);
+  }
+  return spread;
 }
 
-class Collector {
- public:
-  explicit Collector(std::vector<IndicatorRecord>& out) : out_(out) {}
-  void Add(const std::string& id, const std::string& reporter, const std::string& partner, int year,
-           std::optional<double> value, const std::string& unit, bool estimated,
-           std::vector<ValueSource> sources, const std::string& missing) {
-    out_.push_back({id, reporter, partner, year, "", value, unit, estimated, "reporter", value ? "" : missing,
-                    std::move(sources)});
-  }
-
- private:
-  std::vector<IndicatorRecord>& out_;
-};
-
-// Sums over the members; the first missing member makes the sum missing.
-Trade SumOver(const std::vector<std::string>& members, const std::function<Trade(const std::string&)>& term) {
-  Trade sum{0.0};
-  for (const auto& member : members) {
-    Trade part = term(member);
-    if (!part.value) return part;
-    *sum.value += *part.value;
-    sum.estimated = sum.estimated || part.estimated;
-    if (sum.sources.size() < 8)
-      sum.sources.insert(sum.sources.end(), part.sources.begin(), part.sources.end());
-  }
-  return sum;
-}
-
-Trade Ratio(const Trade& a, const Trade& b) {
-  if (!a.value) return a;
-  if (!b.value) return b;
-  if (*b.value == 0) return {std::nullopt, false, {}, "the denominator is zero"};
-  Trade out{*a.value / *b.value, a.estimated || b.estimated, a.sources, ""};
-  out.sources.insert(out.sources.end(), b.sources.begin(), b.sources.end());
-  return out;
-}
-
-}  // namespace
-
-std::vector<IndicatorRecord> ComputeRegionIndicators(Database& database, TradeData& data,
-                                                     const std::string& actor, const std::string& region,
-                                                     int first, int last) {
+std::vector<IndicatorRecord> RegionYear(Database& database, TradeTerms& terms, const std::string& actor,
+                                        const std::string& region, int year, const FlowChoices& choices) {
   std::vector<IndicatorRecord> records;
-  Collector add(records);
-  for (int year = first; year <= last; ++year) {
-    const auto members = RegionMembers(database, region, year);
-    if (members.empty()) continue;
-    const Trade with_actor =
-        SumOver(members, [&](const std::string& m) { return TotalTrade(data, m, actor, year); });
-    const Trade with_world =
-        SumOver(members, [&](const std::string& m) { return TotalTrade(data, m, "WLD", year); });
-    const Trade gdp = SumOver(members, [&](const std::string& m) {
-      const auto observation = data.Series("NY.GDP.MKTP.CD", m, year);
-      if (!observation) {
-        return Trade{std::nullopt,
-                     false,
-                     {},
-                     fmt::format("GDP (NY.GDP.MKTP.CD) of {} in {} is not in the workspace", m, year)};
-      }
-      return Trade{observation->value, observation->estimated, observation->sources, ""};
-    });
-    const Trade share = Ratio(with_actor, with_world);
-    add.Add("actor_share_of_region_trade", actor, region, year, share.value, "ratio", share.estimated,
-            share.sources, share.missing);
-    const Trade dependence = Ratio(with_actor, gdp);
-    add.Add("region_dependence_on_actor", region, actor, year, dependence.value, "ratio of GDP",
-            dependence.estimated, dependence.sources, dependence.missing);
-    for (const auto& member : members) {
-      const Trade part = Ratio(TotalTrade(data, member, actor, year), with_actor);
-      add.Add("member_share_of_actor_region_trade", member, actor, year, part.value, "ratio", part.estimated,
-              part.sources, part.missing);
+  const auto members = RegionMembers(database, region, year);
+  if (members.empty()) return records;
+  const std::string side = PerspectiveName(choices.perspective);
+  const auto total_with = [&](const std::string& partner) {
+    return [&terms, &choices, partner, year](const std::string& member) {
+      return terms.Directed(Direction::kTotal, member, partner, year, choices);
+    };
+  };
+  const Term with_actor = OverMembers(members, total_with(actor));
+  const Term with_world = OverMembers(members, total_with("WLD"));
+  const Term gdp = OverMembers(members, [&](const std::string& m) { return terms.Series(kGdp, m, year); });
+  records.push_back(RecordOf("actor_share_of_region_trade", actor, region, year,
+                             Divide(with_actor, with_world), "ratio", side));
+  records.push_back(RecordOf("region_dependence_on_actor", region, actor, year, Divide(with_actor, gdp),
+                             "ratio of GDP", side));
+  for (const auto& member : members) {
+    records.push_back(RecordOf("member_share_of_actor_region_trade", member, actor, year,
+                               Divide(total_with(actor)(member), with_actor), "ratio", side));
+  }
+  // Intra-regional trade: members' exports to each other over their exports to the world.
+  const Term intra = OverMembers(members, [&](const std::string& m) {
+    std::vector<Term> parts;
+    for (const auto& other : members) {
+      if (other != m) parts.push_back(terms.Flow(m, other, 'X', year, choices));
     }
-    // Intra-regional trade: members' exports to each other over their exports to the world.
-    const Trade intra = SumOver(members, [&](const std::string& m) {
-      Trade sum{0.0};
-      for (const auto& other : members) {
-        if (other == m) continue;
-        const auto observation = data.Flow({m, other, 'X', year, "TOTAL", ""});
-        if (!observation) {
-          return Trade{
-              std::nullopt,
-              false,
-              {},
-              fmt::format("{}'s reported exports to {} in {} is not in the workspace", m, other, year)};
-        }
-        *sum.value += observation->value;
-        sum.estimated = sum.estimated || observation->estimated;
-      }
-      return sum;
-    });
-    const Trade exports = SumOver(members, [&](const std::string& m) {
-      const auto observation = data.Flow({m, "WLD", 'X', year, "TOTAL", ""});
-      if (!observation)
-        return Trade{std::nullopt,
-                     false,
-                     {},
-                     fmt::format("{}'s reported exports to WLD in {} is not in the workspace", m, year)};
-      return Trade{observation->value, observation->estimated, observation->sources, ""};
-    });
-    const Trade intra_share = Ratio(intra, exports);
-    add.Add("intra_regional_trade_share", region, region, year, intra_share.value,
-            "ratio of members' exports", intra_share.estimated, intra_share.sources, intra_share.missing);
+    return Sum(parts);
+  });
+  const Term exports =
+      OverMembers(members, [&](const std::string& m) { return terms.Flow(m, "WLD", 'X', year, choices); });
+  records.push_back(RecordOf("intra_regional_trade_share", region, region, year, Divide(intra, exports),
+                             "ratio of members' exports", side));
+  return records;
+}
+
+// A member's trade spread over every country it trades with (aggregates such as World or the EU are not
+// partners here), from the first dataset that lists its partners.
+void AllPartnerSpread(TradeTerms& terms, const std::string& member, int year, const FlowChoices& choices,
+                      std::vector<IndicatorRecord>& records) {
+  const std::string side = PerspectiveName(choices.perspective);
+  std::set<std::string> partners;
+  std::string dataset;
+  for (const auto& name : terms.Data().DatasetPreference()) {
+    if (!choices.dataset.empty() && name != choices.dataset) continue;
+    for (const char flow : {'X', 'M'}) {
+      const auto listed = choices.perspective == Perspective::kPartner
+                              ? terms.Data().Reporters(member, flow, year, name)
+                              : terms.Data().Partners(member, flow, year, name);
+      partners.insert(listed.begin(), listed.end());
+    }
+    if (!partners.empty()) {
+      dataset = name;
+      break;
+    }
+  }
+  FlowChoices in_dataset = choices;
+  in_dataset.dataset = dataset;
+  in_dataset.bloc_members = false;
+  std::vector<double> values;
+  std::size_t one_way = 0;
+  for (const auto& partner : partners) {
+    const Actor* actor = terms.Actors().Find(partner);
+    if (partner == member || actor == nullptr || !actor->IsCountry()) continue;
+    // A partner listed with one direction only traded (as far as anyone reported) in that direction.
+    const Term trade = SumReported({terms.Flow(member, partner, 'X', year, in_dataset),
+                                    terms.Flow(member, partner, 'M', year, in_dataset)},
+                                   {"exports", "imports"});
+    if (!trade.value) continue;
+    if (!trade.omitted.empty()) ++one_way;
+    if (*trade.value > 0) values.push_back(*trade.value);
+  }
+  IndicatorRecord hhi{"partner_hhi", member, "all", year, "", std::nullopt,
+                      "index 0-1",   false,  side,  "",   {}, ""};
+  IndicatorRecord evenness = hhi;
+  evenness.indicator = "multivector_index";
+  evenness.unit = "index 0-1 (1 = evenly spread)";
+  if (values.size() < 2) {
+    hhi.missing = evenness.missing =
+        fmt::format("{} trades with fewer than two countries in {} in the workspace", member, year);
+  } else {
+    hhi.value = HerfindahlIndex(values);
+    evenness.value = NormalisedEntropy(values);
+    const std::string note = fmt::format(
+        "{} partner countries with trade in {}{}", values.size(), dataset,
+        one_way > 0 ? fmt::format("; {} with a flow reported in one direction only", one_way) : "");
+    hhi.note = evenness.note = note;
+  }
+  records.push_back(std::move(hhi));
+  records.push_back(std::move(evenness));
+}
+
+std::vector<IndicatorRecord> SystemYear(Database& database, TradeTerms& terms, const std::string& region,
+                                        const std::vector<std::string>& powers, int year,
+                                        const FlowChoices& choices,
+                                        std::map<std::string, Term>& region_with) {
+  std::vector<IndicatorRecord> records;
+  const auto members = RegionMembers(database, region, year);
+  if (members.empty()) return records;
+  const std::string side = PerspectiveName(choices.perspective);
+  std::vector<std::string> units = members;
+  units.push_back(region);
+  for (const auto& unit : units) {
+    const std::vector<std::string> reporters = unit == region ? members : std::vector<std::string>{unit};
+    const auto total_with = [&](const std::string& partner) {
+      return OverMembers(reporters, [&](const std::string& m) {
+        return terms.Directed(Direction::kTotal, m, partner, year, choices);
+      });
+    };
+    const Term world = total_with("WLD");
+    std::map<std::string, Term> with;
+    for (const auto& power : powers) {
+      with[power] = total_with(power);
+      records.push_back(
+          RecordOf("power_share_of_trade", unit, power, year, Divide(with[power], world), "ratio", side));
+    }
+    const Spread spread = SpreadOver(with);
+    records.push_back({"partner_hhi",
+                       unit,
+                       "powers",
+                       year,
+                       "",
+                       spread.hhi,
+                       "index 0-1",
+                       false,
+                       side,
+                       spread.missing,
+                       {},
+                       ""});
+    records.push_back({"multivector_index",
+                       unit,
+                       "powers",
+                       year,
+                       "",
+                       spread.evenness,
+                       "index 0-1 (1 = evenly spread)",
+                       false,
+                       side,
+                       spread.missing,
+                       {},
+                       ""});
+    if (unit == region) {
+      region_with = with;
+    } else {
+      AllPartnerSpread(terms, unit, year, choices, records);
+    }
   }
   return records;
 }
 
-std::vector<IndicatorRecord> ComputeSystemIndicators(Database& database, TradeData& data,
+}  // namespace
+
+std::vector<IndicatorRecord> ComputeRegionIndicators(Database& database, TradeTerms& terms,
+                                                     const std::string& actor, const std::string& region,
+                                                     int first, int last, const FlowChoices& choices) {
+  std::vector<IndicatorRecord> records;
+  for (int year = first; year <= last; ++year) {
+    for (const auto& side : SplitPerspectives(choices)) {
+      for (auto& record : RegionYear(database, terms, actor, region, year, side))
+        records.push_back(std::move(record));
+    }
+  }
+  return records;
+}
+
+std::vector<IndicatorRecord> ComputeSystemIndicators(Database& database, TradeTerms& terms,
                                                      const std::string& region,
                                                      const std::vector<std::string>& powers, int first,
-                                                     int last) {
+                                                     int last, const FlowChoices& choices) {
   std::vector<IndicatorRecord> records;
-  Collector add(records);
-  std::map<std::string, std::optional<double>> previous;  // power -> region share last year
-  for (int year = first; year <= last; ++year) {
-    const auto members = RegionMembers(database, region, year);
-    if (members.empty()) continue;
-    std::map<std::string, Trade> region_with;
-    std::vector<std::string> units = members;
-    units.push_back(region);
-    for (const auto& unit : units) {
-      const std::vector<std::string> reporters = unit == region ? members : std::vector<std::string>{unit};
-      const Trade world =
-          SumOver(reporters, [&](const std::string& m) { return TotalTrade(data, m, "WLD", year); });
-      std::map<std::string, Trade> with;
-      for (const auto& power : powers) {
-        with[power] =
-            SumOver(reporters, [&](const std::string& m) { return TotalTrade(data, m, power, year); });
-        const Trade share = Ratio(with[power], world);
-        add.Add("power_share_of_trade", unit, power, year, share.value, "ratio", share.estimated,
-                share.sources, share.missing);
-      }
-      // Concentration and balance over the powers: HHI and normalised Shannon entropy of the shares of the
-      // unit's trade with the powers.
-      double total = 0;
-      std::string missing;
-      for (const auto& [power, trade] : with) {
-        if (!trade.value)
-          missing = trade.missing;
-        else
-          total += *trade.value;
-      }
-      std::optional<double> hhi;
-      std::optional<double> entropy;
-      if (missing.empty() && total > 0 && powers.size() >= 2) {
-        double h = 0;
-        double e = 0;
-        for (const auto& [power, trade] : with) {
-          const double p = *trade.value / total;
-          h += p * p;
-          if (p > 0) e -= p * std::log(p);
-        }
-        hhi = h;
-        entropy = e / std::log(static_cast<double>(powers.size()));
-      } else if (missing.empty()) {
-        missing = powers.size() < 2 ? "needs at least two powers" : "no trade with any of the powers";
-      }
-      add.Add("partner_hhi", unit, "powers", year, hhi, "index 0-1", false, {}, missing);
-      add.Add("multivector_index", unit, "powers", year, entropy, "index 0-1 (1 = evenly spread)", false, {},
-              missing);
-      if (unit == region) region_with = with;
-    }
-    // Overtaking: a power whose share of the region's trade rises above another's this year.
-    std::map<std::string, std::optional<double>> shares;
-    for (const auto& power : powers) {
-      const auto& trade = region_with[power];
-      shares[power] = trade.value ? trade.value : std::nullopt;
-    }
-    if (year > first) {
+  for (const auto& side : SplitPerspectives(choices)) {
+    std::map<std::string, Term> previous;  // power -> the region's trade with it last year
+    for (int year = first; year <= last; ++year) {
+      std::map<std::string, Term> current;
+      for (auto& record : SystemYear(database, terms, region, powers, year, side, current))
+        records.push_back(std::move(record));
+      // Overtaking: a power whose trade with the region rises above another's this year.
       for (const auto& a : powers) {
         for (const auto& b : powers) {
-          if (a == b || !shares[a] || !shares[b] || !previous[a] || !previous[b]) continue;
-          if (*previous[a] <= *previous[b] && *shares[a] > *shares[b]) {
-            add.Add("overtakes", a, b, year, *shares[a] - *shares[b], "USD lead in the region's trade", false,
-                    {}, "");
+          if (a == b || !previous[a].value || !previous[b].value || !current[a].value || !current[b].value)
+            continue;
+          if (*previous[a].value <= *previous[b].value && *current[a].value > *current[b].value) {
+            records.push_back(RecordOf("overtakes", a, b, year, Subtract(current[a], current[b]),
+                                       "USD lead in the region's trade", PerspectiveName(side.perspective)));
           }
         }
       }
+      previous = std::move(current);
     }
-    previous = shares;
   }
   return records;
 }

@@ -16,7 +16,7 @@ void WriteIndicatorRecords(Database& database, const std::vector<IndicatorRecord
   while (sources.Step()) files[sources.Int(0)] = std::filesystem::path(sources.Text(1)).filename().string();
 
   ResultTable table{{"indicator", "reporter", "partner", "year", "product", "value", "unit", "estimated",
-                     "perspective", "missing", "provenance"},
+                     "perspective", "missing", "note", "provenance"},
                     {}};
   for (const auto& record : records) {
     if (!only.empty() && !only.contains(record.indicator)) continue;
@@ -35,6 +35,7 @@ void WriteIndicatorRecords(Database& database, const std::vector<IndicatorRecord
         {record.indicator, record.reporter, record.partner, record.year, record.product,
          record.value ? nlohmann::json(*record.value) : nlohmann::json(), record.unit, record.estimated,
          record.perspective, record.missing.empty() ? nlohmann::json() : nlohmann::json(record.missing),
+         record.note.empty() ? nlohmann::json() : nlohmann::json(record.note),
          format == OutputFormat::kJson ? provenance : nlohmann::json(text::Join(places, " "))});
   }
   WriteResult(table, format, stdout);

@@ -122,7 +122,7 @@ TEST_F(CliTest, IndicatorsOnAFixture) {
   const auto result =
       Run("indicators --reporter FRA --partner Germany --years 2019 --only export_share --format csv");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.out.find("export_share,FRA,DEU,2019,,0.2,ratio,false,reporter,,flows.csv:4 flows.csv:12"),
+  EXPECT_NE(result.out.find("export_share,FRA,DEU,2019,,0.2,ratio,false,reporter,,,flows.csv:4 flows.csv:12"),
             std::string::npos)
       << result.out;
   EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2020-2019").exit_code, 2);
@@ -154,6 +154,19 @@ TEST_F(CliTest, RegionAndSystem) {
   EXPECT_EQ(Run("region --actor CHN --region atlantis").exit_code, 4);
   EXPECT_EQ(Run("system --region testland --powers CHN").exit_code, 2);
   EXPECT_EQ(Run("system --region testland --powers CHN,Narnia").exit_code, 4);
+  // Both perspectives, one record each; the partner side reads CHN's reports (83 of the world's 500).
+  const auto both = Run("region --actor CHN --region testland --years 2019 --perspective both --format json");
+  ASSERT_EQ(both.exit_code, 0) << both.err;
+  const auto sides = nlohmann::json::parse(both.out);
+  bool partner_seen = false;
+  for (const auto& record : sides) {
+    if (record["indicator"] != "actor_share_of_region_trade" || record["perspective"] != "partner") continue;
+    partner_seen = true;
+    EXPECT_NEAR(record["value"].get<double>(), 83.0 / 500, 1e-12);
+  }
+  EXPECT_TRUE(partner_seen) << both.out;
+  EXPECT_EQ(Run("system --region testland --powers CHN,RUS --blocs nations").exit_code, 2);
+  EXPECT_EQ(Run("region --actor CHN --region testland --perspective mine").exit_code, 2);
 }
 
 }  // namespace

@@ -26,10 +26,15 @@ class BilateralTest : public testing::CoreWorkspaceTest {
 
   static std::map<std::string, IndicatorRecord> Compute(Database& db, const std::string& i,
                                                         const std::string& j, int first, int last,
-                                                        Perspective perspective) {
+                                                        Perspective perspective, bool fill = false) {
     TradeData data(db);
+    const ActorRegistry registry(db);
+    TradeTerms terms(db, data, registry);
+    FlowChoices choices;
+    choices.perspective = perspective;
+    choices.fill_from_mirror = fill;
     std::map<std::string, IndicatorRecord> records;
-    for (auto& record : BilateralIndicators(data).Compute(i, j, first, last, perspective)) {
+    for (auto& record : BilateralIndicators(terms).Compute(i, j, first, last, choices)) {
       records.emplace(record.indicator + "@" + std::to_string(record.year) + "/" + record.perspective,
                       record);
     }
@@ -62,8 +67,33 @@ TEST_F(BilateralTest, PartnerPerspectiveMirrorsTheFlows) {
   const auto r = Compute(*database, "FRA", "DEU", 2019, 2019, Perspective::kBoth);
   EXPECT_DOUBLE_EQ(testing::ValueOf(r, "exports@2019/partner"), 125e9);  // DEU's reported imports from FRA
   EXPECT_DOUBLE_EQ(testing::ValueOf(r, "imports@2019/partner"), 160e9);  // DEU's reported exports to FRA
-  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "export_share@2019/partner"), 125.0 / 600);
+  // The denominators are mirrored too: the world's reported imports from and exports to FRA.
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "export_share@2019/partner"), 125.0 / 625);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(r, "import_share@2019/partner"), 160.0 / 720);
   EXPECT_DOUBLE_EQ(testing::ValueOf(r, "exports@2019/reporter"), 120e9);
+  EXPECT_TRUE(r.at("exports@2019/partner").note.empty());
+}
+
+TEST_F(BilateralTest, MissingReportsStayMissingUnlessFilledFromTheMirror) {
+  // ESP reports nothing; FRA reports its trade with ESP.
+  const auto strict = Compute(*database, "ESP", "FRA", 2019, 2019, Perspective::kReporter);
+  EXPECT_FALSE(strict.at("exports@2019/reporter").value.has_value());
+  EXPECT_NE(strict.at("exports@2019/reporter").missing.find("ESP's reported exports to FRA"),
+            std::string::npos);
+  const auto filled = Compute(*database, "ESP", "FRA", 2019, 2019, Perspective::kReporter, true);
+  EXPECT_DOUBLE_EQ(testing::ValueOf(filled, "exports@2019/reporter"), 200e9);  // FRA's imports from ESP
+  EXPECT_DOUBLE_EQ(testing::ValueOf(filled, "total_trade@2019/reporter"), 380e9);
+  EXPECT_EQ(filled.at("exports@2019/reporter").note, "1 input filled from the other side's report");
+  EXPECT_EQ(filled.at("total_trade@2019/reporter").note, "2 inputs filled from the other side's report");
+}
+
+TEST_F(BilateralTest, MirrorRatiosStateTheCifFobBand) {
+  const auto r = Compute(*database, "FRA", "DEU", 2019, 2019, Perspective::kReporter);
+  // 125 / 120 = 1.042 lies in the band; 150 / 160 = 0.9375 lies below it.
+  EXPECT_NE(r.at("mirror_gap_exports_ratio@2019/both").note.find("within the band"), std::string::npos);
+  EXPECT_NE(r.at("mirror_gap_imports_ratio@2019/both").note.find("below the band"), std::string::npos);
+  EXPECT_NE(r.at("mirror_gap_exports_difference@2019/both").note.find("7200000000 USD"), std::string::npos)
+      << r.at("mirror_gap_exports_difference@2019/both").note;
 }
 
 TEST_F(BilateralTest, GrowthOverTheWindow) {
@@ -75,7 +105,8 @@ TEST_F(BilateralTest, GrowthOverTheWindow) {
   // 2018 has no world totals: the share is missing, with the reason, never zero.
   const IndicatorRecord& share = r.at("export_share@2018/reporter");
   EXPECT_FALSE(share.value.has_value());
-  EXPECT_NE(share.missing.find("FRA's reported exports to WLD in 2018"), std::string::npos) << share.missing;
+  EXPECT_NE(share.missing.find("FRA's reported exports to WLD (all goods) in 2018"), std::string::npos)
+      << share.missing;
 }
 
 TEST_F(BilateralTest, SharesOfAllPartnersSumToOne) {
