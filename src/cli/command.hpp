@@ -49,5 +49,6 @@ void RegisterSources(CLI::App& app);
 void RegisterIndicators(CLI::App& app);
 void RegisterRegion(CLI::App& app);
 void RegisterSystem(CLI::App& app);
+void RegisterSweep(CLI::App& app);
 
 }  // namespace linkage::cli

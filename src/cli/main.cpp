@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterIndicators(app);
   linkage::cli::RegisterRegion(app);
   linkage::cli::RegisterSystem(app);
+  linkage::cli::RegisterSweep(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -14,8 +14,8 @@ namespace linkage {
 
 //! A value with its provenance, or the reason it is missing.
 struct Term {
-  std::optional<double> value;      //!< nullopt when missing
-  bool estimated = false;           //!< an input was flagged as an estimate by its publisher
+  std::optional<double> value;       //!< nullopt when missing
+  bool estimated = false;            //!< an input was flagged as an estimate by its publisher
   std::vector<ValueSource> sources;  //!< the stored rows behind it (duplicates removed)
   std::vector<std::string> steps;    //!< what was read and computed, in words
   std::string missing;               //!< why the value is missing

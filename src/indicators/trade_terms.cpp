@@ -72,10 +72,9 @@ Term TradeTerms::Reported(const std::string& reporter, const std::string& partne
     }
     return Term::Missing(reason);
   }
-  Term term = Term::Of(*observation, fmt::format("{} = {} USD{} [{}]", what,
-                                                 text::FormatNumber(observation->value, 8),
-                                                 observation->estimated ? " (estimate)" : "",
-                                                 observation->dataset));
+  Term term = Term::Of(*observation,
+                       fmt::format("{} = {} USD{} [{}]", what, text::FormatNumber(observation->value, 8),
+                                   observation->estimated ? " (estimate)" : "", observation->dataset));
   term.alternative_dataset = alternative;
   return term;
 }
@@ -98,8 +97,8 @@ std::optional<std::vector<std::string>> TradeTerms::BlocMembers(const std::strin
     }
     if (!org.empty()) {
       // Members at any time during the year: annual flows include the months before an accession.
-      const auto answer =
-          MembersBetween(database_, org, fmt::format("{}-01-01", year), fmt::format("{}-12-31", year), "member");
+      const auto answer = MembersBetween(database_, org, fmt::format("{}-01-01", year),
+                                         fmt::format("{}-12-31", year), "member");
       if (!answer.undated.empty()) {
         std::vector<std::string> names;
         for (const auto& spell : answer.undated) names.push_back(spell.actor_id);
@@ -122,9 +121,9 @@ std::optional<std::vector<std::string>> TradeTerms::BlocMembers(const std::strin
 Term TradeTerms::OwnOrMirror(const std::string& i, const std::string& j, char flow, int year,
                              const FlowChoices& choices, const std::string& product) {
   const bool partner_side = choices.perspective == Perspective::kPartner;
-  Term term = partner_side ? Reported(j, i, Reverse(flow), year, product, choices.dataset,
-                                      choices.alternative_dataset)
-                           : Reported(i, j, flow, year, product, choices.dataset, choices.alternative_dataset);
+  Term term = partner_side
+                  ? Reported(j, i, Reverse(flow), year, product, choices.dataset, choices.alternative_dataset)
+                  : Reported(i, j, flow, year, product, choices.dataset, choices.alternative_dataset);
   term.partner_report = partner_side && term.value.has_value();
   if (term.value || !choices.fill_from_mirror) return term;
   Term fill = partner_side ? Reported(i, j, flow, year, product, choices.dataset, choices.alternative_dataset)

@@ -66,8 +66,8 @@ class TradeTerms {
   const ActorRegistry& Actors() const { return actors_; }
 
  private:
-  Term OwnOrMirror(const std::string& i, const std::string& j, char flow, int year, const FlowChoices& choices,
-                   const std::string& product);
+  Term OwnOrMirror(const std::string& i, const std::string& j, char flow, int year,
+                   const FlowChoices& choices, const std::string& product);
 
   Database& database_;
   TradeData& data_;

@@ -31,8 +31,8 @@ TEST(TermTest, ArithmeticCarriesProvenanceAndEstimates) {
 
 TEST(TermTest, AMissingInputMakesTheResultMissingWithItsReason) {
   const Term missing = Term::Missing("KAZ's reported exports to CHN in 1990 is not in the workspace");
-  for (const Term& result : {Add(Read(1, 1), missing), Subtract(missing, Read(1, 1)), Divide(Read(1, 1), missing),
-                             Sum({Read(1, 1), missing, Read(2, 2)})}) {
+  for (const Term& result : {Add(Read(1, 1), missing), Subtract(missing, Read(1, 1)),
+                             Divide(Read(1, 1), missing), Sum({Read(1, 1), missing, Read(2, 2)})}) {
     EXPECT_FALSE(result.value.has_value());
     EXPECT_EQ(result.missing, missing.missing);
   }
