@@ -16,6 +16,7 @@ struct ImportArguments {
 };
 
 void RunImportCommand(const ImportArguments& arguments) {
+  FindImporter(arguments.format);  // an unknown format is a usage error before any workspace is touched
   auto database = OpenOrCreate(arguments.common);
   const ImportSummary summary = RunImport(*database, arguments.format, arguments.path, arguments.options);
   fmt::print("imported {} ({}): {} rows read, {} values stored", summary.path, summary.format,
@@ -49,6 +50,9 @@ void RegisterImport(CLI::App& app) {
                       "Indicator code, for series files whose name does not say");
   command->add_option("--citation", arguments->options.citation, "How output should cite this file");
   command->add_option("--terms", arguments->options.terms, "The file's licence or terms of use");
+  command->add_option(
+      "--countries", arguments->options.companion,
+      "baci: BACI's country_codes file (default: the one country_codes*.csv beside the data)");
   command->callback([arguments] { RunImportCommand(*arguments); });
 }
 

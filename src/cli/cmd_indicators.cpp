@@ -52,6 +52,7 @@ void RunIndicators(const IndicatorsOptions& options) {
   }
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
+  RequireDataset(choices, data);
   BilateralIndicators engine(terms);
   auto records = engine.Compute(reporter.id, partner.id, first, last, choices);
   if (!options.products.empty()) {

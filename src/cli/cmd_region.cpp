@@ -32,6 +32,7 @@ void RunRegion(const RegionOptions& options) {
   const std::string region = RequireRegion(*database, options.region);
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
+  RequireDataset(choices, data);
   const auto records = ComputeRegionIndicators(*database, terms, actor.id, region, first, last, choices);
   if (records.empty()) {
     throw NotFoundError(fmt::format("region '{}' has no members in {}-{}", options.region, first, last));

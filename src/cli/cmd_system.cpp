@@ -38,6 +38,7 @@ void RunSystem(const SystemOptions& options) {
   const std::string region = RequireRegion(*database, options.region);
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
+  RequireDataset(choices, data);
   const auto records = ComputeSystemIndicators(*database, terms, region, powers, first, last, choices);
   if (records.empty()) {
     throw NotFoundError(fmt::format("region '{}' has no members in {}-{}", options.region, first, last));

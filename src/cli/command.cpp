@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <regex>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "ingest/default_data.hpp"
 #include "store/workspace.hpp"
 
@@ -46,10 +48,23 @@ void AddChoiceOptions(CLI::App& command, ChoiceOptions& options) {
       "--blocs", options.blocs,
       "aggregate (a bloc's own figures, e.g. the EU as one partner) or members (the sum of its "
       "members in each year)");
+  command.add_option(
+      "--dataset", options.dataset,
+      "Read flows from this dataset only (e.g. baci; default: IMF DOTS first, then others in import "
+      "order)");
+}
+
+void RequireDataset(const FlowChoices& choices, TradeData& data) {
+  if (choices.dataset.empty()) return;
+  const auto& held = data.DatasetPreference();
+  if (std::find(held.begin(), held.end(), choices.dataset) != held.end()) return;
+  throw NotFoundError(fmt::format("the workspace holds no flows of dataset '{}'; it holds: {}",
+                                  choices.dataset, text::Join(held, ", ")));
 }
 
 FlowChoices ParseChoices(const ChoiceOptions& options) {
   FlowChoices choices;
+  choices.dataset = options.dataset;
   choices.perspective = ParsePerspective(options.perspective);
   choices.fill_from_mirror = options.fill_from_mirror;
   if (options.blocs == "members") {

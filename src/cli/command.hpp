@@ -23,17 +23,20 @@ std::string WorkspacePath(const CommonOptions& options);
 //! Opens the workspace, building it from the embedded data first if the file does not exist yet.
 std::unique_ptr<Database> OpenOrCreate(const CommonOptions& options);
 
-//! How an indicator command reads flows: --perspective, --fill-from-mirror, --blocs.
+//! How an indicator command reads flows: --perspective, --fill-from-mirror, --blocs, --dataset.
 struct ChoiceOptions {
   std::string perspective = "reporter";
   bool fill_from_mirror = false;
   std::string blocs = "aggregate";
+  std::string dataset;
 };
 
-//! Adds --perspective, --fill-from-mirror and --blocs to a subcommand.
+//! Adds --perspective, --fill-from-mirror, --blocs and --dataset to a subcommand.
 void AddChoiceOptions(CLI::App& command, ChoiceOptions& options);
 //! The flow choices the options name (UsageError for an unknown perspective or bloc reading).
 FlowChoices ParseChoices(const ChoiceOptions& options);
+//! NotFoundError, listing the datasets, when the choices name a dataset the workspace does not hold.
+void RequireDataset(const FlowChoices& choices, TradeData& data);
 
 //! Parses --years "2019" or "2000-2020" (UsageError otherwise).
 std::pair<int, int> ParseYears(const std::string& text);

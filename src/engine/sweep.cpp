@@ -59,10 +59,12 @@ class Dictionary {
 struct Partial {
   Partial(std::size_t countries, std::size_t products)
       : dyad_sum(countries * countries),
+        dyad_rows(countries * countries),
         dyad_flags(countries * countries),
         product_sum(countries * products),
         product_flags(countries * products) {}
   std::vector<double> dyad_sum;
+  std::vector<std::uint32_t> dyad_rows;
   std::vector<std::uint8_t> dyad_flags;
   std::vector<double> product_sum;
   std::vector<std::uint8_t> product_flags;
@@ -70,6 +72,7 @@ struct Partial {
   void Merge(const Partial& other) {
     for (std::size_t cell = 0; cell < dyad_sum.size(); ++cell) {
       dyad_sum[cell] += other.dyad_sum[cell];
+      dyad_rows[cell] += other.dyad_rows[cell];
       dyad_flags[cell] |= other.dyad_flags[cell];
     }
     for (std::size_t cell = 0; cell < product_sum.size(); ++cell) {
@@ -119,6 +122,7 @@ void SweepYear(const FlowColumns& flows, const std::vector<std::uint32_t>& rows,
       const double value = flows.value[row];
       const bool missing = std::isnan(value);
       partial.dyad_flags[dyad] |= missing ? kRow : kRow | kValue;
+      ++partial.dyad_rows[dyad];
       partial.product_flags[cell] |= missing ? kRow : kRow | kValue;
       if (!missing) {
         partial.dyad_sum[dyad] += value;
@@ -146,7 +150,8 @@ void SweepYear(const FlowColumns& flows, const std::vector<std::uint32_t>& rows,
       imports[j].Add(value, flags);
       world.Add(value, flags);
       out.dyads.push_back({year, countries.Code(i), countries.Code(j),
-                           (flags & kValue) != 0 ? std::optional<double>(value) : std::nullopt});
+                           (flags & kValue) != 0 ? std::optional<double>(value) : std::nullopt,
+                           all.dyad_rows[dyad]});
     }
   }
   for (std::size_t c = 0; c < n_countries; ++c) {

@@ -20,6 +20,7 @@ struct DyadTotal {
   std::int32_t exporter = 0;
   std::int32_t importer = 0;
   std::optional<double> value;
+  std::int64_t rows = 0;  //!< product rows summed
 };
 
 //! A country's exports and imports in a year (0 when it has none on one side, as the workload defines).

@@ -62,11 +62,14 @@ std::vector<IndicatorRecord> BilateralIndicators::ComputeYear(const std::string&
   const Term dependence_reverse = Divide(reverse_total, terms_.Series(kGdp, j, year));
   const Term export_share = Divide(exports, exports_world);
   // WITS: (x_ij / X_i) / (x_wj / X_w), with world exports to j and world exports as the world reports them.
-  const Term intensity = Divide(
-      export_share, Divide(terms_.Reported("WLD", j, 'X', year), terms_.Reported("WLD", "WLD", 'X', year)));
+  const std::string& dataset = choices.dataset;
+  const Term intensity =
+      Divide(export_share, Divide(terms_.Reported("WLD", j, 'X', year, "TOTAL", dataset),
+                                  terms_.Reported("WLD", "WLD", 'X', year, "TOTAL", dataset)));
   // The import-side variant: (x_ij / X_i) / (M_j / M_w).
-  const Term intensity_imports = Divide(
-      export_share, Divide(terms_.Reported(j, "WLD", 'M', year), terms_.Reported("WLD", "WLD", 'M', year)));
+  const Term intensity_imports =
+      Divide(export_share, Divide(terms_.Reported(j, "WLD", 'M', year, "TOTAL", dataset),
+                                  terms_.Reported("WLD", "WLD", 'M', year, "TOTAL", dataset)));
   return {
       RecordOf("exports", i, j, year, exports, "USD", side),
       RecordOf("imports", i, j, year, imports, "USD", side),
@@ -84,13 +87,14 @@ std::vector<IndicatorRecord> BilateralIndicators::ComputeYear(const std::string&
 }
 
 std::vector<IndicatorRecord> BilateralIndicators::ComputeMirrorGaps(const std::string& i,
-                                                                    const std::string& j, int year) {
+                                                                    const std::string& j, int year,
+                                                                    const std::string& dataset) {
   // Both reports of the same flow, so the perspective does not enter: j's imports (CIF) against i's exports
   // (FOB), and i's imports against j's exports.
-  const Term i_exports = terms_.Reported(i, j, 'X', year);
-  const Term j_imports = terms_.Reported(j, i, 'M', year);
-  const Term i_imports = terms_.Reported(i, j, 'M', year);
-  const Term j_exports = terms_.Reported(j, i, 'X', year);
+  const Term i_exports = terms_.Reported(i, j, 'X', year, "TOTAL", dataset);
+  const Term j_imports = terms_.Reported(j, i, 'M', year, "TOTAL", dataset);
+  const Term i_imports = terms_.Reported(i, j, 'M', year, "TOTAL", dataset);
+  const Term j_exports = terms_.Reported(j, i, 'X', year, "TOTAL", dataset);
   std::vector<IndicatorRecord> records = {
       RecordOf("mirror_gap_exports_ratio", i, j, year, Divide(j_imports, i_exports), "ratio", "both"),
       RecordOf("mirror_gap_exports_difference", i, j, year, Subtract(j_imports, i_exports), "USD", "both"),
@@ -137,7 +141,8 @@ std::vector<IndicatorRecord> BilateralIndicators::Compute(const std::string& rep
     for (const auto& side : sides) {
       for (auto& record : ComputeYear(reporter, partner, year, side)) records.push_back(std::move(record));
     }
-    for (auto& record : ComputeMirrorGaps(reporter, partner, year)) records.push_back(std::move(record));
+    for (auto& record : ComputeMirrorGaps(reporter, partner, year, choices.dataset))
+      records.push_back(std::move(record));
   }
   if (last > first) {
     for (const auto& side : sides) {

@@ -35,7 +35,8 @@ class BilateralIndicators {
  private:
   std::vector<IndicatorRecord> ComputeYear(const std::string& i, const std::string& j, int year,
                                            const FlowChoices& choices);
-  std::vector<IndicatorRecord> ComputeMirrorGaps(const std::string& i, const std::string& j, int year);
+  std::vector<IndicatorRecord> ComputeMirrorGaps(const std::string& i, const std::string& j, int year,
+                                                 const std::string& dataset);
   std::vector<IndicatorRecord> ComputeWindow(const std::string& i, const std::string& j, int first, int last,
                                              const FlowChoices& choices);
 

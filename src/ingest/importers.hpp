@@ -13,10 +13,11 @@ namespace linkage {
 
 //! Options a user may give an import.
 struct ImportOptions {
-  std::string dataset;   //!< store under this dataset name instead of the format's default
-  std::string code;      //!< indicator code, for series files whose name does not say it
-  std::string citation;  //!< overrides the default citation
-  std::string terms;     //!< overrides the default terms
+  std::string dataset;    //!< store under this dataset name instead of the format's default
+  std::string code;       //!< indicator code, for series files whose name does not say it
+  std::string citation;   //!< overrides the default citation
+  std::string terms;      //!< overrides the default terms
+  std::string companion;  //!< a table the format ships beside its data (BACI's country codes)
 };
 
 //! One supported format.
@@ -49,6 +50,8 @@ void ReadOrgAliases(ImportContext& context, const std::string& path, const Impor
 void ReadRegions(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidySeries(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidyFlows(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadComtrade(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadBaci(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidyEvents(ImportContext& context, const std::string& path, const ImportOptions& options);
 
 }  // namespace linkage

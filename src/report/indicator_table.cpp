@@ -29,7 +29,8 @@ void WriteIndicatorRecords(Database& database, const std::vector<IndicatorRecord
                             {"file", name},
                             {"line", source.line},
                             {"transform", source.transform}});
-      places.push_back(fmt::format("{}:{}", name, source.line));
+      // Line 0 marks a value derived from many rows; its transform (in the JSON) says which.
+      places.push_back(source.line > 0 ? fmt::format("{}:{}", name, source.line) : name);
     }
     table.rows.push_back(
         {record.indicator, record.reporter, record.partner, record.year, record.product,

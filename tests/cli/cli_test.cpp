@@ -55,7 +55,7 @@ TEST_F(CliTest, BadInputExitsNonZeroAndLeavesTheWorkspaceUnchanged) {
 }
 
 TEST_F(CliTest, UnknownFormatIsAUsageError) {
-  const auto result = Run("import baci " + Fixture("import/flows.csv"));
+  const auto result = Run("import gdelt " + Fixture("import/flows.csv"));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("known formats: imf-dots"), std::string::npos);
 }

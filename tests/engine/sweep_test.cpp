@@ -22,6 +22,7 @@ TEST(SweepTest, FourOutputsByHand) {
   EXPECT_EQ(result.dyads[0].exporter, 4);
   EXPECT_EQ(result.dyads[0].importer, 8);
   EXPECT_DOUBLE_EQ(*result.dyads[0].value, 40);
+  EXPECT_EQ(result.dyads[0].rows, 2);
   EXPECT_DOUBLE_EQ(*result.dyads[1].value, 20);
   EXPECT_DOUBLE_EQ(*result.dyads[2].value, 40);
   EXPECT_FALSE(result.dyads[3].value.has_value());  // all of 12 -> 4 is NA: missing, not zero
@@ -84,7 +85,7 @@ void ExpectInputError(const std::string& fixture, std::size_t line, std::size_t 
 }
 
 TEST(BaciReaderTest, BadFilesNameTheLineColumnAndWhatWasExpected) {
-  ExpectInputError("engine/baci_bad_value.csv", 3, 17, "a value in thousand USD, or NA");
+  ExpectInputError("bad/baci_bad_value.csv", 3, 17, "a value in thousand USD, or NA");
   ExpectInputError("engine/baci_short_row.csv", 3, 20, "6 fields: t,i,j,k,v,q");
   ExpectInputError("engine/baci_wrong_header.csv", 1, 1, "the BACI header t,i,j,k,v,q");
 }

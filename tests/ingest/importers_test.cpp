@@ -147,7 +147,10 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"series", "empty.csv", 1, 0, "the file is empty"},
                       BadInput{"series", "header_only.csv", 2, 0, "no data rows"},
                       BadInput{"series", "bad_year.csv", 2, 3, "'19x9' is not a valid value"},
-                      BadInput{"imf-dots", "wrong_delimiter.csv", 1, 0, "contains ';'"}),
+                      BadInput{"imf-dots", "wrong_delimiter.csv", 1, 0, "contains ';'"},
+                      BadInput{"baci", "baci_bad_value.csv", 3, 17, "a value in thousand USD, or NA"},
+                      BadInput{"baci", "baci_unknown_code.csv", 3, 3, "'999'"},
+                      BadInput{"comtrade", "comtrade_bad_commodity.csv", 3, 22, "'27X' is not an HS code"}),
     [](const ::testing::TestParamInfo<BadInput>& param_info) {
       std::string name = std::string(param_info.param.format) + "_" + param_info.param.file;
       for (char& c : name) {

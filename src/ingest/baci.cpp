@@ -1,0 +1,146 @@
+// BACI (CEPII) product-level trade, `t,i,j,k,v,q`, stored as dyad totals: every exporter-importer pair's
+// exports summed over products, each side's world totals and the world total. BACI reconciles both reports of
+// each flow into one FOB value, so the importer's imports are the same number as the exporter's exports.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <string>
+
+#include "core/csv_reader.hpp"
+#include "core/error.hpp"
+#include "engine/baci_reader.hpp"
+#include "engine/sweep.hpp"
+#include "ingest/flow_writer.hpp"
+#include "ingest/importers.hpp"
+#include "store/provenance.hpp"
+
+namespace linkage {
+
+namespace {
+
+constexpr double kThousand = 1000.0;
+
+// BACI's country table (country_code,country_name,country_iso2,country_iso3) beside the data file, if there
+// is exactly one; it names CEPII's own codes (251 France with Monaco, 490 Other Asia nes, ...).
+std::string FindCountryTable(const std::string& path, const ImportOptions& options) {
+  if (!options.companion.empty()) return options.companion;
+  const auto folder = std::filesystem::path(path).parent_path();
+  static const std::regex name(R"(country_codes.*\.csv)", std::regex::icase);
+  std::vector<std::string> found;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder.empty() ? "." : folder, error)) {
+    if (std::regex_match(entry.path().filename().string(), name)) found.push_back(entry.path().string());
+  }
+  return found.size() == 1 ? found.front() : std::string();
+}
+
+// Country code -> actor id, from the country table when there is one, else as ISO 3166 numeric codes.
+class CountryCodes {
+ public:
+  CountryCodes(ImportContext& context, const std::string& data_path, const std::string& table)
+      : context_(context), data_path_(data_path) {
+    if (table.empty()) return;
+    CsvReader reader(table);
+    const std::size_t code = reader.Column("country_code");
+    const std::size_t iso3 = reader.Column("country_iso3");
+    CsvRecord record;
+    while (reader.Next(record)) {
+      const auto number = static_cast<std::int32_t>(reader.Integer(record, code, 0, 999999));
+      const std::string alpha = reader.Text(record, iso3);
+      table_[number] = context.actors.Require(alpha, Scheme::kIso3, reader.At(record, iso3)).id;
+    }
+    RecordSource(context.database, {context.dataset, "baci-country-codes", table, "CEPII BACI country codes",
+                                    "Etalab Open Licence 2.0; cite"});
+    context.summary.notes.push_back(fmt::format("country codes from {}", table));
+  }
+
+  //! The actor of a code; an unknown code is an InputError at the first row that uses it.
+  const std::string& Resolve(std::int32_t code, const engine::FlowColumns& flows) {
+    if (const auto found = table_.find(code); found != table_.end()) return found->second;
+    const std::string numeric = fmt::format("{:03d}", code);
+    const Resolution resolution = context_.actors.Resolve(numeric, Scheme::kM49);
+    if (resolution.Unique()) return table_[code] = resolution.matches.front()->id;
+    std::size_t row = 0;
+    std::size_t column = 2;
+    while (row < flows.Size() && flows.exporter[row] != code && flows.importer[row] != code) ++row;
+    if (row < flows.Size() && flows.exporter[row] != code) column = 3;
+    // Row r of the columns is line r + 2 of the file (after the header; BACI files have no blank lines).
+    const SourceLocation where{data_path_, row + 2, column, column == 2 ? "i" : "j"};
+    return table_[code] = context_.actors.Require(numeric, Scheme::kM49, where).id;
+  }
+
+ private:
+  ImportContext& context_;
+  std::string data_path_;
+  std::map<std::int32_t, std::string> table_;
+};
+
+}  // namespace
+
+void ReadBaci(ImportContext& context, const std::string& path, const ImportOptions& options) {
+  const engine::FlowColumns flows = engine::ReadBaci(path);
+  CountryCodes codes(context, path, FindCountryTable(path, options));
+  const engine::SweepResult totals = engine::Sweep(flows);
+  // Every code before any value is written, so an unknown one stops the import at its first row.
+  for (const auto& country : totals.countries) codes.Resolve(country.country, flows);
+  FlowWriter writer(context);
+  const SourceLocation where{path, 0, 0, "v"};
+  const auto usd = [](std::optional<double> thousands) {
+    return thousands ? std::optional<double>(*thousands * kThousand) : std::nullopt;
+  };
+  for (const auto& dyad : totals.dyads) {
+    const std::string& exporter = codes.Resolve(dyad.exporter, flows);
+    const std::string& importer = codes.Resolve(dyad.importer, flows);
+    const std::string rows = fmt::format("sum of the {} rows with t={}, i={}, j={}; thousand USD x 1000",
+                                         dyad.rows, dyad.year, dyad.exporter, dyad.importer);
+    writer.Write(
+        {exporter, importer, 'X', dyad.year, "TOTAL", "total", usd(dyad.value), false, "FOB", 0, rows},
+        where);
+    writer.Write({importer, exporter, 'M', dyad.year, "TOTAL", "total", usd(dyad.value), false, "FOB", 0,
+                  rows + "; BACI's reconciled value, the same for both sides"},
+                 where);
+    context.summary.derived_values += 2;
+  }
+  std::map<std::int32_t, double> world;
+  for (const auto& country : totals.countries) {
+    const std::string& actor = codes.Resolve(country.country, flows);
+    const std::string rule =
+        fmt::format("sum over partners of the rows with t={} and {}={}", country.year, "{}", country.country);
+    writer.Write({actor, "WLD", 'X', country.year, "TOTAL", "total", country.exports * kThousand, false,
+                  "FOB", 0, fmt::format(fmt::runtime(rule), "i")},
+                 where);
+    writer.Write({actor, "WLD", 'M', country.year, "TOTAL", "total", country.imports * kThousand, false,
+                  "FOB", 0, fmt::format(fmt::runtime(rule), "j")},
+                 where);
+    // The world's trade with the country, as partner data: its imports are the world's exports to it.
+    writer.Write({"WLD", actor, 'X', country.year, "TOTAL", "total", country.imports * kThousand, false,
+                  "FOB", 0, fmt::format(fmt::runtime(rule), "j")},
+                 where);
+    writer.Write({"WLD", actor, 'M', country.year, "TOTAL", "total", country.exports * kThousand, false,
+                  "FOB", 0, fmt::format(fmt::runtime(rule), "i")},
+                 where);
+    world[country.year] += country.exports;
+    context.summary.derived_values += 4;
+  }
+  for (const auto& [year, total] : world) {
+    const std::string rule = fmt::format("sum of every row with t={}", year);
+    writer.Write({"WLD", "WLD", 'X', year, "TOTAL", "total", total * kThousand, false, "FOB", 0, rule},
+                 where);
+    writer.Write({"WLD", "WLD", 'M', year, "TOTAL", "total", total * kThousand, false, "FOB", 0, rule},
+                 where);
+    context.summary.derived_values += 2;
+  }
+  context.summary.rows_read = static_cast<std::int64_t>(flows.Size());
+  std::size_t missing_rows = 0;
+  for (std::size_t row = 0; row < flows.Size(); ++row) {
+    if (std::isnan(flows.value[row])) ++missing_rows;
+  }
+  context.summary.notes.push_back(fmt::format(
+      "{} HS6 rows ({} without a value, left out of the sums) summed into {} dyads and {} country totals",
+      flows.Size(), missing_rows, totals.dyads.size(), totals.countries.size()));
+}
+
+}  // namespace linkage
