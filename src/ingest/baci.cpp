@@ -23,18 +23,44 @@ namespace {
 
 constexpr double kThousand = 1000.0;
 
-// BACI's country table (country_code,country_name,country_iso2,country_iso3) beside the data file, if there
-// is exactly one; it names CEPII's own codes (251 France with Monaco, 490 Other Asia nes, ...).
-std::string FindCountryTable(const std::string& path, const ImportOptions& options) {
-  if (!options.companion.empty()) return options.companion;
+// The one file named like `pattern` beside the data file, or "" (BACI ships country_codes_V*.csv and
+// product_codes_HS*_V*.csv with every release).
+std::string FindCompanion(const std::string& path, const char* pattern) {
   const auto folder = std::filesystem::path(path).parent_path();
-  static const std::regex name(R"(country_codes.*\.csv)", std::regex::icase);
+  const std::regex name(pattern, std::regex::icase);
   std::vector<std::string> found;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(folder.empty() ? "." : folder, error)) {
     if (std::regex_match(entry.path().filename().string(), name)) found.push_back(entry.path().string());
   }
   return found.size() == 1 ? found.front() : std::string();
+}
+
+// BACI's country table (country_code,country_name,country_iso2,country_iso3): it names CEPII's own codes (251
+// France with Monaco, 490 Other Asia nes, ...).
+std::string FindCountryTable(const std::string& path, const ImportOptions& options) {
+  return options.companion.empty() ? FindCompanion(path, R"(country_codes.*\.csv)") : options.companion;
+}
+
+// Every product code of the data must be in BACI's product table (code,description) when one lies beside it:
+// a code outside the nomenclature means the file and the table do not belong together.
+void CheckProducts(ImportContext& context, const std::string& path, const engine::FlowColumns& flows) {
+  const std::string table = FindCompanion(path, R"(product_codes.*\.csv)");
+  if (table.empty()) return;
+  CsvReader reader(table);
+  const std::size_t code = reader.Column("code");
+  std::vector<bool> known(1000000, false);
+  CsvRecord record;
+  while (reader.Next(record)) known[static_cast<std::size_t>(reader.Integer(record, code, 0, 999999))] = true;
+  for (std::size_t row = 0; row < flows.Size(); ++row) {
+    const auto product = flows.product[row];
+    if (product >= 0 && product < 1000000 && known[static_cast<std::size_t>(product)]) continue;
+    throw InputError({path, row + 2, 4, "k"}, fmt::format("product {:06d} is not in {}", product, table),
+                     "an HS6 code of the release's product table");
+  }
+  RecordSource(context.database, {context.dataset, "baci-product-codes", table, "CEPII BACI product codes",
+                                  "Etalab Open Licence 2.0; cite"});
+  context.summary.notes.push_back(fmt::format("every product code checked against {}", table));
 }
 
 // Country code -> actor id, from the country table when there is one, else as ISO 3166 numeric codes.
@@ -83,6 +109,7 @@ class CountryCodes {
 void ReadBaci(ImportContext& context, const std::string& path, const ImportOptions& options) {
   const engine::FlowColumns flows = engine::ReadBaci(path);
   CountryCodes codes(context, path, FindCountryTable(path, options));
+  CheckProducts(context, path, flows);
   const engine::SweepResult totals = engine::Sweep(flows);
   // Every code before any value is written, so an unknown one stops the import at its first row.
   for (const auto& country : totals.countries) codes.Resolve(country.country, flows);

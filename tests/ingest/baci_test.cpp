@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "core/error.hpp"
 #include "engine/baci_reader.hpp"
@@ -36,6 +38,9 @@ TEST_F(BaciImportTest, CountryTableNamesCepiisOwnCodes) {
   EXPECT_DOUBLE_EQ(Stored("KAZ", "WLD", 'M', "baci-fr"), 2.3e6);
   EXPECT_DOUBLE_EQ(Stored("WLD", "KAZ", 'X', "baci-fr"), 2.3e6);  // the world's exports to KAZ
   EXPECT_DOUBLE_EQ(Stored("WLD", "WLD", 'X', "baci-fr"), 13.3e6);
+  ASSERT_EQ(summary.notes.size(), 3u);
+  EXPECT_NE(summary.notes[1].find("every product code checked against"), std::string::npos)
+      << summary.notes[1];
 }
 
 TEST_F(BaciImportTest, TheIndicatorEngineAgreesWithTheSweep) {
@@ -64,6 +69,25 @@ TEST_F(BaciImportTest, TheIndicatorEngineAgreesWithTheSweep) {
     ++compared;
   }
   EXPECT_EQ(compared, 3u);
+}
+
+TEST_F(BaciImportTest, AProductOutsideTheReleasesTableIsAnError) {
+  testing::TempDir scratch;
+  const std::filesystem::path folder = Fixture("engine/baci_with_table");
+  for (const char* name :
+       {"BACI_HS17_Y2019_V202401.csv", "country_codes_V202401.csv", "product_codes_HS17_V202401.csv"}) {
+    std::filesystem::copy_file(folder / name, scratch.File(name));
+  }
+  std::ofstream(scratch.File("BACI_HS17_Y2019_V202401.csv"), std::ios::app)
+      << "2019,398,156,999999,1.000,NA\n";
+  try {
+    RunImport(*database, "baci", scratch.File("BACI_HS17_Y2019_V202401.csv"), {"baci-bad-product"});
+    FAIL() << "accepted";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.Where().line, 6u) << error.what();
+    EXPECT_EQ(error.Where().column_name, "k") << error.what();
+    EXPECT_NE(std::string(error.what()).find("product 999999 is not in"), std::string::npos) << error.what();
+  }
 }
 
 }  // namespace
