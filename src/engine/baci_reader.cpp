@@ -1,10 +1,6 @@
 #include "engine/baci_reader.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -17,6 +13,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "engine/mapped_file.hpp"
 
 namespace linkage::engine {
 
@@ -24,42 +21,6 @@ namespace {
 
 constexpr std::array<const char*, 6> kColumns = {"t", "i", "j", "k", "v", "q"};
 constexpr std::string_view kHeader = "t,i,j,k,v,q";
-
-// The file mapped read-only for the length of the parse.
-class MappedFile {
- public:
-  explicit MappedFile(const std::string& path) {
-    const int descriptor = ::open(path.c_str(), O_RDONLY);
-    if (descriptor < 0) {
-      throw InputError({path, 0, 0, ""}, fmt::format("cannot open the file: {}", std::strerror(errno)),
-                       "a readable BACI file");
-    }
-    struct stat status {};
-    ::fstat(descriptor, &status);
-    size_ = static_cast<std::size_t>(status.st_size);
-    if (size_ > 0) {
-      void* mapped = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, descriptor, 0);
-      if (mapped == MAP_FAILED) {  // NOLINT(performance-no-int-to-ptr)
-        ::close(descriptor);
-        throw InputError({path, 0, 0, ""}, "cannot map the file into memory", "a readable BACI file");
-      }
-      data_ = static_cast<const char*>(mapped);
-      ::madvise(mapped, size_, MADV_SEQUENTIAL);
-    }
-    ::close(descriptor);
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  ~MappedFile() {
-    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
-  }
-  const char* Data() const { return data_; }
-  std::size_t Size() const { return size_; }
-
- private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-};
 
 // The first problem a worker met: where (byte offset of the line and the field) and what was expected.
 struct ParseProblem {
@@ -268,7 +229,11 @@ void RunParts(unsigned parts, const std::function<void(unsigned)>& work) {
 }  // namespace
 
 FlowColumns ReadBaci(const std::string& path, unsigned threads) {
-  const MappedFile file(path);
+  const MappedFile file(path, Access::kSequential);
+  if (!file.Valid() && !file.Problem().empty()) {
+    throw InputError({path, 0, 0, ""}, fmt::format("cannot read the file: {}", file.Problem()),
+                     "a readable BACI file");
+  }
   const char* data = file.Data();
   const char* end = data + file.Size();
   if (file.Size() == 0)

@@ -1,10 +1,7 @@
 #include "engine/column_cache.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <xxhash.h>
 
 #include <array>
@@ -18,6 +15,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "engine/mapped_file.hpp"
 
 namespace linkage::engine {
 
@@ -76,35 +74,6 @@ std::uint64_t HeaderHash(const Header& header) {
   return XXH3_64bits(&header, offsetof(Header, header_hash));
 }
 
-// A read-only mapping of a whole cache file, shared by the views into it.
-class Mapping {
- public:
-  explicit Mapping(const std::string& path) {
-    const int descriptor = ::open(path.c_str(), O_RDONLY);
-    if (descriptor < 0) return;
-    struct stat status {};
-    if (::fstat(descriptor, &status) == 0 && status.st_size > 0) {
-      size_ = static_cast<std::size_t>(status.st_size);
-      // MAP_POPULATE maps the page-cache pages up front instead of faulting them in one by one.
-      void* mapped = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0);
-      if (mapped != MAP_FAILED)
-        data_ = static_cast<const char*>(mapped);  // NOLINT(performance-no-int-to-ptr)
-    }
-    ::close(descriptor);
-  }
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-  ~Mapping() {
-    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
-  }
-  const char* Data() const { return data_; }
-  std::size_t Size() const { return data_ == nullptr ? 0 : size_; }
-
- private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-};
-
 template <typename T>
 std::span<const T> View(const char*& at, std::uint64_t rows) {
   const std::span<const T> view(reinterpret_cast<const T*>(at), rows);
@@ -119,7 +88,7 @@ std::optional<FlowColumns> ReadCache(const std::string& path, const SourceIdenti
     reason = "no cache yet";
     return std::nullopt;
   }
-  auto mapping = std::make_shared<Mapping>(path);
+  auto mapping = std::make_shared<MappedFile>(path, Access::kPopulate);
   Header header;
   if (mapping->Size() < sizeof(Header)) {
     reason = "the cache file is not a Linkage column cache";
