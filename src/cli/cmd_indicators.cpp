@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "indicators/bilateral.hpp"
+#include "indicators/political.hpp"
 #include "indicators/products.hpp"
 #include "registry/actor_registry.hpp"
 #include "report/indicator_table.hpp"
@@ -27,12 +28,25 @@ struct IndicatorsOptions {
   std::string products;
   std::size_t top = 5;
   std::string format = "table";
+  std::string dimension = "economic";
 };
+
+// Which dimensions --dimension asks for: {economic, political}.
+std::pair<bool, bool> ParseDimension(const std::string& name) {
+  if (name == "economic") return {true, false};
+  if (name == "political") return {false, true};
+  if (name == "all") return {true, true};
+  if (name == "security") {
+    throw UsageError("the security dimension is not implemented yet; use economic, political or all");
+  }
+  throw UsageError(fmt::format("unknown dimension '{}'; use economic, political or all", name));
+}
 
 void RunIndicators(const IndicatorsOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
   const auto [first, last] = ParseYears(options.years);
   const FlowChoices choices = ParseChoices(options.choices);
+  const auto [economic, political] = ParseDimension(options.dimension);
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
   const Actor& reporter = actors.RequireArgument(options.reporter);
@@ -41,21 +55,25 @@ void RunIndicators(const IndicatorsOptions& options) {
   std::set<std::string> wanted;
   for (const auto& id : text::Split(options.only, ',')) {
     if (id.empty()) continue;
-    const auto& known = BilateralIndicatorIds();
-    const auto& product_ids = ProductIndicatorIds();
-    if (std::find(known.begin(), known.end(), id) == known.end() &&
-        std::find(product_ids.begin(), product_ids.end(), id) == product_ids.end()) {
-      throw UsageError(fmt::format("unknown indicator '{}'; known: {}, {}", id, text::Join(known, ", "),
-                                   text::Join(product_ids, ", ")));
+    std::vector<std::string> known = BilateralIndicatorIds();
+    known.insert(known.end(), ProductIndicatorIds().begin(), ProductIndicatorIds().end());
+    known.insert(known.end(), PoliticalIndicatorIds().begin(), PoliticalIndicatorIds().end());
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      throw UsageError(fmt::format("unknown indicator '{}'; known: {}", id, text::Join(known, ", ")));
     }
     wanted.insert(id);
   }
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
   RequireDataset(choices, data);
-  BilateralIndicators engine(terms);
-  auto records = engine.Compute(reporter.id, partner.id, first, last, choices);
-  if (!options.products.empty()) {
+  std::vector<IndicatorRecord> records;
+  if (economic) records = BilateralIndicators(terms).Compute(reporter.id, partner.id, first, last, choices);
+  if (political) {
+    for (auto& record : ComputePoliticalIndicators(*database, reporter.id, partner.id, first, last)) {
+      records.push_back(std::move(record));
+    }
+  }
+  if (economic && !options.products.empty()) {
     if (options.products != "hs2" && options.products != "hs4") {
       throw UsageError(
           fmt::format("--products '{}': use hs2 (chapters) or hs4 (headings)", options.products));
@@ -87,6 +105,8 @@ void RegisterIndicators(CLI::App& app) {
       "Also product composition at hs2 (chapters) or hs4 (headings), where product data exist");
   command->add_option("--top", options->top, "Top products listed per direction (default 5)");
   command->add_option("--format", options->format, "table, csv or json");
+  command->add_option("--dimension", options->dimension,
+                      "economic (default: trade), political (UN votes, ideal points) or all");
   command->callback([options] { RunIndicators(*options); });
 }
 

@@ -51,6 +51,8 @@ void ReadRegions(ImportContext& context, const std::string& path, const ImportOp
 void ReadTidySeries(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidyFlows(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadComtrade(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadUngaIdealPoints(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadVotes(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadBaci(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidyEvents(ImportContext& context, const std::string& path, const ImportOptions& options);
 

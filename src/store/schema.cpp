@@ -12,7 +12,7 @@ namespace linkage {
 namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released entry: append a new one.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -136,6 +136,20 @@ CREATE TABLE events (
   source_id INTEGER NOT NULL REFERENCES sources(id),
   source_line INTEGER NOT NULL
 );
+)sql",
+    // 2: UN General Assembly roll-call votes, one row per roll call and actor that cast a vote.
+    R"sql(
+CREATE TABLE votes (
+  dataset TEXT NOT NULL,
+  rcid TEXT NOT NULL,             -- the roll call's id in its source
+  date TEXT NOT NULL,             -- ISO date of the vote
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  vote TEXT NOT NULL CHECK (vote IN ('yes', 'abstain', 'no')),
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (dataset, rcid, actor_id)
+);
+CREATE INDEX votes_by_actor ON votes (actor_id, date);
 )sql",
 };
 

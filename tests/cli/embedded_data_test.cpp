@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <cmath>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 
 #include "core/csv_reader.hpp"
+#include "core/text.hpp"
 #include "support/temp_workspace.hpp"
 
 namespace linkage {
@@ -159,6 +162,28 @@ void EmbeddedDataTest::CheckIndicators() {
   EXPECT_NEAR(computed["import_share"], raw.at("KAZ>CHN:M_CIF") / world.at("KAZ>WLD:M_CIF"), 1e-12);
   EXPECT_NEAR(computed["mirror_gap_exports_ratio"], raw.at("CHN>KAZ:M_CIF") / raw.at("KAZ>CHN:X_FOB"), 1e-12);
   EXPECT_NEAR(computed["mirror_gap_imports_ratio"], raw.at("KAZ>CHN:M_CIF") / raw.at("CHN>KAZ:X_FOB"), 1e-12);
+
+  // The ideal-point distance of session 74 (opening in 2019), against the raw file's rows for COW 705 and
+  // 710.
+  const auto political = RunLinkage(
+      "indicators --reporter KAZ --partner CHN --years 2019 --dimension political --only "
+      "ideal_point_distance "
+      "--format json --workspace full.db",
+      dir->Path());
+  ASSERT_EQ(political.exit_code, 0) << political.err;
+  std::map<std::string, double> points;
+  std::ifstream raw_points(testing::ProjectData("sources/unga/IdealpointestimatesAll_Apr2020.csv"));
+  std::string line;
+  while (std::getline(raw_points, line)) {
+    const auto fields = text::Split(line, ',');
+    if (fields.size() > 4 && fields[2] == "74" && (fields[1] == "705" || fields[1] == "710")) {
+      points[fields[1]] = std::stod(fields[4]);
+    }
+  }
+  ASSERT_EQ(points.size(), 2u);
+  const auto records = nlohmann::json::parse(political.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_NEAR(records[0]["value"].get<double>(), std::abs(points["705"] - points["710"]), 1e-12);
 }
 
 }  // namespace linkage

@@ -150,7 +150,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"imf-dots", "wrong_delimiter.csv", 1, 0, "contains ';'"},
                       BadInput{"baci", "baci_bad_value.csv", 3, 17, "a value in thousand USD, or NA"},
                       BadInput{"baci", "baci_unknown_code.csv", 3, 3, "'999'"},
-                      BadInput{"comtrade", "comtrade_bad_commodity.csv", 3, 22, "'27X' is not an HS code"}),
+                      BadInput{"comtrade", "comtrade_bad_commodity.csv", 3, 22, "'27X' is not an HS code"},
+                      BadInput{"votes", "votes_bad_vote.csv", 3, 4, "'maybe' is not a vote"}),
     [](const ::testing::TestParamInfo<BadInput>& param_info) {
       std::string name = std::string(param_info.param.format) + "_" + param_info.param.file;
       for (char& c : name) {

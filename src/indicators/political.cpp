@@ -1,0 +1,128 @@
+#include "indicators/political.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cassert>
+#include <cmath>
+
+#include "indicators/trade_data.hpp"
+
+namespace linkage {
+
+namespace {
+
+constexpr std::size_t kMaxSourcesKept = 4;
+
+std::size_t Index(Vote vote) {
+  return static_cast<std::size_t>(vote);
+}
+
+// The S-score's coding: the distance between yes and no is 1, abstention half way.
+double Position(Vote vote) {
+  return vote == Vote::kYes ? 1.0 : vote == Vote::kAbstain ? 0.5 : 0.0;
+}
+
+Vote ParseStoredVote(const std::string& text) {
+  return text == "yes" ? Vote::kYes : text == "abstain" ? Vote::kAbstain : Vote::kNo;
+}
+
+}  // namespace
+
+VoteSimilarity CompareVotes(const std::vector<std::pair<Vote, Vote>>& pairs) {
+  assert(!pairs.empty());
+  VoteSimilarity similarity;
+  similarity.roll_calls = pairs.size();
+  const auto n = static_cast<double>(pairs.size());
+  std::array<double, 3> share_i{};
+  std::array<double, 3> share_j{};
+  double identical = 0;
+  double distance = 0;
+  for (const auto& [a, b] : pairs) {
+    if (a == b) ++identical;
+    share_i[Index(a)] += 1 / n;
+    share_j[Index(b)] += 1 / n;
+    distance += std::abs(Position(a) - Position(b));
+  }
+  similarity.agreement = identical / n;
+  double chance = 0;
+  for (std::size_t k = 0; k < 3; ++k) chance += share_i[k] * share_j[k];
+  if (chance < 1 - 1e-12) similarity.kappa = (similarity.agreement - chance) / (1 - chance);
+  similarity.s_score = 1 - 2 * distance / n;
+  return similarity;
+}
+
+const std::vector<std::string>& PoliticalIndicatorIds() {
+  static const std::vector<std::string> ids = {"vote_agreement", "vote_kappa", "vote_s_score",
+                                               "ideal_point_distance"};
+  return ids;
+}
+
+std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, const std::string& i,
+                                                        const std::string& j, int first, int last) {
+  Statement votes(
+      database,
+      "SELECT a.vote, b.vote, a.dataset, a.source_id, a.source_line, b.source_id, b.source_line "
+      "FROM votes a JOIN votes b ON a.dataset = b.dataset AND a.rcid = b.rcid "
+      "WHERE a.actor_id = ? AND b.actor_id = ? AND a.date BETWEEN ? AND ? ORDER BY a.date, a.rcid");
+  TradeData data(database);
+  std::vector<IndicatorRecord> records;
+  for (int year = first; year <= last; ++year) {
+    votes.Bind(1, i).Bind(2, j).Bind(3, fmt::format("{}-01-01", year)).Bind(4, fmt::format("{}-12-31", year));
+    std::vector<std::pair<Vote, Vote>> pairs;
+    std::vector<ValueSource> sources;
+    while (votes.Step()) {
+      pairs.emplace_back(ParseStoredVote(votes.Text(0)), ParseStoredVote(votes.Text(1)));
+      if (sources.size() < kMaxSourcesKept) {
+        sources.push_back({votes.Text(2), votes.Int(3), votes.Int(4), "vote of " + i});
+        sources.push_back({votes.Text(2), votes.Int(5), votes.Int(6), "vote of " + j});
+      }
+    }
+    votes.Reset();
+    IndicatorRecord base{"", i, j, year, "", std::nullopt, "", false, "both", "", sources, ""};
+    std::array<IndicatorRecord, 3> measures = {base, base, base};
+    measures[0].indicator = "vote_agreement";
+    measures[0].unit = "share of roll calls";
+    measures[1].indicator = "vote_kappa";
+    measures[1].unit = "kappa (-1 to 1; 0 = chance)";
+    measures[2].indicator = "vote_s_score";
+    measures[2].unit = "S (-1 to 1)";
+    if (pairs.empty()) {
+      for (auto& record : measures) {
+        record.missing = fmt::format(
+            "no UN General Assembly roll call in {} with votes by both {} and {} in the "
+            "workspace",
+            year, i, j);
+      }
+    } else {
+      const VoteSimilarity similarity = CompareVotes(pairs);
+      measures[0].value = similarity.agreement;
+      measures[1].value = similarity.kappa;
+      if (!similarity.kappa)
+        measures[1].missing = "kappa is undefined: chance agreement is 1 (one vote every time)";
+      measures[2].value = similarity.s_score;
+      for (auto& record : measures) record.note = fmt::format("{} roll calls voted in by both", pairs.size());
+    }
+    records.insert(records.end(), measures.begin(), measures.end());
+    // Ideal points are estimated per session; a session is reported at its opening year.
+    const auto point_i = data.Series("UNGA.IDEALPOINT", i, year);
+    const auto point_j = data.Series("UNGA.IDEALPOINT", j, year);
+    IndicatorRecord distance{"ideal_point_distance", i,     j,      year, "", std::nullopt,
+                             "ideal-point units",    false, "both", "",   {}, ""};
+    if (point_i && point_j) {
+      distance.value = std::abs(point_i->value - point_j->value);
+      distance.sources = point_i->sources;
+      distance.sources.insert(distance.sources.end(), point_j->sources.begin(), point_j->sources.end());
+      distance.note = fmt::format("General Assembly session {}", year - 1945);
+    } else {
+      distance.missing = fmt::format(
+          "the ideal point (UNGA.IDEALPOINT) of {} for the session opening in {} is not "
+          "in the workspace",
+          point_i ? j : i, year);
+    }
+    records.push_back(std::move(distance));
+  }
+  return records;
+}
+
+}  // namespace linkage
