@@ -2,16 +2,20 @@
 // Trade Flow Code,...,Reporter ISO,Partner Code,...,Commodity Code,...,Trade Value (US$),...") and the
 // Comtrade+ bulk text file (tab-separated
 // "typeCode,freqCode,refPeriodId,refYear,...,reporterISO,flowCode,partnerCode,...,
-// cmdCode,...,primaryValue,..."). Rows are streamed one at a time into the workspace.
+// cmdCode,...,primaryValue,..."). Rows are streamed: one thread parses, another writes, with a bounded queue
+// of batches between them.
 #include <fmt/format.h>
 
+#include <exception>
 #include <fstream>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "core/csv_reader.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "ingest/batch_queue.hpp"
 #include "ingest/flow_writer.hpp"
 #include "ingest/importers.hpp"
 
@@ -123,17 +127,24 @@ CsvDialect DialectOf(const std::string& path) {
   return dialect;
 }
 
-}  // namespace
+constexpr std::size_t kBatchRows = 4096;
+constexpr std::size_t kQueuedBatches = 8;
 
-void ReadComtrade(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path, DialectOf(path));
-  const ComtradeColumns columns = FindColumns(reader);
+// A parsed row on its way to the writer, with the place to blame if the workspace refuses it.
+struct PendingFlow {
+  FlowRecord record;
+  SourceLocation where;
+};
+
+// Parses every row into batches for the writer; rows that are not stored are counted in `skipped`.
+void ParseComtrade(ImportContext& context, CsvReader& reader, const ComtradeColumns& columns,
+                   BatchQueue<PendingFlow>& queue, ImportSummary& counts,
+                   std::map<std::string, std::int64_t>& skipped) {
   ComtradeActors actors(context, reader);
-  FlowWriter writer(context);
-  std::map<std::string, std::int64_t> skipped;
+  std::vector<PendingFlow> batch;
   CsvRecord record;
   while (reader.Next(record)) {
-    ++context.summary.rows_read;
+    ++counts.rows_read;
     if (columns.frequency && text::Trim(record.fields[*columns.frequency]) != "A") {
       ++skipped["monthly rows (annual data only)"];
       continue;
@@ -172,11 +183,49 @@ void ReadComtrade(ImportContext& context, const std::string& path, const ImportO
       reader.Fail(record, columns.value, "a negative trade value", "a value in US dollars, not negative");
     }
     out.estimated = columns.reported && text::Lower(text::Trim(record.fields[*columns.reported])) == "false";
-    if (out.estimated) ++context.summary.estimated_values;
     out.valuation = PublishedValuation(*flow);
     out.line = static_cast<std::int64_t>(record.line);
-    writer.Write(out, reader.At(record, columns.value));
+    batch.push_back({std::move(out), reader.At(record, columns.value)});
+    if (batch.size() == kBatchRows) {
+      if (!queue.Push(std::move(batch))) return;  // the writer stopped
+      batch.clear();
+    }
   }
+  if (!batch.empty()) queue.Push(std::move(batch));
+}
+
+}  // namespace
+
+void ReadComtrade(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
+  CsvReader reader(path, DialectOf(path));
+  const ComtradeColumns columns = FindColumns(reader);
+  // One thread parses and resolves actors; this one writes, so the import uses two cores. The parser touches
+  // only the reader and the in-memory registry; its counts are merged after it ends.
+  BatchQueue<PendingFlow> queue(kQueuedBatches);
+  std::exception_ptr parse_failure;
+  ImportSummary parsed;
+  std::map<std::string, std::int64_t> skipped;
+  std::thread parser([&] {
+    try {
+      ParseComtrade(context, reader, columns, queue, parsed, skipped);
+    } catch (...) {
+      parse_failure = std::current_exception();
+    }
+    queue.Finish();
+  });
+  FlowWriter writer(context);
+  try {
+    while (auto batch = queue.Pop()) {
+      for (const auto& pending : *batch) writer.Write(pending.record, pending.where);
+    }
+  } catch (...) {
+    queue.Cancel();
+    parser.join();
+    throw;
+  }
+  parser.join();
+  if (parse_failure) std::rethrow_exception(parse_failure);
+  context.summary.rows_read += parsed.rows_read;
   for (const auto& [what, count] : skipped) {
     context.summary.notes.push_back(fmt::format("{} rows left out: {}", count, what));
   }

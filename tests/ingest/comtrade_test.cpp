@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 
+#include "core/error.hpp"
 #include "indicators/trade_data.hpp"
 #include "ingest/importers.hpp"
 #include "support/core_workspace.hpp"
@@ -45,6 +47,44 @@ TEST_F(ComtradeTest, ComtradePlusTabSeparated) {
   EXPECT_DOUBLE_EQ(imports->value, 11400000000);
   EXPECT_TRUE(imports->estimated);  // isReported = False: an estimate, flagged
   EXPECT_EQ(summary.notes.size(), 2u);
+}
+
+// Enough rows for many batches between the parsing and the writing thread, with a problem near the end.
+class ComtradeStreamTest : public testing::CoreWorkspaceTest {
+ protected:
+  static std::string Write(const testing::TempDir& scratch, const std::string& last_row) {
+    const std::string path = scratch.File("bulk.csv");
+    std::ofstream out(path);
+    out << "Classification,Year,Trade Flow Code,Reporter Code,Reporter ISO,Partner Code,Partner ISO,"
+           "Commodity Code,Trade Value (US$)\n";
+    for (int row = 0; row < 12000; ++row) {
+      out << "HS," << 2000 + row / 2000 << ',' << 1 + row % 2 << ",398,KAZ,156,CHN,"
+          << 1000 + (row / 2) % 1000 << ',' << 1000 + row << '\n';
+    }
+    out << last_row << '\n';
+    return path;
+  }
+};
+
+TEST_F(ComtradeStreamTest, ManyBatchesArriveInFull) {
+  testing::TempDir scratch;
+  const auto summary =
+      RunImport(*database, "comtrade", Write(scratch, "HS,2019,2,398,KAZ,156,CHN,TOTAL,5"), {"ct-stream"});
+  EXPECT_EQ(summary.rows_read, 12001);
+  EXPECT_EQ(summary.values_stored, 12001);
+}
+
+TEST_F(ComtradeStreamTest, AParseErrorLateInTheFileStoresNothing) {
+  testing::TempDir scratch;
+  EXPECT_THROW(
+      RunImport(*database, "comtrade", Write(scratch, "HS,2019,2,398,KAZ,156,CHN,TOTAL,lots"), {"ct-bad"}),
+      InputError);
+  // The writer's error path: the same flow again with another value stops the parser too.
+  EXPECT_THROW(
+      RunImport(*database, "comtrade", Write(scratch, "HS,2000,2,398,KAZ,156,CHN,1000,7"), {"ct-bad"}),
+      InputError);
+  TradeData data(*database);
+  EXPECT_FALSE(data.Flow({"KAZ", "CHN", 'X', 2000, "1000", "ct-bad"}).has_value());
 }
 
 }  // namespace
