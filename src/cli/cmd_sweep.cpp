@@ -1,8 +1,10 @@
 // `linkage sweep --baci FILE --out DIR`: the indicator sweep over every dyad of a BACI file.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
+#include <thread>
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
@@ -27,6 +29,11 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 void RunSweep(const SweepOptions& options) {
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  if (options.threads > 4 * cores) {
+    throw UsageError(fmt::format("--threads {}: this machine has {} cores; use 1 to {} (0: one per core)",
+                                 options.threads, cores, 4 * cores));
+  }
   const auto start = std::chrono::steady_clock::now();
   const auto parse = [&] { return engine::ReadBaci(options.baci, options.threads); };
   engine::CacheOutcome cache;

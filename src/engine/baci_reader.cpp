@@ -182,6 +182,11 @@ class ChunkParser {
         reals[column - 4] = std::numeric_limits<double>::quiet_NaN();
         at += 2;
       } else if (const char* stop = ParseDecimal(at, end, reals[column - 4]); stop != nullptr) {
+        if (reals[column - 4] < 0) {
+          return Fail(line, field, column, fmt::format("'{}' is negative", FieldText(field, end)),
+                      column == 4 ? "a value in thousand USD, not negative, or NA"
+                                  : "a quantity in tonnes, not negative, or NA");
+        }
         at = stop;
       } else {
         return BadField(line, field, end, column);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
@@ -113,9 +114,12 @@ std::optional<FlowColumns> ReadCache(const std::string& path, const SourceIdenti
     reason = "the source file changed since the cache was written";
     return std::nullopt;
   }
-  const auto expected = sizeof(Header) + header.rows * kBytesPerRow;
-  if (mapping->Size() != expected) {
-    reason = fmt::format("the cache is {} bytes, not {} (truncated or damaged)", mapping->Size(), expected);
+  // Compare the row count with what the file can hold before multiplying, so a forged count cannot overflow.
+  const std::uint64_t room = (mapping->Size() - sizeof(Header)) / kBytesPerRow;
+  const auto expected = sizeof(Header) + std::min<std::uint64_t>(header.rows, room) * kBytesPerRow;
+  if (header.rows > room || mapping->Size() != expected) {
+    reason =
+        fmt::format("the cache is {} bytes for {} rows (truncated or damaged)", mapping->Size(), header.rows);
     return std::nullopt;
   }
   const char* payload = mapping->Data() + sizeof(Header);

@@ -11,10 +11,11 @@
 
 namespace linkage::engine {
 
-//! Writable buffers for `rows` rows, allocated once and not zero-filled (every row is written by its parser).
+//! Writable buffers for `capacity` rows, allocated once and not zero-filled (every row is written by its
+//! parser).
 struct ColumnBuffers {
   explicit ColumnBuffers(std::size_t capacity);
-  std::size_t rows;
+  std::size_t rows;  //!< the capacity
   std::unique_ptr<std::int32_t[]> year;
   std::unique_ptr<std::int32_t[]> exporter;
   std::unique_ptr<std::int32_t[]> importer;

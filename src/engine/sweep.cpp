@@ -23,10 +23,14 @@ class Dictionary {
  public:
   explicit Dictionary(const std::vector<std::span<const std::int32_t>>& columns) {
     std::int32_t largest = 0;
+    std::int32_t smallest = 0;
     for (const auto column : columns) {
-      for (const std::int32_t code : column) largest = std::max(largest, code);
+      for (const std::int32_t code : column) {
+        largest = std::max(largest, code);
+        smallest = std::min(smallest, code);
+      }
     }
-    if (largest < kTableLimit) {
+    if (smallest >= 0 && largest < kTableLimit) {
       ids_.assign(static_cast<std::size_t>(largest) + 1, -1);
       for (const auto column : columns) {
         for (const std::int32_t code : column) ids_[static_cast<std::size_t>(code)] = 0;
@@ -156,8 +160,9 @@ void SweepYear(const FlowColumns& flows, const std::vector<std::uint32_t>& rows,
   }
   for (std::size_t c = 0; c < n_countries; ++c) {
     if (!exports[c].any_row && !imports[c].any_row) continue;
-    out.countries.push_back(
-        {year, countries.Code(c), exports[c].Value().value_or(0), imports[c].Value().value_or(0)});
+    out.countries.push_back({year, countries.Code(c), exports[c].Value().value_or(0),
+                             imports[c].Value().value_or(0), exports[c].any_row && !exports[c].any_value,
+                             imports[c].any_row && !imports[c].any_value});
   }
   const std::optional<double> w = world.Value();
   for (std::size_t i = 0; i < n_countries; ++i) {

@@ -19,8 +19,8 @@ struct DyadTotal {
   std::int32_t year = 0;
   std::int32_t exporter = 0;
   std::int32_t importer = 0;
-  std::optional<double> value;
-  std::int64_t rows = 0;  //!< product rows summed
+  std::optional<double> value;  //!< missing when no row of the dyad has a value
+  std::int64_t rows = 0;        //!< product rows summed
 };
 
 //! A country's exports and imports in a year (0 when it has none on one side, as the workload defines).
@@ -29,6 +29,8 @@ struct CountryTotal {
   std::int32_t country = 0;
   double exports = 0;
   double imports = 0;
+  bool exports_missing = false;  //!< the country has export rows but none with a value (exports read 0)
+  bool imports_missing = false;  //!< likewise for imports
 };
 
 //! Trade intensity (x_ij / X_i) / (M_j / W) of a dyad.

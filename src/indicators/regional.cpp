@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -56,7 +57,10 @@ Spread SpreadOver(const std::map<std::string, Term>& with) {
 std::vector<IndicatorRecord> RegionYear(Database& database, TradeTerms& terms, const std::string& actor,
                                         const std::string& region, int year, const FlowChoices& choices) {
   std::vector<IndicatorRecord> records;
-  const auto members = RegionMembers(database, region, year);
+  // An actor that is itself a member faces the rest of the region: its trade with itself is no trade.
+  const auto all_members = RegionMembers(database, region, year);
+  auto members = all_members;
+  members.erase(std::remove(members.begin(), members.end(), actor), members.end());
   if (members.empty()) return records;
   const std::string side = PerspectiveName(choices.perspective);
   const auto total_with = [&](const std::string& partner) {
@@ -76,15 +80,15 @@ std::vector<IndicatorRecord> RegionYear(Database& database, TradeTerms& terms, c
                                Divide(total_with(actor)(member), with_actor), "ratio", side));
   }
   // Intra-regional trade: members' exports to each other over their exports to the world.
-  const Term intra = OverMembers(members, [&](const std::string& m) {
+  const Term intra = OverMembers(all_members, [&](const std::string& m) {
     std::vector<Term> parts;
-    for (const auto& other : members) {
+    for (const auto& other : all_members) {
       if (other != m) parts.push_back(terms.Flow(m, other, 'X', year, choices));
     }
     return Sum(parts);
   });
-  const Term exports =
-      OverMembers(members, [&](const std::string& m) { return terms.Flow(m, "WLD", 'X', year, choices); });
+  const Term exports = OverMembers(
+      all_members, [&](const std::string& m) { return terms.Flow(m, "WLD", 'X', year, choices); });
   records.push_back(RecordOf("intra_regional_trade_share", region, region, year, Divide(intra, exports),
                              "ratio of members' exports", side));
   return records;
@@ -158,14 +162,18 @@ std::vector<IndicatorRecord> SystemYear(Database& database, TradeTerms& terms, c
   units.push_back(region);
   for (const auto& unit : units) {
     const std::vector<std::string> reporters = unit == region ? members : std::vector<std::string>{unit};
+    // A power that is itself a member is left out of the sums of its own trade with the region.
     const auto total_with = [&](const std::string& partner) {
-      return OverMembers(reporters, [&](const std::string& m) {
+      std::vector<std::string> others = reporters;
+      others.erase(std::remove(others.begin(), others.end(), partner), others.end());
+      return OverMembers(others, [&](const std::string& m) {
         return terms.Directed(Direction::kTotal, m, partner, year, choices);
       });
     };
     const Term world = total_with("WLD");
     std::map<std::string, Term> with;
     for (const auto& power : powers) {
+      if (power == unit) continue;
       with[power] = total_with(power);
       records.push_back(
           RecordOf("power_share_of_trade", unit, power, year, Divide(with[power], world), "ratio", side));

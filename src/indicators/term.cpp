@@ -104,6 +104,8 @@ Term SumReported(const std::vector<Term>& terms, const std::vector<std::string>&
   std::vector<std::string> omitted;
   std::string first_missing;
   for (std::size_t k = 0; k < terms.size(); ++k) {
+    // A value published as "not available" is unknown, unlike a flow nobody recorded: the sum is unknown too.
+    if (terms[k].published_missing) return terms[k];
     if (terms[k].value) {
       sum = Add(sum, terms[k]);
     } else {

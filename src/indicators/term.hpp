@@ -24,6 +24,7 @@ struct Term {
   bool bloc_members = false;         //!< a bloc was read as the sum of its members
   bool alternative_dataset = false;  //!< an input came from a dataset other than the preferred one
   std::vector<std::string> omitted;  //!< members left out of a bloc's sum because they report no such flow
+  bool published_missing = false;    //!< missing because the publisher marked it "not available"
 
   //! A known value from one observation.
   static Term Of(const Observation& observation, std::string step);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "registry/institutions.hpp"
@@ -58,7 +60,8 @@ Term TradeTerms::Reported(const std::string& reporter, const std::string& partne
   const std::string what = FlowWords(query);
   if (!observation) {
     std::string reason = what + " is not in the workspace";
-    if (data_.IsPublishedMissing(query)) {
+    const bool published_missing = data_.IsPublishedMissing(query);
+    if (published_missing) {
       reason = what + " is published as not available";
     } else if (alternative && skipped) {
       reason = what + " is held by one dataset only";
@@ -70,7 +73,9 @@ Term TradeTerms::Reported(const std::string& reporter, const std::string& partne
       }
       if (!spans.empty()) reason += fmt::format(" (it holds {})", text::Join(spans, ", "));
     }
-    return Term::Missing(reason);
+    Term missing = Term::Missing(reason);
+    missing.published_missing = published_missing;
+    return missing;
   }
   Term term = Term::Of(*observation,
                        fmt::format("{} = {} USD{} [{}]", what, text::FormatNumber(observation->value, 8),
@@ -105,12 +110,15 @@ std::optional<std::vector<std::string>> TradeTerms::BlocMembers(const std::strin
         bloc.undecided = fmt::format("the membership of {} in {} during {} is not dated precisely enough",
                                      text::Join(names, ", "), org, year);
       }
-      if (!answer.members.empty()) {
-        std::vector<std::string> members;
-        members.reserve(answer.members.size());
-        for (const auto& spell : answer.members) members.push_back(spell.actor_id);
-        bloc.members = std::move(members);
+      // Each member once (two spells may touch the same year), and states only: a bloc listed as a member of
+      // another is not expanded again, and a bloc never counts itself.
+      std::set<std::string> members;
+      for (const auto& spell : answer.members) {
+        const Actor* member = actors_.Find(spell.actor_id);
+        if (spell.actor_id != actor && member != nullptr && member->IsCountry())
+          members.insert(spell.actor_id);
       }
+      if (!members.empty()) bloc.members = std::vector<std::string>(members.begin(), members.end());
     }
   }
   blocs_[key] = bloc;

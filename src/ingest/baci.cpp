@@ -11,6 +11,7 @@
 
 #include "core/csv_reader.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "engine/baci_reader.hpp"
 #include "engine/sweep.hpp"
 #include "ingest/flow_writer.hpp"
@@ -33,7 +34,13 @@ std::string FindCompanion(const std::string& path, const char* pattern) {
   for (const auto& entry : std::filesystem::directory_iterator(folder.empty() ? "." : folder, error)) {
     if (std::regex_match(entry.path().filename().string(), name)) found.push_back(entry.path().string());
   }
-  return found.size() == 1 ? found.front() : std::string();
+  if (found.size() > 1) {
+    throw InputError(
+        {path, 0, 0, ""},
+        fmt::format("several files beside it match {}: {}", pattern, text::Join(found, ", ")),
+        "one table per release beside the data file (or name the country table with --countries)");
+  }
+  return found.empty() ? std::string() : found.front();
 }
 
 // BACI's country table (country_code,country_name,country_iso2,country_iso3): it names CEPII's own codes (251
@@ -73,10 +80,10 @@ class CountryCodes {
     const std::size_t code = reader.Column("country_code");
     const std::size_t iso3 = reader.Column("country_iso3");
     CsvRecord record;
+    // Rows are resolved when the data uses their code: a table lists groupings a given year may not have.
     while (reader.Next(record)) {
       const auto number = static_cast<std::int32_t>(reader.Integer(record, code, 0, 999999));
-      const std::string alpha = reader.Text(record, iso3);
-      table_[number] = context.actors.Require(alpha, Scheme::kIso3, reader.At(record, iso3)).id;
+      listed_[number] = {reader.Text(record, iso3), reader.At(record, iso3)};
     }
     RecordSource(context.database, {context.dataset, "baci-country-codes", table, "CEPII BACI country codes",
                                     "Etalab Open Licence 2.0; cite"});
@@ -86,6 +93,10 @@ class CountryCodes {
   //! The actor of a code; an unknown code is an InputError at the first row that uses it.
   const std::string& Resolve(std::int32_t code, const engine::FlowColumns& flows) {
     if (const auto found = table_.find(code); found != table_.end()) return found->second;
+    if (const auto listed = listed_.find(code); listed != listed_.end()) {
+      return table_[code] =
+                 context_.actors.Require(listed->second.first, Scheme::kIso3, listed->second.second).id;
+    }
     const std::string numeric = fmt::format("{:03d}", code);
     const Resolution resolution = context_.actors.Resolve(numeric, Scheme::kM49);
     if (resolution.Unique()) return table_[code] = resolution.matches.front()->id;
@@ -102,6 +113,7 @@ class CountryCodes {
   ImportContext& context_;
   std::string data_path_;
   std::map<std::int32_t, std::string> table_;
+  std::map<std::int32_t, std::pair<std::string, SourceLocation>> listed_;  // code -> ISO alpha-3, table row
 };
 
 }  // namespace
@@ -136,18 +148,23 @@ void ReadBaci(ImportContext& context, const std::string& path, const ImportOptio
     const std::string& actor = codes.Resolve(country.country, flows);
     const std::string rule =
         fmt::format("sum over partners of the rows with t={} and {}={}", country.year, "{}", country.country);
-    writer.Write({actor, "WLD", 'X', country.year, "TOTAL", "total", country.exports * kThousand, false,
-                  "FOB", 0, fmt::format(fmt::runtime(rule), "i")},
+    // A country whose rows on one side all lack a value has an unknown total there, not zero.
+    const auto exports =
+        country.exports_missing ? std::nullopt : std::optional<double>(country.exports * kThousand);
+    const auto imports =
+        country.imports_missing ? std::nullopt : std::optional<double>(country.imports * kThousand);
+    writer.Write({actor, "WLD", 'X', country.year, "TOTAL", "total", exports, false, "FOB", 0,
+                  fmt::format(fmt::runtime(rule), "i")},
                  where);
-    writer.Write({actor, "WLD", 'M', country.year, "TOTAL", "total", country.imports * kThousand, false,
-                  "FOB", 0, fmt::format(fmt::runtime(rule), "j")},
+    writer.Write({actor, "WLD", 'M', country.year, "TOTAL", "total", imports, false, "FOB", 0,
+                  fmt::format(fmt::runtime(rule), "j")},
                  where);
     // The world's trade with the country, as partner data: its imports are the world's exports to it.
-    writer.Write({"WLD", actor, 'X', country.year, "TOTAL", "total", country.imports * kThousand, false,
-                  "FOB", 0, fmt::format(fmt::runtime(rule), "j")},
+    writer.Write({"WLD", actor, 'X', country.year, "TOTAL", "total", imports, false, "FOB", 0,
+                  fmt::format(fmt::runtime(rule), "j")},
                  where);
-    writer.Write({"WLD", actor, 'M', country.year, "TOTAL", "total", country.exports * kThousand, false,
-                  "FOB", 0, fmt::format(fmt::runtime(rule), "i")},
+    writer.Write({"WLD", actor, 'M', country.year, "TOTAL", "total", exports, false, "FOB", 0,
+                  fmt::format(fmt::runtime(rule), "i")},
                  where);
     world[country.year] += country.exports;
     context.summary.derived_values += 4;

@@ -201,6 +201,7 @@ void ReadComtrade(ImportContext& context, const std::string& path, const ImportO
   const ComtradeColumns columns = FindColumns(reader);
   // One thread parses and resolves actors; this one writes, so the import uses two cores. The parser touches
   // only the reader and the in-memory registry; its counts are merged after it ends.
+  FlowWriter writer(context);  // before the thread starts, so that a failure here leaves no thread to join
   BatchQueue<PendingFlow> queue(kQueuedBatches);
   std::exception_ptr parse_failure;
   ImportSummary parsed;
@@ -213,7 +214,6 @@ void ReadComtrade(ImportContext& context, const std::string& path, const ImportO
     }
     queue.Finish();
   });
-  FlowWriter writer(context);
   try {
     while (auto batch = queue.Pop()) {
       for (const auto& pending : *batch) writer.Write(pending.record, pending.where);

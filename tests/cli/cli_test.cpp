@@ -167,6 +167,8 @@ TEST_F(CliTest, RegionAndSystem) {
   EXPECT_TRUE(partner_seen) << both.out;
   EXPECT_EQ(Run("system --region testland --powers CHN,RUS --blocs nations").exit_code, 2);
   EXPECT_EQ(Run("region --actor CHN --region testland --perspective mine").exit_code, 2);
+  EXPECT_EQ(Run("sweep --baci " + Fixture("engine/baci_small.csv") + " --out o --threads 100000").exit_code,
+            2);
 }
 
 }  // namespace

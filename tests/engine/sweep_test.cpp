@@ -84,6 +84,19 @@ void ExpectInputError(const std::string& fixture, std::size_t line, std::size_t 
   }
 }
 
+TEST(BaciReaderTest, ANegativeValueIsAnError) {
+  linkage::testing::TempDir scratch;
+  const std::string path = scratch.File("negative.csv");
+  std::ofstream(path) << "t,i,j,k,v,q\n2019,4,8,010101,  -10.000,1.0\n";
+  try {
+    ReadBaci(path, 1);
+    FAIL() << "accepted";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.Where().line, 2u);
+    EXPECT_NE(std::string(error.what()).find("not negative"), std::string::npos) << error.what();
+  }
+}
+
 TEST(BaciReaderTest, BadFilesNameTheLineColumnAndWhatWasExpected) {
   ExpectInputError("bad/baci_bad_value.csv", 3, 17, "a value in thousand USD, or NA");
   ExpectInputError("engine/baci_short_row.csv", 3, 20, "6 fields: t,i,j,k,v,q");

@@ -48,6 +48,8 @@ TEST_F(BaciImportTest, TheIndicatorEngineAgreesWithTheSweep) {
   RunImport(*database, "baci", Fixture("engine/baci_small.csv"));
   EXPECT_DOUBLE_EQ(Stored("AFG", "ALB", 'X'), 40e3);
   EXPECT_TRUE(std::isnan(Stored("DZA", "AFG", 'X')));  // every row NA: stored as missing, not zero
+  EXPECT_TRUE(std::isnan(Stored("DZA", "WLD", 'X')));  // so are DZA's exports to the world
+  EXPECT_DOUBLE_EQ(Stored("DZA", "WLD", 'M'), 20e3);
   TradeData data(*database);
   TradeTerms terms(*database, data, *actors);
   FlowChoices choices;
