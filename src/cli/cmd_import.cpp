@@ -50,9 +50,10 @@ void RegisterImport(CLI::App& app) {
                       "Indicator code, for series files whose name does not say");
   command->add_option("--citation", arguments->options.citation, "How output should cite this file");
   command->add_option("--terms", arguments->options.terms, "The file's licence or terms of use");
-  command->add_option(
-      "--countries", arguments->options.companion,
-      "baci: BACI's country_codes file (default: the one country_codes*.csv beside the data)");
+  command->add_option("--companion,--countries", arguments->options.companion,
+                      "The table a format reads beside its data: baci, BACI's country_codes file (default: "
+                      "the one country_codes*.csv beside the data); unvotes, the roll-call table (default: "
+                      "un_roll_calls.csv beside the data)");
   command->callback([arguments] { RunImportCommand(*arguments); });
 }
 

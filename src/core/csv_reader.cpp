@@ -23,20 +23,20 @@ std::string DelimiterName(char delimiter) {
 }
 }  // namespace
 
-CsvReader::CsvReader(const std::string& path, CsvDialect dialect)
-    : source_(path, dialect.encoding), dialect_(dialect) {
+CsvReader::CsvReader(const std::string& path, CsvDialect dialect) : path_(path), dialect_(dialect) {
+  source_.emplace(path, dialect.encoding);
   std::string line;
   for (std::size_t i = 0; i < dialect_.preamble_lines; ++i) {
-    if (!source_.ReadLine(line)) break;
+    if (!source_->ReadLine(line)) break;
   }
   while (true) {
-    if (!source_.ReadLine(line)) {
-      throw InputError({path, source_.LineNumber() + 1}, "the file is empty",
+    if (!source_->ReadLine(line)) {
+      throw InputError({path, source_->LineNumber() + 1}, "the file is empty",
                        "a header line naming the columns");
     }
     if (!text::Trim(line).empty()) break;
   }
-  header_line_ = source_.LineNumber();
+  header_line_ = source_->LineNumber();
   const std::string raw = line;
   if (!ParseRecord(line, header_)) {
     throw InputError({path, header_line_}, "unterminated quoted field in the header", "a closing '\"'", raw);
@@ -50,11 +50,21 @@ CsvReader::CsvReader(const std::string& path, CsvDialect dialect)
       }
     }
   }
+  IndexHeader(raw);
+}
+
+CsvReader::CsvReader(const std::string& path, std::vector<std::string> header,
+                     std::vector<std::vector<std::string>> rows)
+    : path_(path), rows_(std::move(rows)), header_(std::move(header)) {
+  IndexHeader(text::Join(header_, ","));
+}
+
+void CsvReader::IndexHeader(const std::string& raw) {
   for (std::size_t i = 0; i < header_.size(); ++i) {
     const std::string name(text::Trim(header_[i]));
     header_[i] = name;
     if (!index_.emplace(name, i).second) {
-      throw InputError({path, header_line_, i + 1, name}, "duplicate column name", "unique column names",
+      throw InputError({path_, header_line_, i + 1, name}, "duplicate column name", "unique column names",
                        raw);
     }
   }
@@ -70,7 +80,7 @@ bool CsvReader::ParseRecord(std::string& line, std::vector<std::string>& fields)
       if (!in_quotes) break;
       // A quoted field may hold a newline: continue on the next physical line.
       std::string next;
-      if (!source_.ReadLine(next)) return false;
+      if (!source_->ReadLine(next)) return false;
       line += '\n';
       line += next;
       continue;
@@ -103,12 +113,19 @@ bool CsvReader::ParseRecord(std::string& line, std::vector<std::string>& fields)
 }
 
 bool CsvReader::Next(CsvRecord& record) {
+  if (!source_) {
+    if (next_row_ >= rows_.size()) return false;
+    record.fields = std::move(rows_[next_row_++]);
+    record.line = next_row_;
+    record.raw = text::Join(record.fields, ",");
+    return true;
+  }
   std::string line;
   while (true) {
-    if (!source_.ReadLine(line)) return false;
+    if (!source_->ReadLine(line)) return false;
     if (!text::Trim(line).empty()) break;
   }
-  record.line = source_.LineNumber();
+  record.line = source_->LineNumber();
   record.raw = line;
   if (!ParseRecord(line, record.fields)) {
     throw InputError({Path(), record.line}, "unterminated quoted field at the end of the file",

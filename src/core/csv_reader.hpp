@@ -36,6 +36,10 @@ struct CsvRecord {
 class CsvReader {
  public:
   CsvReader(const std::string& path, CsvDialect dialect = {});
+  //! A table already decoded from a binary format (a Stata file): `rows` are numbered from 1 as the file's
+  //! observations, the header as row 0, and each row must have as many fields as the header.
+  CsvReader(const std::string& path, std::vector<std::string> header,
+            std::vector<std::vector<std::string>> rows);
 
   //! Fails unless every named column is in the header; the message lists the columns found.
   void RequireColumns(const std::vector<std::string>& names) const;
@@ -48,7 +52,7 @@ class CsvReader {
   //! Reads the next record; false at the end of the file.
   bool Next(CsvRecord& record);
   //! The path being read.
-  const std::string& Path() const { return source_.Path(); }
+  const std::string& Path() const { return path_; }
 
   //! A location for an error in `record` at column `index`.
   SourceLocation At(const CsvRecord& record, std::size_t index) const;
@@ -68,7 +72,12 @@ class CsvReader {
  private:
   bool ParseRecord(std::string& line, std::vector<std::string>& fields);
 
-  LineSource source_;
+  void IndexHeader(const std::string& raw);
+
+  std::string path_;
+  std::optional<LineSource> source_;  //!< empty for a decoded table
+  std::vector<std::vector<std::string>> rows_;
+  std::size_t next_row_ = 0;
   CsvDialect dialect_;
   std::vector<std::string> header_;
   std::map<std::string, std::size_t, std::less<>> index_;

@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "engine/baci_reader.hpp"
 #include "engine/sweep.hpp"
+#include "ingest/companion.hpp"
 #include "ingest/flow_writer.hpp"
 #include "ingest/importers.hpp"
 #include "store/provenance.hpp"
@@ -23,25 +24,6 @@ namespace linkage {
 namespace {
 
 constexpr double kThousand = 1000.0;
-
-// The one file named like `pattern` beside the data file, or "" (BACI ships country_codes_V*.csv and
-// product_codes_HS*_V*.csv with every release).
-std::string FindCompanion(const std::string& path, const char* pattern) {
-  const auto folder = std::filesystem::path(path).parent_path();
-  const std::regex name(pattern, std::regex::icase);
-  std::vector<std::string> found;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(folder.empty() ? "." : folder, error)) {
-    if (std::regex_match(entry.path().filename().string(), name)) found.push_back(entry.path().string());
-  }
-  if (found.size() > 1) {
-    throw InputError(
-        {path, 0, 0, ""},
-        fmt::format("several files beside it match {}: {}", pattern, text::Join(found, ", ")),
-        "one table per release beside the data file (or name the country table with --countries)");
-  }
-  return found.empty() ? std::string() : found.front();
-}
 
 // BACI's country table (country_code,country_name,country_iso2,country_iso3): it names CEPII's own codes (251
 // France with Monaco, 490 Other Asia nes, ...).

@@ -11,6 +11,7 @@
 #include "ingest/actor_column.hpp"
 #include "ingest/flow_writer.hpp"
 #include "ingest/importers.hpp"
+#include "ingest/table_file.hpp"
 
 namespace linkage {
 
@@ -45,7 +46,8 @@ const std::string& ResolveSide(ActorColumn& column, const ActorRegistry& actors,
 }  // namespace
 
 void ReadImfDots(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns(
       {"reporter", "reporter_iso3", "partner", "partner_iso3", "flow", "year", "value_musd", "estimated"});
   const std::size_t reporter = reader.Column("reporter");

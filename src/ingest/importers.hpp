@@ -55,5 +55,15 @@ void ReadUngaIdealPoints(ImportContext& context, const std::string& path, const 
 void ReadVotes(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadBaci(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidyEvents(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadAtop(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadCowIgoDyad(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadCowIgoState(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadCowContiguity(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadCowNmc(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadCowTrade(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadSipri(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadAidDataGcdf(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadUnVotes(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadMilestones(ImportContext& context, const std::string& path, const ImportOptions& options);
 
 }  // namespace linkage

@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 #include "ingest/actor_column.hpp"
 #include "ingest/importers.hpp"
+#include "ingest/table_file.hpp"
 
 namespace linkage {
 
@@ -46,7 +47,8 @@ void BindDate(Statement& statement, int index, const std::optional<std::string>&
 }  // namespace
 
 void ReadMemberships(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns({"org", "country_iso3", "role", "from", "to", "source", "confidence"});
   const std::size_t org = reader.Column("org");
   const std::size_t country = reader.Column("country_iso3");
@@ -87,7 +89,8 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
 }
 
 void ReadOrgAliases(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns({"alias", "org"});
   Statement insert(context.database, "INSERT OR REPLACE INTO org_aliases (alias, org) VALUES (?, ?)");
   CsvRecord record;
@@ -100,7 +103,8 @@ void ReadOrgAliases(ImportContext& context, const std::string& path, const Impor
 }
 
 void ReadRegions(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns({"region", "actor"});
   const std::size_t region = reader.Column("region");
   const std::size_t actor = reader.Column("actor");

@@ -13,6 +13,7 @@
 #include "ingest/flow_writer.hpp"
 #include "ingest/importers.hpp"
 #include "ingest/series_writer.hpp"
+#include "ingest/table_file.hpp"
 
 namespace linkage {
 
@@ -26,7 +27,8 @@ bool OptionalFlag(const CsvReader& reader, const CsvRecord& record, std::optiona
 }  // namespace
 
 void ReadTidySeries(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns({"actor", "code", "year", "value", "unit"});
   const std::size_t actor = reader.Column("actor");
   const std::size_t code = reader.Column("code");
@@ -50,7 +52,8 @@ void ReadTidySeries(ImportContext& context, const std::string& path, const Impor
 }
 
 void ReadTidyFlows(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns({"reporter", "partner", "flow", "year", "value_usd"});
   const std::size_t reporter = reader.Column("reporter");
   const std::size_t partner = reader.Column("partner");
@@ -93,7 +96,8 @@ void ReadTidyFlows(ImportContext& context, const std::string& path, const Import
 
 void ReadTidyEvents(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
   static const std::regex date_pattern(R"(^\d{4}(-\d{2}(-\d{2})?)?$)");
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns({"date", "source", "target", "kind", "dimension"});
   const std::size_t date = reader.Column("date");
   const std::size_t dimension = reader.Column("dimension");

@@ -4,15 +4,21 @@
 //     in September of 1945 + s).
 //   votes: roll-call votes, "rcid,date,actor,vote" with vote yes, no or abstain (or 1, 3, 2 as in Voeten's
 //     files); absences and non-members are simply not listed.
+//   unvotes: the same votes as the unvotes package and Voeten's Dataverse files publish them,
+//     "rcid,country,country_code,vote" (ISO alpha-2), dated from the roll-call table beside them
+//     (un_roll_calls.csv: "rcid,session,importantvote,date,...").
 #include <fmt/format.h>
 
+#include <map>
 #include <regex>
 
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
 #include "ingest/actor_column.hpp"
+#include "ingest/companion.hpp"
 #include "ingest/importers.hpp"
 #include "ingest/series_writer.hpp"
+#include "ingest/table_file.hpp"
 
 namespace linkage {
 
@@ -29,10 +35,81 @@ std::optional<std::string> ParseVote(std::string_view word) {
   return std::nullopt;
 }
 
+const std::regex& IsoDate() {
+  static const std::regex pattern(R"(^\d{4}-\d{2}-\d{2}$)");
+  return pattern;
+}
+
+// rcid -> ISO date from a roll-call table "rcid,...,date,...".
+std::map<std::string, std::string> ReadRollCallDates(const std::string& path) {
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
+  reader.RequireColumns({"rcid", "date"});
+  const std::size_t rcid = reader.Column("rcid");
+  const std::size_t date = reader.Column("date");
+  std::map<std::string, std::string> dates;
+  CsvRecord record;
+  while (reader.Next(record)) {
+    const std::string when = reader.Text(record, date);
+    if (!std::regex_match(when, IsoDate()))
+      reader.Fail(record, date, fmt::format("'{}' is not a date", when), "YYYY-MM-DD");
+    if (!dates.emplace(reader.Text(record, rcid), when).second) {
+      reader.Fail(record, rcid, "the roll call is listed twice", "one row per roll call");
+    }
+  }
+  return dates;
+}
+
+// Stores votes; the same vote twice is counted as a duplicate, a different one is an error.
+class VoteWriter {
+ public:
+  explicit VoteWriter(ImportContext& context)
+      : context_(context),
+        insert_(context.database,
+                "INSERT INTO votes (dataset, rcid, date, actor_id, vote, source_id, source_line) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        existing_(
+            context.database,
+            "SELECT date, vote, source_line FROM votes WHERE dataset = ? AND rcid = ? AND actor_id = ?") {}
+
+  void Write(const CsvReader& reader, const CsvRecord& record, const std::string& roll_call,
+             const std::string& when, const std::string& id, std::size_t vote_column) {
+    const auto cast = ParseVote(record.fields[vote_column]);
+    if (!cast) {
+      reader.Fail(record, vote_column, fmt::format("'{}' is not a vote", record.fields[vote_column]),
+                  "yes, no or abstain (or 1, 3, 2)");
+    }
+    existing_.Bind(1, context_.dataset).Bind(2, roll_call).Bind(3, id);
+    if (existing_.Step()) {
+      const bool same = existing_.Text(0) == when && existing_.Text(1) == *cast;
+      const std::int64_t line = existing_.Int(2);
+      existing_.Reset();
+      if (!same) {
+        reader.Fail(record, vote_column,
+                    fmt::format("roll call {} already has {}'s vote from line {}", roll_call, id, line),
+                    "one vote per roll call and actor");
+      }
+      ++context_.summary.duplicates;
+      return;
+    }
+    existing_.Reset();
+    insert_.Bind(1, context_.dataset).Bind(2, roll_call).Bind(3, when).Bind(4, id).Bind(5, *cast);
+    insert_.Bind(6, context_.source_id).Bind(7, static_cast<std::int64_t>(record.line));
+    insert_.Run();
+    ++context_.summary.values_stored;
+  }
+
+ private:
+  ImportContext& context_;
+  Statement insert_;
+  Statement existing_;
+};
+
 }  // namespace
 
 void ReadUngaIdealPoints(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns({"ccode", "session", "NVotes", "IdealPoint", "Q5%", "Q95%", "iso3c"});
   const std::size_t ccode = reader.Column("ccode");
   const std::size_t session = reader.Column("session");
@@ -75,53 +152,61 @@ void ReadUngaIdealPoints(ImportContext& context, const std::string& path, const 
 }
 
 void ReadVotes(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns({"rcid", "date", "actor", "vote"});
   const std::size_t rcid = reader.Column("rcid");
   const std::size_t date = reader.Column("date");
   const std::size_t actor = reader.Column("actor");
   const std::size_t vote = reader.Column("vote");
-  static const std::regex iso_date(R"(^\d{4}-\d{2}-\d{2}$)");
   ActorColumn actors(context.actors, Scheme::kAny);
-  Statement insert(context.database,
-                   "INSERT INTO votes (dataset, rcid, date, actor_id, vote, source_id, source_line) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  Statement existing(
-      context.database,
-      "SELECT date, vote, source_line FROM votes WHERE dataset = ? AND rcid = ? AND actor_id = ?");
+  VoteWriter writer(context);
+  CsvRecord record;
+  while (reader.Next(record)) {
+    ++context.summary.rows_read;
+    const std::string when = reader.Text(record, date);
+    if (!std::regex_match(when, IsoDate()))
+      reader.Fail(record, date, fmt::format("'{}' is not a date", when), "YYYY-MM-DD");
+    writer.Write(reader, record, reader.Text(record, rcid), when, actors.Resolve(reader, record, actor),
+                 vote);
+  }
+}
+
+void ReadUnVotes(ImportContext& context, const std::string& path, const ImportOptions& options) {
+  const std::string table =
+      options.companion.empty() ? FindCompanion(path, R"(un_roll_calls.*\.csv(\.gz)?)") : options.companion;
+  if (table.empty()) {
+    throw InputError({path, 0, 0, ""}, "no roll-call table beside the votes file to date the roll calls",
+                     "un_roll_calls.csv (rcid,session,...,date,...) beside it, or --companion FILE");
+  }
+  const std::map<std::string, std::string> dates = ReadRollCallDates(table);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
+  reader.RequireColumns({"rcid", "country", "country_code", "vote"});
+  const std::size_t rcid = reader.Column("rcid");
+  const std::size_t country = reader.Column("country");
+  const std::size_t code = reader.Column("country_code");
+  const std::size_t vote = reader.Column("vote");
+  ActorColumn actors(context.actors, Scheme::kIso2);
+  ActorColumn by_name(context.actors, Scheme::kAny);
+  VoteWriter writer(context);
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;
     const std::string roll_call = reader.Text(record, rcid);
-    const std::string when = reader.Text(record, date);
-    if (!std::regex_match(when, iso_date))
-      reader.Fail(record, date, fmt::format("'{}' is not a date", when), "YYYY-MM-DD");
-    const auto cast = ParseVote(record.fields[vote]);
-    if (!cast) {
-      reader.Fail(record, vote, fmt::format("'{}' is not a vote", record.fields[vote]),
-                  "yes, no or abstain (or 1, 3, 2)");
+    const auto when = dates.find(roll_call);
+    if (when == dates.end()) {
+      reader.Fail(record, rcid, fmt::format("roll call {} is not in {}", roll_call, table),
+                  "a roll call listed in the roll-call table");
     }
-    const std::string id = actors.Resolve(reader, record, actor);
-    existing.Bind(1, context.dataset).Bind(2, roll_call).Bind(3, id);
-    if (existing.Step()) {
-      const bool same = existing.Text(0) == when && existing.Text(1) == *cast;
-      const std::int64_t line = existing.Int(2);
-      existing.Reset();
-      if (!same) {
-        reader.Fail(record, vote,
-                    fmt::format("roll call {} already has {}'s vote from line {}", roll_call, id, line),
-                    "one vote per roll call and actor");
-      }
-      ++context.summary.duplicates;
-      continue;
-    }
-    existing.Reset();
-    insert.Bind(1, context.dataset).Bind(2, roll_call).Bind(3, when).Bind(4, id).Bind(5, *cast);
-    insert.Bind(6, context.source_id).Bind(7, static_cast<std::int64_t>(record.line));
-    insert.Step();
-    insert.Reset();
-    ++context.summary.values_stored;
+    // The two-letter code is the key ("NA" is Namibia); a few historic members have none and are known by
+    // name.
+    const std::string& id = text::Trim(record.fields[code]).empty()
+                                ? by_name.Resolve(reader, record, country)
+                                : actors.Resolve(reader, record, code, country, Scheme::kName);
+    writer.Write(reader, record, roll_call, when->second, id, vote);
   }
+  context.summary.notes.push_back(fmt::format("roll calls dated from {}", table));
 }
 
 }  // namespace linkage

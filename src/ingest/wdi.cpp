@@ -13,6 +13,7 @@
 #include "ingest/actor_column.hpp"
 #include "ingest/importers.hpp"
 #include "ingest/series_writer.hpp"
+#include "ingest/table_file.hpp"
 
 namespace linkage {
 
@@ -61,7 +62,8 @@ void ReadWdi(ImportContext& context, const std::string& path, const ImportOption
     }
   }
   const std::string unit = UnitFromTitle(title);
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   reader.RequireColumns({"Country Name", "Country Code", "Year", "Value"});
   const std::size_t name = reader.Column("Country Name");
   const std::size_t country = reader.Column("Country Code");

@@ -16,6 +16,7 @@
 #include "ingest/actor_column.hpp"
 #include "ingest/flow_writer.hpp"
 #include "ingest/importers.hpp"
+#include "ingest/table_file.hpp"
 
 namespace linkage {
 
@@ -52,7 +53,8 @@ struct TotalAccumulator {
 }  // namespace
 
 void ReadWits(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  CsvReader reader(path);
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
   const std::string value_name =
       reader.FindColumn("TradeValue in 1000 USD") ? "TradeValue in 1000 USD" : "TradeValuein1000USD";
   reader.RequireColumns({"ReporterISO3", "ProductCode", "ReporterName", "PartnerISO3", "PartnerName", "Year",

@@ -92,6 +92,10 @@ Statement& Statement::Bind(int index, std::optional<double> value) {
   return value ? Bind(index, *value) : BindNull(index);
 }
 
+Statement& Statement::Bind(int index, const std::optional<std::string>& value) {
+  return value ? Bind(index, std::string_view(*value)) : BindNull(index);
+}
+
 Statement& Statement::BindNull(int index) {
   if (sqlite3_bind_null(statement_, index) != SQLITE_OK) database_->Fail("binding");
   return *this;

@@ -32,6 +32,8 @@ class Statement {
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, std::optional<double> value);
+  //! Binds the text, or NULL for nullopt.
+  Statement& Bind(int index, const std::optional<std::string>& value);
   Statement& BindNull(int index);
   //! Advances to the next row; false when the statement is done.
   bool Step();

@@ -12,7 +12,7 @@ namespace linkage {
 namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released entry: append a new one.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     R"sql(
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -150,6 +150,42 @@ CREATE TABLE votes (
   PRIMARY KEY (dataset, rcid, actor_id)
 );
 CREATE INDEX votes_by_actor ON votes (actor_id, date);
+)sql",
+    // 3: dyad-year data (alliances, shared IGOs, contiguity), arms deliveries as registered, coded events.
+    R"sql(
+CREATE TABLE dyad_series (
+  dataset TEXT NOT NULL,
+  code TEXT NOT NULL,             -- e.g. ATOP.DEFENSE, COW.IGO.SHARED, COW.CONTIG
+  actor_a TEXT NOT NULL REFERENCES actors(id),
+  actor_b TEXT NOT NULL REFERENCES actors(id),
+  year INTEGER NOT NULL,
+  value REAL,                     -- NULL = published as missing
+  unit TEXT NOT NULL,
+  directed INTEGER NOT NULL,      -- 1: from actor_a to actor_b; 0: the pair, stored once in either order
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  transform TEXT NOT NULL,
+  PRIMARY KEY (dataset, code, actor_a, actor_b, year)
+) WITHOUT ROWID;
+CREATE TABLE arms_deliveries (
+  dataset TEXT NOT NULL,
+  deal_id TEXT NOT NULL,          -- the register's deal id; a deal has one row per delivery year
+  supplier TEXT REFERENCES actors(id),   -- NULL when the supplier is not a state (rebels, NATO, unknown)
+  recipient TEXT REFERENCES actors(id),  -- NULL when the recipient is not a state
+  supplier_name TEXT NOT NULL,    -- as published
+  recipient_name TEXT NOT NULL,
+  year INTEGER NOT NULL,          -- delivery year
+  tiv REAL,                       -- SIPRI trend-indicator value delivered, millions; NULL = none identified
+  estimated INTEGER NOT NULL,     -- the register marks the number or year delivered as an estimate or '?'
+  weapon TEXT NOT NULL,
+  category TEXT NOT NULL,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX arms_by_recipient ON arms_deliveries (recipient, year);
+ALTER TABLE events ADD COLUMN quad_class INTEGER CHECK (quad_class BETWEEN 1 AND 4);
+ALTER TABLE events ADD COLUMN source_event_id TEXT;
+CREATE INDEX events_by_dyad ON events (source_actor, target_actor, date);
 )sql",
 };
 

@@ -1,0 +1,93 @@
+#include "ingest/dyad_series_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "core/text.hpp"
+#include "store/provenance.hpp"
+
+namespace linkage {
+
+DyadSeriesWriter::DyadSeriesWriter(ImportContext& context, Combine combine)
+    : context_(context),
+      combine_(combine),
+      insert_(context.database,
+              "INSERT INTO dyad_series (dataset, code, actor_a, actor_b, year, value, unit, directed, "
+              "source_id, source_line, transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT DO NOTHING"),
+      existing_(context.database,
+                "SELECT value, source_id, source_line, transform FROM dyad_series WHERE dataset = ? AND "
+                "code = ? AND actor_a = ? AND actor_b = ? AND year = ?"),
+      replace_(context.database,
+               "UPDATE dyad_series SET value = ?, source_line = ?, transform = ? WHERE dataset = ? AND "
+               "code = ? AND actor_a = ? AND actor_b = ? AND year = ?") {}
+
+void DyadSeriesWriter::Write(const DyadValue& value, std::int64_t line, const std::string& transform,
+                             const SourceLocation& where) {
+  insert_.Bind(1, context_.dataset)
+      .Bind(2, value.code)
+      .Bind(3, value.actor_a)
+      .Bind(4, value.actor_b)
+      .Bind(5, value.year)
+      .Bind(6, value.value)
+      .Bind(7, value.unit)
+      .Bind(8, value.directed ? 1 : 0)
+      .Bind(9, context_.source_id)
+      .Bind(10, line)
+      .Bind(11, transform);
+  insert_.Run();
+  if (sqlite3_changes(context_.database.Handle()) > 0) {
+    ++context_.summary.values_stored;
+    if (!value.value) ++context_.summary.missing_values;
+    return;
+  }
+  existing_.Bind(1, context_.dataset)
+      .Bind(2, value.code)
+      .Bind(3, value.actor_a)
+      .Bind(4, value.actor_b)
+      .Bind(5, value.year);
+  if (!existing_.Step()) {
+    existing_.Reset();
+    return;
+  }
+  const auto stored = existing_.OptionalReal(0);
+  const std::int64_t stored_line = existing_.Int(2);
+  const std::string stored_transform = existing_.Text(3);
+  const Provenance before = LookupProvenance(context_.database, existing_.Int(1), stored_line, "");
+  existing_.Reset();
+  if (stored.has_value() == value.value.has_value() &&
+      (!stored || std::fabs(*stored - *value.value) <= 1e-9 * std::fabs(*stored) + 1e-12)) {
+    ++context_.summary.duplicates;
+    return;
+  }
+  if (combine_ != Combine::kRefuse && stored && value.value) {
+    const bool larger = *value.value > *stored;
+    const bool keep_new = combine_ == Combine::kMax ? larger : !larger;
+    const char* rule = combine_ == Combine::kMax ? "larger" : "smaller";
+    const std::string combined = keep_new
+                                     ? fmt::format("{}; the {} of this and line {} ({})", transform, rule,
+                                                   stored_line, text::FormatNumber(*stored))
+                                     : fmt::format("{}; the {} of this and line {} ({})", stored_transform,
+                                                   rule, line, text::FormatNumber(*value.value));
+    replace_.Bind(1, keep_new ? value.value : stored)
+        .Bind(2, keep_new ? line : stored_line)
+        .Bind(3, combined)
+        .Bind(4, context_.dataset)
+        .Bind(5, value.code)
+        .Bind(6, value.actor_a)
+        .Bind(7, value.actor_b)
+        .Bind(8, value.year);
+    replace_.Run();
+    ++context_.summary.derived_values;
+    return;
+  }
+  throw InputError(
+      where,
+      fmt::format("{} {}-{} {} is {} here but {} in {}", value.code, value.actor_a, value.actor_b, value.year,
+                  value.value ? text::FormatNumber(*value.value) : "missing",
+                  stored ? text::FormatNumber(*stored) : "missing", before.Describe()),
+      "one value per code, dyad and year in a dataset");
+}
+
+}  // namespace linkage

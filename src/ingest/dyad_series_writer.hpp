@@ -1,0 +1,48 @@
+// ingest/dyad_series_writer.hpp
+// Stores dyad-year values (alliance obligations, shared IGOs, contiguity) with their source row.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "ingest/import_context.hpp"
+
+namespace linkage {
+
+//! One dyad-year value as a file gives it.
+struct DyadValue {
+  std::string code;  //!< e.g. ATOP.DEFENSE
+  std::string actor_a;
+  std::string actor_b;
+  int year = 0;
+  std::optional<double> value;  //!< nullopt is stored as missing
+  std::string unit;
+  bool directed = true;  //!< false: the pair, read in either order
+};
+
+//! What to do with two rows for the same dyad-year that disagree.
+enum class Combine {
+  kRefuse,  //!< an InputError: one value per dyad-year
+  kMax,     //!< keep the larger (an obligation in force at any time in the year)
+  kMin      //!< keep the smaller (the closest contiguity type in the year)
+};
+
+//! Inserts dyad-year values for one import; a value contradicting a stored one is combined as asked or is
+//! an InputError.
+class DyadSeriesWriter {
+ public:
+  explicit DyadSeriesWriter(ImportContext& context, Combine combine = Combine::kRefuse);
+  //! Stores one value read from `line`, described by `transform`; errors point at `where`.
+  void Write(const DyadValue& value, std::int64_t line, const std::string& transform,
+             const SourceLocation& where);
+
+ private:
+  ImportContext& context_;
+  Combine combine_;
+  Statement insert_;
+  Statement existing_;
+  Statement replace_;
+};
+
+}  // namespace linkage
