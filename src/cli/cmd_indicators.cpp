@@ -1,4 +1,5 @@
-// `linkage indicators --reporter KAZ --partner CHN --years 2000-2020`: bilateral economic indicators.
+// `linkage indicators --reporter KAZ --partner CHN --years 2000-2020 [--dimension ...]`: the dyad's indicators
+// in the economic, security and political dimensions, and its event-data aggregates.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,7 +10,10 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "indicators/bilateral.hpp"
+#include "indicators/event_indicators.hpp"
+#include "indicators/finance.hpp"
 #include "indicators/political.hpp"
+#include "indicators/security.hpp"
 #include "indicators/products.hpp"
 #include "registry/actor_registry.hpp"
 #include "report/indicator_table.hpp"
@@ -31,22 +35,38 @@ struct IndicatorsOptions {
   std::string dimension = "economic";
 };
 
-// Which dimensions --dimension asks for: {economic, political}.
-std::pair<bool, bool> ParseDimension(const std::string& name) {
-  if (name == "economic") return {true, false};
-  if (name == "political") return {false, true};
-  if (name == "all") return {true, true};
-  if (name == "security") {
-    throw UsageError("the security dimension is not implemented yet; use economic, political or all");
+// Which dimensions --dimension asks for.
+struct Dimensions {
+  bool economic = false;
+  bool security = false;
+  bool political = false;
+  bool events = false;
+};
+
+Dimensions ParseDimension(const std::string& name) {
+  if (name == "economic") return {true, false, false, false};
+  if (name == "security") return {false, true, false, false};
+  if (name == "political") return {false, false, true, false};
+  if (name == "events") return {false, false, false, true};
+  if (name == "all") return {true, true, true, true};
+  throw UsageError(fmt::format("unknown dimension '{}'; use economic, security, political, events or all", name));
+}
+
+// Every indicator id the command can compute.
+std::vector<std::string> KnownIndicators() {
+  std::vector<std::string> known = BilateralIndicatorIds();
+  for (const auto* ids : {&ProductIndicatorIds(), &FinanceIndicatorIds(), &SecurityIndicatorIds(),
+                          &PoliticalIndicatorIds(), &EventIndicatorIds()}) {
+    known.insert(known.end(), ids->begin(), ids->end());
   }
-  throw UsageError(fmt::format("unknown dimension '{}'; use economic, political or all", name));
+  return known;
 }
 
 void RunIndicators(const IndicatorsOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
   const auto [first, last] = ParseYears(options.years);
   const FlowChoices choices = ParseChoices(options.choices);
-  const auto [economic, political] = ParseDimension(options.dimension);
+  const Dimensions dimensions = ParseDimension(options.dimension);
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
   const Actor& reporter = actors.RequireArgument(options.reporter);
@@ -55,9 +75,7 @@ void RunIndicators(const IndicatorsOptions& options) {
   std::set<std::string> wanted;
   for (const auto& id : text::Split(options.only, ',')) {
     if (id.empty()) continue;
-    std::vector<std::string> known = BilateralIndicatorIds();
-    known.insert(known.end(), ProductIndicatorIds().begin(), ProductIndicatorIds().end());
-    known.insert(known.end(), PoliticalIndicatorIds().begin(), PoliticalIndicatorIds().end());
+    const std::vector<std::string> known = KnownIndicators();
     if (std::find(known.begin(), known.end(), id) == known.end()) {
       throw UsageError(fmt::format("unknown indicator '{}'; known: {}", id, text::Join(known, ", ")));
     }
@@ -67,13 +85,17 @@ void RunIndicators(const IndicatorsOptions& options) {
   TradeTerms terms(*database, data, actors);
   RequireDataset(choices, data);
   std::vector<IndicatorRecord> records;
-  if (economic) records = BilateralIndicators(terms).Compute(reporter.id, partner.id, first, last, choices);
-  if (political) {
-    for (auto& record : ComputePoliticalIndicators(*database, reporter.id, partner.id, first, last)) {
-      records.push_back(std::move(record));
-    }
+  const auto append = [&records](std::vector<IndicatorRecord> more) {
+    for (auto& record : more) records.push_back(std::move(record));
+  };
+  if (dimensions.economic) {
+    records = BilateralIndicators(terms).Compute(reporter.id, partner.id, first, last, choices);
+    append(ComputeFinanceIndicators(*database, reporter.id, partner.id, first, last));
   }
-  if (economic && !options.products.empty()) {
+  if (dimensions.security) append(ComputeSecurityIndicators(*database, reporter.id, partner.id, first, last));
+  if (dimensions.political) append(ComputePoliticalIndicators(*database, reporter.id, partner.id, first, last));
+  if (dimensions.events) append(ComputeEventIndicators(*database, reporter.id, partner.id, first, last));
+  if (dimensions.economic && !options.products.empty()) {
     if (options.products != "hs2" && options.products != "hs4") {
       throw UsageError(
           fmt::format("--products '{}': use hs2 (chapters) or hs4 (headings)", options.products));
@@ -93,7 +115,7 @@ void RunIndicators(const IndicatorsOptions& options) {
 void RegisterIndicators(CLI::App& app) {
   auto options = std::make_shared<IndicatorsOptions>();
   CLI::App* command =
-      app.add_subcommand("indicators", "Bilateral economic indicators of a reporter and a partner");
+      app.add_subcommand("indicators", "Indicators of a dyad: economic, security, political and event data");
   AddWorkspaceOption(*command, options->common);
   command->add_option("--reporter", options->reporter, "Reporter i (any code or name)")->required();
   command->add_option("--partner", options->partner, "Partner j")->required();
@@ -106,7 +128,9 @@ void RegisterIndicators(CLI::App& app) {
   command->add_option("--top", options->top, "Top products listed per direction (default 5)");
   command->add_option("--format", options->format, "table, csv or json");
   command->add_option("--dimension", options->dimension,
-                      "economic (default: trade), political (UN votes, ideal points) or all");
+                      "economic (default: trade, development finance), security (alliances, institutions, "
+                      "arms, contiguity, capabilities, exercises), political (UN votes, ideal points, IGOs, "
+                      "partnership, summits), events (event-data aggregates by year) or all");
   command->callback([options] { RunIndicators(*options); });
 }
 

@@ -53,5 +53,7 @@ void RegisterIndicators(CLI::App& app);
 void RegisterRegion(CLI::App& app);
 void RegisterSystem(CLI::App& app);
 void RegisterSweep(CLI::App& app);
+//! `linkage events`: event-data aggregates of a dyad by year or month.
+void RegisterEvents(CLI::App& app);
 
 }  // namespace linkage::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterRegion(app);
   linkage::cli::RegisterSystem(app);
   linkage::cli::RegisterSweep(app);
+  linkage::cli::RegisterEvents(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -39,6 +39,7 @@ struct IndicatorRecord {
   std::vector<ValueSource> sources;
   std::string
       note;  //!< how the inputs were read when that differs from the plain choice, or a reference band
+  std::string period;  //!< a month ("2019-03") for monthly aggregates; empty for a whole year
 };
 
 //! A record of `term`, with a note saying which inputs were filled from the other side's report and which

@@ -6,6 +6,8 @@
 #include <cassert>
 #include <cmath>
 
+#include "core/text.hpp"
+#include "indicators/dyad_data.hpp"
 #include "indicators/trade_data.hpp"
 
 namespace linkage {
@@ -25,6 +27,85 @@ double Position(Vote vote) {
 
 Vote ParseStoredVote(const std::string& text) {
   return text == "yes" ? Vote::kYes : text == "abstain" ? Vote::kAbstain : Vote::kNo;
+}
+
+// The partnership ladder: the rungs a milestone's code names, lowest first (docs/methods.md).
+constexpr std::array<std::string_view, 4> kRungs = {"diplomatic_relations", "strategic", "comprehensive_strategic",
+                                                    "permanent_comprehensive_strategic"};
+
+IndicatorRecord Blank(const std::string& indicator, const std::string& i, const std::string& j, int year,
+                      const std::string& unit) {
+  return {indicator, i, j, year, "", std::nullopt, unit, false, "both", "", {}, ""};
+}
+
+// Shared IGOs (COW), shared institutions, partnership rung and summits for one year.
+void AddTieIndicators(DyadData& dyads, const std::string& i, const std::string& j, int year,
+                      std::vector<IndicatorRecord>& records) {
+  IndicatorRecord igos = Blank("shared_igos", i, j, year, "IGOs with both as full members");
+  if (const auto found = dyads.DyadValue("COW.IGO.SHARED", i, j, year)) {
+    igos.value = found->value;
+    igos.sources = found->sources;
+  } else {
+    const auto span = dyads.Coverage("COW.IGO.SHARED");
+    igos.missing = span ? fmt::format("COW IGO data in the workspace cover {}-{} and list no {}-{} row for {}",
+                                      span->first, span->second, i, j, year)
+                        : "no COW IGO data (COW.IGO.SHARED) in the workspace";
+  }
+  records.push_back(std::move(igos));
+
+  IndicatorRecord institutions = Blank("shared_institutions", i, j, year, "institutions");
+  const auto orgs_i = dyads.Memberships(i, year);
+  const auto orgs_j = dyads.Memberships(j, year);
+  std::vector<std::string> common;
+  institutions.value = 0;
+  for (const auto& [org, source] : orgs_i) {
+    const auto other = orgs_j.find(org);
+    if (other == orgs_j.end()) continue;
+    common.push_back(org);
+    *institutions.value += 1;
+    institutions.sources.push_back(source);
+    institutions.sources.push_back(other->second);
+  }
+  institutions.note = fmt::format("named institutions both belong to (membership spells in the workspace): {}",
+                                  common.empty() ? "none" : text::Join(common, ", "));
+  records.push_back(std::move(institutions));
+
+  IndicatorRecord ladder = Blank("partnership_level", i, j, year,
+                                 "rung: 0 none, 1 diplomatic relations, 2 strategic, 3 comprehensive strategic, "
+                                 "4 permanent comprehensive strategic");
+  std::vector<std::string> rung_codes;
+  for (const auto rung : kRungs) rung_codes.emplace_back(fmt::format("'{}'", rung));
+  const std::string rung_condition = fmt::format("code IN ({})", text::Join(rung_codes, ", "));
+  if (!dyads.HasEvents(i, j)) {
+    ladder.missing = fmt::format("no dated milestones between {} and {} in the workspace", i, j);
+  } else {
+    ladder.value = 0;
+    std::string reached = "no partnership milestone by the end of the year";
+    const RowSum milestones = dyads.MilestonesUpTo(i, j, year, rung_condition);
+    for (const auto& source : milestones.sources) {
+      for (std::size_t rung = 0; rung < kRungs.size(); ++rung) {
+        if (text::StartsWith(source.transform, kRungs[rung]) && static_cast<double>(rung + 1) > *ladder.value) {
+          ladder.value = static_cast<double>(rung + 1);
+          ladder.sources = {source};
+          reached = source.transform;
+        }
+      }
+    }
+    ladder.note = reached;
+  }
+  records.push_back(std::move(ladder));
+
+  IndicatorRecord summits = Blank("summits_and_visits", i, j, year, "events");
+  if (!dyads.HasEvents(i, j)) {
+    summits.missing = fmt::format("no dated milestones or events between {} and {} in the workspace", i, j);
+  } else {
+    // Milestones of kind summit, CAMEO 042/043 (make or host a visit), PLOVER CONSULT.
+    const RowSum events = dyads.CountEvents(i, j, year, "kind = 'summit' OR code IN ('042', '043', 'CONSULT')");
+    summits.value = events.total;
+    summits.sources = events.sources;
+    summits.note = "summits (milestones), visits made or hosted (CAMEO 042, 043) and consultations (PLOVER)";
+  }
+  records.push_back(std::move(summits));
 }
 
 }  // namespace
@@ -53,8 +134,9 @@ VoteSimilarity CompareVotes(const std::vector<std::pair<Vote, Vote>>& pairs) {
 }
 
 const std::vector<std::string>& PoliticalIndicatorIds() {
-  static const std::vector<std::string> ids = {"vote_agreement", "vote_kappa", "vote_s_score",
-                                               "ideal_point_distance"};
+  static const std::vector<std::string> ids = {"vote_agreement",     "vote_kappa",          "vote_s_score",
+                                               "ideal_point_distance", "shared_igos",        "shared_institutions",
+                                               "partnership_level",  "summits_and_visits"};
   return ids;
 }
 
@@ -66,6 +148,7 @@ std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, cons
       "FROM votes a JOIN votes b ON a.dataset = b.dataset AND a.rcid = b.rcid "
       "WHERE a.actor_id = ? AND b.actor_id = ? AND a.date BETWEEN ? AND ? ORDER BY a.date, a.rcid");
   TradeData data(database);
+  DyadData dyads(database);
   std::vector<IndicatorRecord> records;
   for (int year = first; year <= last; ++year) {
     votes.Bind(1, i).Bind(2, j).Bind(3, fmt::format("{}-01-01", year)).Bind(4, fmt::format("{}-12-31", year));
@@ -121,6 +204,7 @@ std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, cons
           point_i ? j : i, year);
     }
     records.push_back(std::move(distance));
+    AddTieIndicators(dyads, i, j, year, records);
   }
   return records;
 }

@@ -65,5 +65,10 @@ void ReadSipri(ImportContext& context, const std::string& path, const ImportOpti
 void ReadAidDataGcdf(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadUnVotes(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadMilestones(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadGdelt1(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadGdelt2(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadIcews(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadPolecat(ImportContext& context, const std::string& path, const ImportOptions& options);
+void ReadPlover(ImportContext& context, const std::string& path, const ImportOptions& options);
 
 }  // namespace linkage

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -15,9 +16,13 @@ void WriteIndicatorRecords(Database& database, const std::vector<IndicatorRecord
   Statement sources(database, "SELECT id, path FROM sources");
   while (sources.Step()) files[sources.Int(0)] = std::filesystem::path(sources.Text(1)).filename().string();
 
+  // Monthly aggregates name their month in a "period" column; yearly records have none.
+  const bool monthly =
+      std::any_of(records.begin(), records.end(), [](const IndicatorRecord& record) { return !record.period.empty(); });
   ResultTable table{{"indicator", "reporter", "partner", "year", "product", "value", "unit", "estimated",
                      "perspective", "missing", "note", "provenance"},
                     {}};
+  if (monthly) table.columns.insert(table.columns.begin() + 4, "period");
   for (const auto& record : records) {
     if (!only.empty() && !only.contains(record.indicator)) continue;
     nlohmann::json provenance = nlohmann::json::array();
@@ -38,6 +43,7 @@ void WriteIndicatorRecords(Database& database, const std::vector<IndicatorRecord
          record.perspective, record.missing.empty() ? nlohmann::json() : nlohmann::json(record.missing),
          record.note.empty() ? nlohmann::json() : nlohmann::json(record.note),
          format == OutputFormat::kJson ? provenance : nlohmann::json(text::Join(places, " "))});
+    if (monthly) table.rows.back().insert(table.rows.back().begin() + 4, record.period);
   }
   WriteResult(table, format, stdout);
 }

@@ -1,0 +1,134 @@
+#include "indicators/dyad_data.hpp"
+
+#include <fmt/format.h>
+
+namespace linkage {
+
+namespace {
+
+constexpr std::size_t kMaxSourcesKept = 6;
+
+std::string YearStart(int year) {
+  return fmt::format("{}-01-01", year);
+}
+std::string YearEnd(int year) {
+  return fmt::format("{}-12-31", year);
+}
+
+}  // namespace
+
+DyadData::DyadData(Database& database) : database_(database) {}
+
+std::optional<Observation> DyadData::DyadValue(const std::string& code, const std::string& a,
+                                               const std::string& b, int year) {
+  Statement query(database_,
+                  "SELECT value, dataset, source_id, source_line, transform FROM dyad_series WHERE code = ?1 AND "
+                  "year = ?4 AND ((actor_a = ?2 AND actor_b = ?3) OR (directed = 0 AND actor_a = ?3 AND "
+                  "actor_b = ?2)) ORDER BY dataset LIMIT 1");
+  query.Bind(1, code).Bind(2, a).Bind(3, b).Bind(4, year);
+  if (!query.Step()) return std::nullopt;
+  const auto value = query.OptionalReal(0);
+  if (!value) return std::nullopt;
+  Observation observation;
+  observation.value = *value;
+  observation.dataset = query.Text(1);
+  observation.sources.push_back({query.Text(1), query.Int(2), query.Int(3), query.Text(4)});
+  return observation;
+}
+
+std::optional<std::pair<int, int>> DyadData::Coverage(const std::string& code) {
+  const auto cached = coverage_.find(code);
+  if (cached != coverage_.end()) return cached->second;
+  Statement query(database_, "SELECT min(year), max(year) FROM dyad_series WHERE code = ?");
+  query.Bind(1, code);
+  std::optional<std::pair<int, int>> span;
+  if (query.Step() && query.OptionalReal(0)) {
+    span = std::make_pair(static_cast<int>(query.Int(0)), static_cast<int>(query.Int(1)));
+  }
+  coverage_.emplace(code, span);
+  return span;
+}
+
+std::map<std::string, ValueSource> DyadData::Memberships(const std::string& actor, int year) {
+  // A membership counts for a year when it was in force on any day of it (docs/methods.md, "Choices").
+  Statement query(database_,
+                  "SELECT m.org, s.dataset, m.source_id, m.source_line FROM memberships m JOIN sources s ON "
+                  "s.id = m.source_id WHERE m.actor_id = ? AND m.role = 'member' AND m.start_date IS NOT NULL "
+                  "AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?) ORDER BY m.org");
+  query.Bind(1, actor).Bind(2, YearEnd(year)).Bind(3, YearStart(year));
+  std::map<std::string, ValueSource> orgs;
+  while (query.Step()) {
+    orgs.emplace(query.Text(0), ValueSource{query.Text(1), query.Int(2), query.Int(3), "membership spell"});
+  }
+  return orgs;
+}
+
+RowSum DyadData::ArmsDelivered(const std::string& recipient, const std::string& supplier, int year) {
+  Statement query(database_,
+                  "SELECT tiv, estimated, dataset, source_id, source_line, supplier_name FROM arms_deliveries "
+                  "WHERE recipient = ?1 AND year = ?2 AND (?3 = '' OR supplier = ?3) AND tiv IS NOT NULL "
+                  "ORDER BY source_line");
+  query.Bind(1, recipient).Bind(2, year).Bind(3, supplier);
+  RowSum sum;
+  while (query.Step()) {
+    sum.total += query.Real(0);
+    ++sum.rows;
+    sum.estimated = sum.estimated || query.Int(1) != 0;
+    if (sum.sources.size() < kMaxSourcesKept) {
+      sum.sources.push_back({query.Text(2), query.Int(3), query.Int(4), "TIV delivered by " + query.Text(5)});
+    }
+  }
+  return sum;
+}
+
+std::optional<std::pair<int, int>> DyadData::ArmsCoverage() {
+  Statement query(database_, "SELECT min(year), max(year) FROM arms_deliveries");
+  if (!query.Step() || !query.OptionalReal(0)) return std::nullopt;
+  return std::make_pair(static_cast<int>(query.Int(0)), static_cast<int>(query.Int(1)));
+}
+
+RowSum DyadData::CountEvents(const std::string& a, const std::string& b, int year,
+                             const std::string& condition) {
+  Statement query(database_,
+                  "SELECT dataset, source_id, source_line, kind, date FROM events WHERE ((source_actor = ?1 AND "
+                  "target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND substr(date, 1, 4) = ?3 "
+                  "AND (" +
+                      condition + ") ORDER BY date");
+  query.Bind(1, a).Bind(2, b).Bind(3, std::to_string(year));
+  RowSum sum;
+  while (query.Step()) {
+    sum.total += 1;
+    ++sum.rows;
+    if (sum.sources.size() < kMaxSourcesKept) {
+      sum.sources.push_back({query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
+    }
+  }
+  return sum;
+}
+
+RowSum DyadData::MilestonesUpTo(const std::string& a, const std::string& b, int year,
+                                const std::string& condition) {
+  Statement query(database_,
+                  "SELECT dataset, source_id, source_line, code, date FROM events WHERE ((source_actor = ?1 AND "
+                  "target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND substr(date, 1, 4) <= ?3 "
+                  "AND (" +
+                      condition + ") ORDER BY date");
+  query.Bind(1, a).Bind(2, b).Bind(3, std::to_string(year));
+  RowSum sum;
+  while (query.Step()) {
+    sum.total += 1;
+    ++sum.rows;
+    sum.sources.push_back({query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
+  }
+  return sum;
+}
+
+bool DyadData::HasEvents(const std::string& a, const std::string& b) {
+  Statement query(database_,
+                  "SELECT 1 FROM events WHERE (source_actor = ?1 AND target_actor = ?2) OR (source_actor = ?2 "
+                  "AND target_actor = ?1) LIMIT 1");
+  query.Bind(1, a).Bind(2, b);
+  return query.Step();
+}
+
+}  // namespace linkage
