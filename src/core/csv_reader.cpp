@@ -37,6 +37,7 @@ CsvReader::CsvReader(const std::string& path, CsvDialect dialect) : path_(path),
     if (!text::Trim(line).empty()) break;
   }
   header_line_ = source_->LineNumber();
+  StripLineEnd(line);
   const std::string raw = line;
   if (!ParseRecord(line, header_)) {
     throw InputError({path, header_line_}, "unterminated quoted field in the header", "a closing '\"'", raw);
@@ -68,6 +69,10 @@ void CsvReader::IndexHeader(const std::string& raw) {
                        raw);
     }
   }
+}
+
+void CsvReader::StripLineEnd(std::string& line) const {
+  if (dialect_.line_end != '\0' && !line.empty() && line.back() == dialect_.line_end) line.pop_back();
 }
 
 bool CsvReader::ParseRecord(std::string& line, std::vector<std::string>& fields) {
@@ -126,6 +131,7 @@ bool CsvReader::Next(CsvRecord& record) {
     if (!text::Trim(line).empty()) break;
   }
   record.line = source_->LineNumber();
+  StripLineEnd(line);
   record.raw = line;
   if (!ParseRecord(line, record.fields)) {
     throw InputError({Path(), record.line}, "unterminated quoted field at the end of the file",

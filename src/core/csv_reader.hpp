@@ -22,6 +22,8 @@ struct CsvDialect {
   std::size_t preamble_lines = 0;
   //! Some publishers end every line with the delimiter; the empty last field is then dropped.
   bool trailing_delimiter = false;
+  //! A character some publishers end every line with (SIPRI's ';'), removed before the line is split.
+  char line_end = '\0';
 };
 
 //! One record, with the line it came from for error messages.
@@ -73,6 +75,7 @@ class CsvReader {
   bool ParseRecord(std::string& line, std::vector<std::string>& fields);
 
   void IndexHeader(const std::string& raw);
+  void StripLineEnd(std::string& line) const;
 
   std::string path_;
   std::optional<LineSource> source_;  //!< empty for a decoded table

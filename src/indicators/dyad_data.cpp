@@ -63,6 +63,12 @@ std::map<std::string, ValueSource> DyadData::Memberships(const std::string& acto
   return orgs;
 }
 
+bool DyadData::HasMemberships(const std::string& org) {
+  Statement query(database_, "SELECT 1 FROM memberships WHERE org = ? LIMIT 1");
+  query.Bind(1, org);
+  return query.Step();
+}
+
 RowSum DyadData::ArmsDelivered(const std::string& recipient, const std::string& supplier, int year) {
   Statement query(database_,
                   "SELECT tiv, estimated, dataset, source_id, source_line, supplier_name FROM arms_deliveries "
@@ -121,14 +127,6 @@ RowSum DyadData::MilestonesUpTo(const std::string& a, const std::string& b, int 
     sum.sources.push_back({query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
   }
   return sum;
-}
-
-bool DyadData::HasEvents(const std::string& a, const std::string& b) {
-  Statement query(database_,
-                  "SELECT 1 FROM events WHERE (source_actor = ?1 AND target_actor = ?2) OR (source_actor = ?2 "
-                  "AND target_actor = ?1) LIMIT 1");
-  query.Bind(1, a).Bind(2, b);
-  return query.Step();
 }
 
 }  // namespace linkage

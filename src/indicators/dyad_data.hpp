@@ -33,6 +33,8 @@ class DyadData {
   std::optional<std::pair<int, int>> Coverage(const std::string& code);
   //! Organisations `actor` is a member of on some day of `year`, with the membership rows.
   std::map<std::string, ValueSource> Memberships(const std::string& actor, int year);
+  //! True when the workspace holds any membership spell of `org`.
+  bool HasMemberships(const std::string& org);
   //! SIPRI TIV delivered to `recipient` in `year`, from `supplier` or (when empty) from anyone.
   RowSum ArmsDelivered(const std::string& recipient, const std::string& supplier, int year);
   //! The first and last delivery years of the arms register in the workspace.
@@ -42,8 +44,6 @@ class DyadData {
   //! Every event between a and b dated up to the end of `year` where `condition` holds, each source's transform
   //! being "<code> on <date>".
   RowSum MilestonesUpTo(const std::string& a, const std::string& b, int year, const std::string& condition);
-  //! True when any event between a and b (either direction, any year) is stored.
-  bool HasEvents(const std::string& a, const std::string& b);
 
  private:
   Database& database_;

@@ -11,6 +11,11 @@ namespace linkage {
 namespace {
 
 constexpr std::size_t kMaxSourcesKept = 4;
+
+// Events of the chosen dataset (?4), or by default of every source read from an event-data format.
+constexpr const char* kScope =
+    "(CASE WHEN ?4 = '' THEN source_id IN (SELECT id FROM sources WHERE format IN ('gdelt1', 'gdelt2', 'icews', "
+    "'polecat', 'plover')) ELSE dataset = ?4 END)";
 constexpr std::array<const char*, 4> kQuadIndicators = {"events_verbal_cooperation",
                                                         "events_material_cooperation", "events_verbal_conflict",
                                                         "events_material_conflict"};
@@ -45,9 +50,10 @@ std::vector<IndicatorRecord> ComputeEventIndicators(Database& database, const st
   Statement events(database,
                    "SELECT quad_class, intensity, dataset, source_id, source_line, code, date FROM events WHERE "
                    "((source_actor = ?1 AND target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND "
-                   "date LIKE ?3 AND (?4 = '' OR dataset = ?4) ORDER BY date, id");
+                   "date LIKE ?3 AND " + std::string(kScope) + " ORDER BY date, id");
   // Whether the data cover the period at all: any event of any dyad in it.
-  Statement covered(database, "SELECT 1 FROM events WHERE date LIKE ?1 AND (?2 = '' OR dataset = ?2) LIMIT 1");
+  Statement covered(database,
+                    "SELECT 1 FROM events WHERE date LIKE ?3 AND " + std::string(kScope) + " LIMIT 1");
   std::vector<IndicatorRecord> records;
   for (int year = first; year <= last; ++year) {
     const int months = aggregation.monthly ? 12 : 1;
@@ -72,11 +78,12 @@ std::vector<IndicatorRecord> ComputeEventIndicators(Database& database, const st
         }
       }
       events.Reset();
-      covered.Bind(1, pattern).Bind(2, aggregation.dataset);
+      covered.Bind(3, pattern).Bind(4, aggregation.dataset);
       const bool has_data = covered.Step();
       covered.Reset();
       const std::string span = aggregation.monthly ? period : std::to_string(year);
-      const std::string scope = aggregation.dataset.empty() ? "events" : aggregation.dataset + " events";
+      const std::string scope = aggregation.dataset.empty() ? "event data (GDELT, ICEWS, POLECAT, PLOVER)"
+                                                            : aggregation.dataset + " events";
       const auto make = [&](const char* indicator, const std::string& unit) {
         IndicatorRecord record{indicator, i, j, year, "", std::nullopt, unit, false, "both", "", totals.sources, ""};
         record.period = period;

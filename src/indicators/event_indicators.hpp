@@ -15,7 +15,8 @@ namespace linkage {
 //! How event indicators are aggregated.
 struct EventAggregation {
   bool monthly = false;  //!< one record per month instead of per year
-  std::string dataset;   //!< only events of this dataset (gdelt, icews, ...); all when empty
+  std::string dataset;   //!< only events of this dataset; when empty, every dataset read from an event-data
+                         //!< format (gdelt1, gdelt2, icews, polecat, plover), not compiled timelines
 };
 
 //! The ids of the event indicators, in output order.

@@ -33,6 +33,8 @@ Vote ParseStoredVote(const std::string& text) {
 constexpr std::array<std::string_view, 4> kRungs = {"diplomatic_relations", "strategic", "comprehensive_strategic",
                                                     "permanent_comprehensive_strategic"};
 
+constexpr int kAnyYear = 9999;
+
 IndicatorRecord Blank(const std::string& indicator, const std::string& i, const std::string& j, int year,
                       const std::string& unit) {
   return {indicator, i, j, year, "", std::nullopt, unit, false, "both", "", {}, ""};
@@ -76,8 +78,10 @@ void AddTieIndicators(DyadData& dyads, const std::string& i, const std::string& 
   std::vector<std::string> rung_codes;
   for (const auto rung : kRungs) rung_codes.emplace_back(fmt::format("'{}'", rung));
   const std::string rung_condition = fmt::format("code IN ({})", text::Join(rung_codes, ", "));
-  if (!dyads.HasEvents(i, j)) {
-    ladder.missing = fmt::format("no dated milestones between {} and {} in the workspace", i, j);
+  if (dyads.MilestonesUpTo(i, j, kAnyYear, rung_condition).rows == 0) {
+    ladder.missing = fmt::format("no partnership milestones (diplomatic relations, partnership upgrades) "
+                                 "between {} and {} in the workspace",
+                                 i, j);
   } else {
     ladder.value = 0;
     std::string reached = "no partnership milestone by the end of the year";
@@ -96,11 +100,12 @@ void AddTieIndicators(DyadData& dyads, const std::string& i, const std::string& 
   records.push_back(std::move(ladder));
 
   IndicatorRecord summits = Blank("summits_and_visits", i, j, year, "events");
-  if (!dyads.HasEvents(i, j)) {
-    summits.missing = fmt::format("no dated milestones or events between {} and {} in the workspace", i, j);
+  // Milestones of kind summit, CAMEO 042/043 (make or host a visit), PLOVER CONSULT.
+  const std::string summit_condition = "kind = 'summit' OR code IN ('042', '043', 'CONSULT')";
+  if (dyads.MilestonesUpTo(i, j, kAnyYear, summit_condition).rows == 0) {
+    summits.missing = fmt::format("no summits or visits between {} and {} in any year of the workspace", i, j);
   } else {
-    // Milestones of kind summit, CAMEO 042/043 (make or host a visit), PLOVER CONSULT.
-    const RowSum events = dyads.CountEvents(i, j, year, "kind = 'summit' OR code IN ('042', '043', 'CONSULT')");
+    const RowSum events = dyads.CountEvents(i, j, year, summit_condition);
     summits.value = events.total;
     summits.sources = events.sources;
     summits.note = "summits (milestones), visits made or hosted (CAMEO 042, 043) and consultations (PLOVER)";

@@ -26,6 +26,8 @@ constexpr std::array<AllianceType, 5> kAllianceTypes = {{
     {"alliance_consultation", "ATOP.CONSUL", "consultation"},
 }};
 
+constexpr int kAnyYear = 9999;
+
 IndicatorRecord Blank(const std::string& indicator, const std::string& i, const std::string& j, int year,
                       const std::string& unit) {
   return {indicator, i, j, year, "", std::nullopt, unit, false, "both", "", {}, ""};
@@ -65,7 +67,8 @@ const std::vector<std::string>& SecurityIndicatorIds() {
 }
 
 const std::vector<std::string>& SecurityInstitutions() {
-  static const std::vector<std::string> orgs = {"SCO", "CSTO", "NATO", "Shanghai Five", "CIS"};
+  static const std::vector<std::string> orgs = {"CSTO", "Collective Security Treaty (CST, pre-2002)", "NATO",
+                                                "SCO", "Shanghai Five"};
   return orgs;
 }
 
@@ -75,6 +78,11 @@ std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, const
   TradeData series(database);
   std::vector<IndicatorRecord> records;
   const auto arms_span = data.ArmsCoverage();
+  // An institution without spells in the workspace cannot be counted; the note names it.
+  std::vector<std::string> absent_institutions;
+  for (const auto& org : SecurityInstitutions()) {
+    if (!data.HasMemberships(org)) absent_institutions.push_back(org);
+  }
   for (int year = first; year <= last; ++year) {
     for (const auto& type : kAllianceTypes) {
       records.push_back(ListedOrZero(
@@ -97,9 +105,10 @@ std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, const
       shared.sources.push_back(in_i->second);
       shared.sources.push_back(in_j->second);
     }
-    shared.note = fmt::format("members of both on some day of the year: {}; counted: {}",
+    shared.note = fmt::format("members of both on some day of the year: {}; no membership spells in the "
+                              "workspace for: {}",
                               common.empty() ? "none" : text::Join(common, ", "),
-                              text::Join(SecurityInstitutions(), ", "));
+                              absent_institutions.empty() ? "none" : text::Join(absent_institutions, ", "));
     records.push_back(std::move(shared));
 
     // Arms: i as recipient of j's deliveries, and as supplier to j.
@@ -160,14 +169,15 @@ std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, const
                                                              "joint military exercises"},
           {"security_agreements", "kind = 'agreement' AND dimension = 'security'", "security agreements"}}) {
       IndicatorRecord count = Blank(indicator, i, j, year, "events");
-      // No dated event at all for the dyad means nobody compiled its timeline, not that nothing happened.
-      if (!data.HasEvents(i, j)) {
-        count.missing = fmt::format("no dated milestones or events between {} and {} in the workspace", i, j);
+      // A timeline lists what its compiler recorded: with no event of this kind for the dyad in any year,
+      // nobody recorded them, which is not the same as none having happened.
+      if (data.MilestonesUpTo(i, j, kAnyYear, condition).rows == 0) {
+        count.missing = fmt::format("no {} between {} and {} in any year of the workspace's timelines", what, i, j);
       } else {
         const RowSum events = data.CountEvents(i, j, year, condition);
         count.value = events.total;
         count.sources = events.sources;
-        count.note = fmt::format("{} in the workspace's dated milestones and events", what);
+        count.note = fmt::format("{} in the workspace's dated milestones and events (a compiled timeline)", what);
       }
       records.push_back(std::move(count));
     }

@@ -23,8 +23,11 @@ DyadSeriesWriter::DyadSeriesWriter(ImportContext& context, Combine combine)
                "UPDATE dyad_series SET value = ?, source_line = ?, transform = ? WHERE dataset = ? AND "
                "code = ? AND actor_a = ? AND actor_b = ? AND year = ?") {}
 
-void DyadSeriesWriter::Write(const DyadValue& value, std::int64_t line, const std::string& transform,
+void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const std::string& transform,
                              const SourceLocation& where) {
+  // A non-directed pair is stored once, in a fixed order, so that "a, b" and "b, a" meet.
+  DyadValue value = given;
+  if (!value.directed && value.actor_b < value.actor_a) std::swap(value.actor_a, value.actor_b);
   insert_.Bind(1, context_.dataset)
       .Bind(2, value.code)
       .Bind(3, value.actor_a)
@@ -52,6 +55,7 @@ void DyadSeriesWriter::Write(const DyadValue& value, std::int64_t line, const st
     return;
   }
   const auto stored = existing_.OptionalReal(0);
+  const std::int64_t stored_source = existing_.Int(1);
   const std::int64_t stored_line = existing_.Int(2);
   const std::string stored_transform = existing_.Text(3);
   const Provenance before = LookupProvenance(context_.database, existing_.Int(1), stored_line, "");
@@ -61,7 +65,9 @@ void DyadSeriesWriter::Write(const DyadValue& value, std::int64_t line, const st
     ++context_.summary.duplicates;
     return;
   }
-  if (combine_ != Combine::kRefuse && stored && value.value) {
+  // Rows are combined only within one file (a state listed under two codes in a year of succession); two
+  // files that disagree are an error like any other contradiction.
+  if (combine_ != Combine::kRefuse && stored && value.value && stored_source == context_.source_id) {
     const bool larger = *value.value > *stored;
     const bool keep_new = combine_ == Combine::kMax ? larger : !larger;
     const char* rule = combine_ == Combine::kMax ? "larger" : "smaller";

@@ -28,7 +28,7 @@ EventSink::EventSink(ImportContext& context, Scheme scheme)
       insert_(context.database,
               "INSERT INTO events (dataset, date, source_actor, target_actor, kind, code, dimension, intensity, "
               "description, citation, quad_class, source_event_id, source_id, source_line) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING") {}
 
 std::optional<std::string> EventSink::Resolve(const std::string& side) {
   const auto cached = resolved_.find(side);
@@ -71,6 +71,10 @@ void EventSink::Add(const CodedEvent& event, std::int64_t line) {
   }
   insert_.Bind(12, event.id).Bind(13, context_.source_id).Bind(14, line);
   insert_.Run();
+  if (sqlite3_changes(context_.database.Handle()) == 0) {
+    ++context_.summary.duplicates;  // the same event (id, dyad, code) imported before
+    return;
+  }
   ++context_.summary.values_stored;
 }
 

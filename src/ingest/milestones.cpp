@@ -66,11 +66,11 @@ void ReadMilestones(ImportContext& context, const std::string& path, const Impor
   const auto confidence = reader.FindColumn("confidence");
   Statement is_org(context.database,
                    "SELECT 1 FROM memberships WHERE org = ?1 UNION SELECT 1 FROM org_aliases WHERE org = ?1 "
-                   "OR alias = ?1");
+                   "OR alias = ?2");
   Statement insert(context.database,
                    "INSERT INTO events (dataset, date, source_actor, target_actor, kind, code, dimension, "
-                   "description, citation, confidence, quad_class, source_id, source_line) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                   "description, citation, confidence, quad_class, source_id, source_line, source_event_id) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;
@@ -92,7 +92,7 @@ void ReadMilestones(ImportContext& context, const std::string& path, const Impor
         states.push_back(resolution.matches.front()->id);
         continue;
       }
-      is_org.Bind(1, name);
+      is_org.Bind(1, name).Bind(2, text::NormalizeName(name));
       const bool known_org = is_org.Step();
       is_org.Reset();
       if (!known_org) {
@@ -109,7 +109,13 @@ void ReadMilestones(ImportContext& context, const std::string& path, const Impor
     const int quad = QuadClassOfKind(kind_name);
     const auto store = [&](const std::string& a, const std::string& b) {
       insert.Bind(1, context.dataset).Bind(2, when).Bind(3, a).Bind(4, b).Bind(5, kind_name);
-      insert.Bind(6, PartnershipRung(kind_name, record.fields[description])).Bind(7, dimension_name);
+      const std::string rung = PartnershipRung(kind_name, record.fields[description]);
+      if (rung.empty()) {
+        insert.BindNull(6);
+      } else {
+        insert.Bind(6, rung);
+      }
+      insert.Bind(7, dimension_name);
       insert.Bind(8, text).Bind(9, source ? record.fields[*source] : std::string());
       insert.Bind(10, confidence ? record.fields[*confidence] : std::string());
       if (quad > 0) {
@@ -118,7 +124,13 @@ void ReadMilestones(ImportContext& context, const std::string& path, const Impor
         insert.BindNull(11);
       }
       insert.Bind(12, context.source_id).Bind(13, static_cast<std::int64_t>(record.line));
+      // A milestone is known by its date, kind and description, so importing the timeline again adds nothing.
+      insert.Bind(14, fmt::format("{} {}: {}", when, kind_name, record.fields[description]));
       insert.Run();
+      if (sqlite3_changes(context.database.Handle()) == 0) {
+        ++context.summary.duplicates;
+        return;
+      }
       ++context.summary.values_stored;
     };
     if (states.size() == 1) store(states.front(), states.front());

@@ -75,7 +75,7 @@ bool IsEstimate(const CsvReader& reader, const CsvRecord& record, std::optional<
 void ReadSipri(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
   CsvDialect dialect;
   dialect.preamble_lines = CountPreamble(path);
-  dialect.trailing_delimiter = true;
+  dialect.line_end = ';';
   CsvReader reader(path, dialect);
   reader.RequireColumns({"SIPRI AT Database ID", "Supplier", "Recipient", "Designation", "Armament category",
                          "Delivery year", "TIV delivery values"});
@@ -94,7 +94,10 @@ void ReadSipri(ImportContext& context, const std::string& path, const ImportOpti
   Statement insert(context.database,
                    "INSERT INTO arms_deliveries (dataset, deal_id, supplier, recipient, supplier_name, "
                    "recipient_name, year, tiv, estimated, weapon, category, source_id, source_line) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+  Statement existing(context.database,
+                     "SELECT tiv, source_line FROM arms_deliveries WHERE dataset = ? AND deal_id = ? AND year = ? "
+                     "AND supplier_name = ? AND recipient_name = ? AND weapon = ?");
   std::int64_t non_state = 0;
   CsvRecord record;
   while (reader.Next(record)) {
@@ -130,6 +133,23 @@ void ReadSipri(ImportContext& context, const std::string& path, const ImportOpti
         .Bind(12, context.source_id)
         .Bind(13, static_cast<std::int64_t>(record.line));
     insert.Run();
+    if (sqlite3_changes(context.database.Handle()) == 0) {
+      // The same deal-year again: a second import of the register, or a contradiction.
+      existing.Bind(1, context.dataset).Bind(2, record.fields[deal]).Bind(3, static_cast<int>(*when.value));
+      existing.Bind(4, supplier_name).Bind(5, recipient_name).Bind(6, record.fields[weapon]);
+      const bool found = existing.Step();
+      const auto stored = found ? existing.OptionalReal(0) : std::nullopt;
+      const std::int64_t line = found ? existing.Int(1) : 0;
+      existing.Reset();
+      if (stored != value.value) {
+        reader.Fail(record, tiv,
+                    fmt::format("deal {} delivered in {} is already stored (line {}) with another TIV",
+                                record.fields[deal], static_cast<int>(*when.value), line),
+                    "one TIV per deal, delivery year, supplier, recipient and weapon");
+      }
+      ++context.summary.duplicates;
+      continue;
+    }
     ++context.summary.values_stored;
     if (!value.value) ++context.summary.missing_values;
     if (estimated) ++context.summary.estimated_values;

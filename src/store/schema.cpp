@@ -167,6 +167,7 @@ CREATE TABLE dyad_series (
   transform TEXT NOT NULL,
   PRIMARY KEY (dataset, code, actor_a, actor_b, year)
 ) WITHOUT ROWID;
+CREATE INDEX dyad_series_by_code ON dyad_series (code, actor_a, actor_b, year);
 CREATE TABLE arms_deliveries (
   dataset TEXT NOT NULL,
   deal_id TEXT NOT NULL,          -- the register's deal id; a deal has one row per delivery year
@@ -183,9 +184,11 @@ CREATE TABLE arms_deliveries (
   source_line INTEGER NOT NULL
 );
 CREATE INDEX arms_by_recipient ON arms_deliveries (recipient, year);
+CREATE UNIQUE INDEX arms_once ON arms_deliveries (dataset, deal_id, year, supplier_name, recipient_name, weapon);
 ALTER TABLE events ADD COLUMN quad_class INTEGER CHECK (quad_class BETWEEN 1 AND 4);
-ALTER TABLE events ADD COLUMN source_event_id TEXT;
+ALTER TABLE events ADD COLUMN source_event_id TEXT;   -- the source's id, so that a second import adds nothing
 CREATE INDEX events_by_dyad ON events (source_actor, target_actor, date);
+CREATE UNIQUE INDEX events_once ON events (dataset, source_event_id, source_actor, target_actor, coalesce(code, ''));
 )sql",
 };
 
