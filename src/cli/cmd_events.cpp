@@ -37,14 +37,14 @@ void RunEvents(const EventsOptions& options) {
     Statement known(*database, "SELECT 1 FROM events WHERE dataset = ? LIMIT 1");
     known.Bind(1, options.dataset);
     if (!known.Step()) {
-      throw NotFoundError(fmt::format("no events of dataset '{}' in the workspace (see `linkage sources`)",
-                                      options.dataset));
+      throw NotFoundError(
+          fmt::format("no events of dataset '{}' in the workspace (see `linkage sources`)", options.dataset));
     }
   }
   const EventAggregation aggregation{options.by == "month", options.dataset};
   WriteIndicatorRecords(*database,
-                        ComputeEventIndicators(*database, reporter.id, partner.id, first, last, aggregation), {},
-                        format);
+                        ComputeEventIndicators(*database, reporter.id, partner.id, first, last, aggregation),
+                        {}, format);
 }
 
 }  // namespace
@@ -52,13 +52,15 @@ void RunEvents(const EventsOptions& options) {
 void RegisterEvents(CLI::App& app) {
   auto options = std::make_shared<EventsOptions>();
   CLI::App* command = app.add_subcommand(
-      "events", "Event-data aggregates of a dyad by year or month (import GDELT, ICEWS, POLECAT or PLOVER first)");
+      "events",
+      "Event-data aggregates of a dyad by year or month (import GDELT, ICEWS, POLECAT or PLOVER first)");
   AddWorkspaceOption(*command, options->common);
   command->add_option("--reporter", options->reporter, "One state (any code or name)")->required();
   command->add_option("--partner", options->partner, "The other state")->required();
   command->add_option("--years", options->years, "A year or a range, e.g. 2015-2020")->required();
   command->add_option("--by", options->by, "year (default) or month");
-  command->add_option("--dataset", options->dataset, "Only events of this dataset (gdelt, icews, polecat, ...)");
+  command->add_option("--dataset", options->dataset,
+                      "Only events of this dataset (gdelt, icews, polecat, ...)");
   command->add_option("--format", options->format, "table, csv or json");
   command->callback([options] { RunEvents(*options); });
 }

@@ -1,5 +1,5 @@
-// `linkage indicators --reporter KAZ --partner CHN --years 2000-2020 [--dimension ...]`: the dyad's indicators
-// in the economic, security and political dimensions, and its event-data aggregates.
+// `linkage indicators --reporter KAZ --partner CHN --years 2000-2020 [--dimension ...]`: the dyad's
+// indicators in the economic, security and political dimensions, and its event-data aggregates.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,8 +13,8 @@
 #include "indicators/event_indicators.hpp"
 #include "indicators/finance.hpp"
 #include "indicators/political.hpp"
-#include "indicators/security.hpp"
 #include "indicators/products.hpp"
+#include "indicators/security.hpp"
 #include "registry/actor_registry.hpp"
 #include "report/indicator_table.hpp"
 
@@ -49,7 +49,8 @@ Dimensions ParseDimension(const std::string& name) {
   if (name == "political") return {false, false, true, false};
   if (name == "events") return {false, false, false, true};
   if (name == "all") return {true, true, true, true};
-  throw UsageError(fmt::format("unknown dimension '{}'; use economic, security, political, events or all", name));
+  throw UsageError(
+      fmt::format("unknown dimension '{}'; use economic, security, political, events or all", name));
 }
 
 // Every indicator id the command can compute.
@@ -93,7 +94,8 @@ void RunIndicators(const IndicatorsOptions& options) {
     append(ComputeFinanceIndicators(*database, reporter.id, partner.id, first, last));
   }
   if (dimensions.security) append(ComputeSecurityIndicators(*database, reporter.id, partner.id, first, last));
-  if (dimensions.political) append(ComputePoliticalIndicators(*database, reporter.id, partner.id, first, last));
+  if (dimensions.political)
+    append(ComputePoliticalIndicators(*database, reporter.id, partner.id, first, last));
   if (dimensions.events) append(ComputeEventIndicators(*database, reporter.id, partner.id, first, last));
   if (dimensions.economic && !options.products.empty()) {
     if (options.products != "hs2" && options.products != "hs4") {

@@ -21,10 +21,11 @@ DyadData::DyadData(Database& database) : database_(database) {}
 
 std::optional<Observation> DyadData::DyadValue(const std::string& code, const std::string& a,
                                                const std::string& b, int year) {
-  Statement query(database_,
-                  "SELECT value, dataset, source_id, source_line, transform FROM dyad_series WHERE code = ?1 AND "
-                  "year = ?4 AND ((actor_a = ?2 AND actor_b = ?3) OR (directed = 0 AND actor_a = ?3 AND "
-                  "actor_b = ?2)) ORDER BY dataset LIMIT 1");
+  Statement query(
+      database_,
+      "SELECT value, dataset, source_id, source_line, transform FROM dyad_series WHERE code = ?1 AND "
+      "year = ?4 AND ((actor_a = ?2 AND actor_b = ?3) OR (directed = 0 AND actor_a = ?3 AND "
+      "actor_b = ?2)) ORDER BY dataset LIMIT 1");
   query.Bind(1, code).Bind(2, a).Bind(3, b).Bind(4, year);
   if (!query.Step()) return std::nullopt;
   const auto value = query.OptionalReal(0);
@@ -51,10 +52,11 @@ std::optional<std::pair<int, int>> DyadData::Coverage(const std::string& code) {
 
 std::map<std::string, ValueSource> DyadData::Memberships(const std::string& actor, int year) {
   // A membership counts for a year when it was in force on any day of it (docs/methods.md, "Choices").
-  Statement query(database_,
-                  "SELECT m.org, s.dataset, m.source_id, m.source_line FROM memberships m JOIN sources s ON "
-                  "s.id = m.source_id WHERE m.actor_id = ? AND m.role = 'member' AND m.start_date IS NOT NULL "
-                  "AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?) ORDER BY m.org");
+  Statement query(
+      database_,
+      "SELECT m.org, s.dataset, m.source_id, m.source_line FROM memberships m JOIN sources s ON "
+      "s.id = m.source_id WHERE m.actor_id = ? AND m.role = 'member' AND m.start_date IS NOT NULL "
+      "AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?) ORDER BY m.org");
   query.Bind(1, actor).Bind(2, YearEnd(year)).Bind(3, YearStart(year));
   std::map<std::string, ValueSource> orgs;
   while (query.Step()) {
@@ -70,10 +72,11 @@ bool DyadData::HasMemberships(const std::string& org) {
 }
 
 RowSum DyadData::ArmsDelivered(const std::string& recipient, const std::string& supplier, int year) {
-  Statement query(database_,
-                  "SELECT tiv, estimated, dataset, source_id, source_line, supplier_name FROM arms_deliveries "
-                  "WHERE recipient = ?1 AND year = ?2 AND (?3 = '' OR supplier = ?3) AND tiv IS NOT NULL "
-                  "ORDER BY source_line");
+  Statement query(
+      database_,
+      "SELECT tiv, estimated, dataset, source_id, source_line, supplier_name FROM arms_deliveries "
+      "WHERE recipient = ?1 AND year = ?2 AND (?3 = '' OR supplier = ?3) AND tiv IS NOT NULL "
+      "ORDER BY source_line");
   query.Bind(1, recipient).Bind(2, year).Bind(3, supplier);
   RowSum sum;
   while (query.Step()) {
@@ -95,18 +98,20 @@ std::optional<std::pair<int, int>> DyadData::ArmsCoverage() {
 
 RowSum DyadData::CountEvents(const std::string& a, const std::string& b, int year,
                              const std::string& condition) {
-  Statement query(database_,
-                  "SELECT dataset, source_id, source_line, kind, date FROM events WHERE ((source_actor = ?1 AND "
-                  "target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND substr(date, 1, 4) = ?3 "
-                  "AND (" +
-                      condition + ") ORDER BY date");
+  Statement query(
+      database_,
+      "SELECT dataset, source_id, source_line, kind, date FROM events WHERE ((source_actor = ?1 AND "
+      "target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND substr(date, 1, 4) = ?3 "
+      "AND (" +
+          condition + ") ORDER BY date");
   query.Bind(1, a).Bind(2, b).Bind(3, std::to_string(year));
   RowSum sum;
   while (query.Step()) {
     sum.total += 1;
     ++sum.rows;
     if (sum.sources.size() < kMaxSourcesKept) {
-      sum.sources.push_back({query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
+      sum.sources.push_back(
+          {query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
     }
   }
   return sum;
@@ -114,17 +119,19 @@ RowSum DyadData::CountEvents(const std::string& a, const std::string& b, int yea
 
 RowSum DyadData::MilestonesUpTo(const std::string& a, const std::string& b, int year,
                                 const std::string& condition) {
-  Statement query(database_,
-                  "SELECT dataset, source_id, source_line, code, date FROM events WHERE ((source_actor = ?1 AND "
-                  "target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND substr(date, 1, 4) <= ?3 "
-                  "AND (" +
-                      condition + ") ORDER BY date");
+  Statement query(
+      database_,
+      "SELECT dataset, source_id, source_line, code, date FROM events WHERE ((source_actor = ?1 AND "
+      "target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND substr(date, 1, 4) <= ?3 "
+      "AND (" +
+          condition + ") ORDER BY date");
   query.Bind(1, a).Bind(2, b).Bind(3, std::to_string(year));
   RowSum sum;
   while (query.Step()) {
     sum.total += 1;
     ++sum.rows;
-    sum.sources.push_back({query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
+    sum.sources.push_back(
+        {query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
   }
   return sum;
 }

@@ -41,8 +41,8 @@ class DyadData {
   std::optional<std::pair<int, int>> ArmsCoverage();
   //! Events between a and b (either direction) dated in `year`, where `condition` (SQL over events) holds.
   RowSum CountEvents(const std::string& a, const std::string& b, int year, const std::string& condition);
-  //! Every event between a and b dated up to the end of `year` where `condition` holds, each source's transform
-  //! being "<code> on <date>".
+  //! Every event between a and b dated up to the end of `year` where `condition` holds, each source's
+  //! transform being "<code> on <date>".
   RowSum MilestonesUpTo(const std::string& a, const std::string& b, int year, const std::string& condition);
 
  private:

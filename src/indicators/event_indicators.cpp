@@ -14,11 +14,12 @@ constexpr std::size_t kMaxSourcesKept = 4;
 
 // Events of the chosen dataset (?4), or by default of every source read from an event-data format.
 constexpr const char* kScope =
-    "(CASE WHEN ?4 = '' THEN source_id IN (SELECT id FROM sources WHERE format IN ('gdelt1', 'gdelt2', 'icews', "
+    "(CASE WHEN ?4 = '' THEN source_id IN (SELECT id FROM sources WHERE format IN ('gdelt1', 'gdelt2', "
+    "'icews', "
     "'polecat', 'plover')) ELSE dataset = ?4 END)";
 constexpr std::array<const char*, 4> kQuadIndicators = {"events_verbal_cooperation",
-                                                        "events_material_cooperation", "events_verbal_conflict",
-                                                        "events_material_conflict"};
+                                                        "events_material_cooperation",
+                                                        "events_verbal_conflict", "events_material_conflict"};
 
 // What the events of one period add up to.
 struct PeriodTotals {
@@ -33,24 +34,22 @@ struct PeriodTotals {
 }  // namespace
 
 const std::vector<std::string>& EventIndicatorIds() {
-  static const std::vector<std::string> ids = {"events_total",
-                                               "events_verbal_cooperation",
-                                               "events_material_cooperation",
-                                               "events_verbal_conflict",
-                                               "events_material_conflict",
-                                               "goldstein_mean",
-                                               "goldstein_sum",
-                                               "cooperation_share"};
+  static const std::vector<std::string> ids = {
+      "events_total",           "events_verbal_cooperation", "events_material_cooperation",
+      "events_verbal_conflict", "events_material_conflict",  "goldstein_mean",
+      "goldstein_sum",          "cooperation_share"};
   return ids;
 }
 
 std::vector<IndicatorRecord> ComputeEventIndicators(Database& database, const std::string& i,
                                                     const std::string& j, int first, int last,
                                                     const EventAggregation& aggregation) {
-  Statement events(database,
-                   "SELECT quad_class, intensity, dataset, source_id, source_line, code, date FROM events WHERE "
-                   "((source_actor = ?1 AND target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND "
-                   "date LIKE ?3 AND " + std::string(kScope) + " ORDER BY date, id");
+  Statement events(
+      database,
+      "SELECT quad_class, intensity, dataset, source_id, source_line, code, date FROM events WHERE "
+      "((source_actor = ?1 AND target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND "
+      "date LIKE ?3 AND " +
+          std::string(kScope) + " ORDER BY date, id");
   // Whether the data cover the period at all: any event of any dyad in it.
   Statement covered(database,
                     "SELECT 1 FROM events WHERE date LIKE ?3 AND " + std::string(kScope) + " LIMIT 1");
@@ -85,7 +84,8 @@ std::vector<IndicatorRecord> ComputeEventIndicators(Database& database, const st
       const std::string scope = aggregation.dataset.empty() ? "event data (GDELT, ICEWS, POLECAT, PLOVER)"
                                                             : aggregation.dataset + " events";
       const auto make = [&](const char* indicator, const std::string& unit) {
-        IndicatorRecord record{indicator, i, j, year, "", std::nullopt, unit, false, "both", "", totals.sources, ""};
+        IndicatorRecord record{indicator, i,      j,  year,           "", std::nullopt, unit,
+                               false,     "both", "", totals.sources, ""};
         record.period = period;
         if (!has_data) record.missing = fmt::format("no {} dated {} in the workspace", scope, span);
         return record;

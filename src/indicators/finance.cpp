@@ -58,7 +58,9 @@ const std::vector<std::string>& FinanceIndicatorIds() {
 std::vector<IndicatorRecord> ComputeFinanceIndicators(Database& database, const std::string& i,
                                                       const std::string& j, int first, int last) {
   static const std::array<FinanceShare, 3> kShares = {{
-      {"development_finance_share_gdp", {"GCDF.ODA", "GCDF.OOF", "GCDF.VOF"}, "ODA-like, OOF and vague flows"},
+      {"development_finance_share_gdp",
+       {"GCDF.ODA", "GCDF.OOF", "GCDF.VOF"},
+       "ODA-like, OOF and vague flows"},
       {"oda_share_gdp", {"GCDF.ODA"}, "ODA-like commitments"},
       {"oof_share_gdp", {"GCDF.OOF"}, "other official flows"},
   }};
@@ -74,13 +76,14 @@ std::vector<IndicatorRecord> ComputeFinanceIndicators(Database& database, const 
     const auto gdp = GdpAtBasePrices(data, i, year, gdp_missing);
     for (const auto& share : kShares) {
       IndicatorRecord record{share.indicator, i,     j,      year, "", std::nullopt,
-                             "share of GDP", false, "both", "",   {}, ""};
+                             "share of GDP",  false, "both", "",   {}, ""};
       if (j != kDevelopmentFinanceLender) {
         record.missing = fmt::format("the development finance in the workspace (AidData GCDF) is lent by {}",
                                      kDevelopmentFinanceLender);
       } else if (!span || year < span->first || year > span->second) {
-        record.missing = span ? fmt::format("AidData GCDF in the workspace covers {}-{}", span->first, span->second)
-                              : "no development-finance data (GCDF.*) in the workspace";
+        record.missing =
+            span ? fmt::format("AidData GCDF in the workspace covers {}-{}", span->first, span->second)
+                 : "no development-finance data (GCDF.*) in the workspace";
       } else if (!gdp) {
         record.missing = gdp_missing;
       } else {

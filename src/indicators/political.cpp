@@ -30,8 +30,8 @@ Vote ParseStoredVote(const std::string& text) {
 }
 
 // The partnership ladder: the rungs a milestone's code names, lowest first (docs/methods.md).
-constexpr std::array<std::string_view, 4> kRungs = {"diplomatic_relations", "strategic", "comprehensive_strategic",
-                                                    "permanent_comprehensive_strategic"};
+constexpr std::array<std::string_view, 4> kRungs = {
+    "diplomatic_relations", "strategic", "comprehensive_strategic", "permanent_comprehensive_strategic"};
 
 constexpr int kAnyYear = 9999;
 
@@ -49,9 +49,10 @@ void AddTieIndicators(DyadData& dyads, const std::string& i, const std::string& 
     igos.sources = found->sources;
   } else {
     const auto span = dyads.Coverage("COW.IGO.SHARED");
-    igos.missing = span ? fmt::format("COW IGO data in the workspace cover {}-{} and list no {}-{} row for {}",
-                                      span->first, span->second, i, j, year)
-                        : "no COW IGO data (COW.IGO.SHARED) in the workspace";
+    igos.missing = span
+                       ? fmt::format("COW IGO data in the workspace cover {}-{} and list no {}-{} row for {}",
+                                     span->first, span->second, i, j, year)
+                       : "no COW IGO data (COW.IGO.SHARED) in the workspace";
   }
   records.push_back(std::move(igos));
 
@@ -68,27 +69,31 @@ void AddTieIndicators(DyadData& dyads, const std::string& i, const std::string& 
     institutions.sources.push_back(source);
     institutions.sources.push_back(other->second);
   }
-  institutions.note = fmt::format("named institutions both belong to (membership spells in the workspace): {}",
-                                  common.empty() ? "none" : text::Join(common, ", "));
+  institutions.note =
+      fmt::format("named institutions both belong to (membership spells in the workspace): {}",
+                  common.empty() ? "none" : text::Join(common, ", "));
   records.push_back(std::move(institutions));
 
-  IndicatorRecord ladder = Blank("partnership_level", i, j, year,
-                                 "rung: 0 none, 1 diplomatic relations, 2 strategic, 3 comprehensive strategic, "
-                                 "4 permanent comprehensive strategic");
+  IndicatorRecord ladder =
+      Blank("partnership_level", i, j, year,
+            "rung: 0 none, 1 diplomatic relations, 2 strategic, 3 comprehensive strategic, "
+            "4 permanent comprehensive strategic");
   std::vector<std::string> rung_codes;
   for (const auto rung : kRungs) rung_codes.emplace_back(fmt::format("'{}'", rung));
   const std::string rung_condition = fmt::format("code IN ({})", text::Join(rung_codes, ", "));
   if (dyads.MilestonesUpTo(i, j, kAnyYear, rung_condition).rows == 0) {
-    ladder.missing = fmt::format("no partnership milestones (diplomatic relations, partnership upgrades) "
-                                 "between {} and {} in the workspace",
-                                 i, j);
+    ladder.missing = fmt::format(
+        "no partnership milestones (diplomatic relations, partnership upgrades) "
+        "between {} and {} in the workspace",
+        i, j);
   } else {
     ladder.value = 0;
     std::string reached = "no partnership milestone by the end of the year";
     const RowSum milestones = dyads.MilestonesUpTo(i, j, year, rung_condition);
     for (const auto& source : milestones.sources) {
       for (std::size_t rung = 0; rung < kRungs.size(); ++rung) {
-        if (text::StartsWith(source.transform, kRungs[rung]) && static_cast<double>(rung + 1) > *ladder.value) {
+        if (text::StartsWith(source.transform, kRungs[rung]) &&
+            static_cast<double>(rung + 1) > *ladder.value) {
           ladder.value = static_cast<double>(rung + 1);
           ladder.sources = {source};
           reached = source.transform;
@@ -103,7 +108,8 @@ void AddTieIndicators(DyadData& dyads, const std::string& i, const std::string& 
   // Milestones of kind summit, CAMEO 042/043 (make or host a visit), PLOVER CONSULT.
   const std::string summit_condition = "kind = 'summit' OR code IN ('042', '043', 'CONSULT')";
   if (dyads.MilestonesUpTo(i, j, kAnyYear, summit_condition).rows == 0) {
-    summits.missing = fmt::format("no summits or visits between {} and {} in any year of the workspace", i, j);
+    summits.missing =
+        fmt::format("no summits or visits between {} and {} in any year of the workspace", i, j);
   } else {
     const RowSum events = dyads.CountEvents(i, j, year, summit_condition);
     summits.value = events.total;
@@ -139,9 +145,9 @@ VoteSimilarity CompareVotes(const std::vector<std::pair<Vote, Vote>>& pairs) {
 }
 
 const std::vector<std::string>& PoliticalIndicatorIds() {
-  static const std::vector<std::string> ids = {"vote_agreement",     "vote_kappa",          "vote_s_score",
-                                               "ideal_point_distance", "shared_igos",        "shared_institutions",
-                                               "partnership_level",  "summits_and_visits"};
+  static const std::vector<std::string> ids = {
+      "vote_agreement", "vote_kappa",          "vote_s_score",      "ideal_point_distance",
+      "shared_igos",    "shared_institutions", "partnership_level", "summits_and_visits"};
   return ids;
 }
 

@@ -58,11 +58,13 @@ IndicatorRecord ListedOrZero(DyadData& data, const std::string& indicator, const
 }  // namespace
 
 const std::vector<std::string>& SecurityIndicatorIds() {
-  static const std::vector<std::string> ids = {
-      "alliance_defense",      "alliance_offense",  "alliance_neutrality",          "alliance_nonaggression",
-      "alliance_consultation", "shared_security_institutions", "arms_imports_from_partner",
-      "arms_import_share",     "arms_exports_to_partner",      "contiguity", "capability_ratio",
-      "joint_exercises",       "security_agreements"};
+  static const std::vector<std::string> ids = {"alliance_defense",          "alliance_offense",
+                                               "alliance_neutrality",       "alliance_nonaggression",
+                                               "alliance_consultation",     "shared_security_institutions",
+                                               "arms_imports_from_partner", "arms_import_share",
+                                               "arms_exports_to_partner",   "contiguity",
+                                               "capability_ratio",          "joint_exercises",
+                                               "security_agreements"};
   return ids;
 }
 
@@ -105,10 +107,11 @@ std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, const
       shared.sources.push_back(in_i->second);
       shared.sources.push_back(in_j->second);
     }
-    shared.note = fmt::format("members of both on some day of the year: {}; no membership spells in the "
-                              "workspace for: {}",
-                              common.empty() ? "none" : text::Join(common, ", "),
-                              absent_institutions.empty() ? "none" : text::Join(absent_institutions, ", "));
+    shared.note = fmt::format(
+        "members of both on some day of the year: {}; no membership spells in the "
+        "workspace for: {}",
+        common.empty() ? "none" : text::Join(common, ", "),
+        absent_institutions.empty() ? "none" : text::Join(absent_institutions, ", "));
     records.push_back(std::move(shared));
 
     // Arms: i as recipient of j's deliveries, and as supplier to j.
@@ -116,9 +119,10 @@ std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, const
     IndicatorRecord share = Blank("arms_import_share", i, j, year, "share of i's arms imports");
     IndicatorRecord exports = Blank("arms_exports_to_partner", i, j, year, "SIPRI TIV (millions)");
     if (!arms_span || year < arms_span->first || year > arms_span->second) {
-      const std::string why = arms_span ? fmt::format("the arms register in the workspace covers deliveries {}-{}",
-                                                      arms_span->first, arms_span->second)
-                                        : "no arms register (SIPRI) in the workspace";
+      const std::string why = arms_span
+                                  ? fmt::format("the arms register in the workspace covers deliveries {}-{}",
+                                                arms_span->first, arms_span->second)
+                                  : "no arms register (SIPRI) in the workspace";
       imports.missing = share.missing = exports.missing = why;
     } else {
       const RowSum from_j = data.ArmsDelivered(i, j, year);
@@ -136,9 +140,10 @@ std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, const
         share.value = from_j.total / total.total;
         share.estimated = from_j.estimated || total.estimated;
         share.sources = from_j.sources;
-        share.note = fmt::format("{:g} of {:g} TIV from {} of {} register rows (all suppliers, including "
-                                 "non-state and unknown ones)",
-                                 from_j.total, total.total, from_j.rows, total.rows);
+        share.note = fmt::format(
+            "{:g} of {:g} TIV from {} of {} register rows (all suppliers, including "
+            "non-state and unknown ones)",
+            from_j.total, total.total, from_j.rows, total.rows);
       } else {
         share.missing = fmt::format("{} received no arms deliveries the register records in {}", i, year);
       }
@@ -166,18 +171,20 @@ std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, const
 
     for (const auto& [indicator, condition, what] :
          {std::tuple<const char*, const char*, const char*>{"joint_exercises", "kind = 'military_exercise'",
-                                                             "joint military exercises"},
+                                                            "joint military exercises"},
           {"security_agreements", "kind = 'agreement' AND dimension = 'security'", "security agreements"}}) {
       IndicatorRecord count = Blank(indicator, i, j, year, "events");
       // A timeline lists what its compiler recorded: with no event of this kind for the dyad in any year,
       // nobody recorded them, which is not the same as none having happened.
       if (data.MilestonesUpTo(i, j, kAnyYear, condition).rows == 0) {
-        count.missing = fmt::format("no {} between {} and {} in any year of the workspace's timelines", what, i, j);
+        count.missing =
+            fmt::format("no {} between {} and {} in any year of the workspace's timelines", what, i, j);
       } else {
         const RowSum events = data.CountEvents(i, j, year, condition);
         count.value = events.total;
         count.sources = events.sources;
-        count.note = fmt::format("{} in the workspace's dated milestones and events (a compiled timeline)", what);
+        count.note =
+            fmt::format("{} in the workspace's dated milestones and events (a compiled timeline)", what);
       }
       records.push_back(std::move(count));
     }

@@ -11,8 +11,9 @@ namespace linkage {
 
 //! What a CAMEO code or PLOVER type means for the indicators.
 struct EventCoding {
-  double score = 0;     //!< Goldstein score (CAMEO) or PLOVER conflict-cooperation score
-  int quad_class = 0;   //!< 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+  double score = 0;  //!< Goldstein score (CAMEO) or PLOVER conflict-cooperation score
+  int quad_class =
+      0;  //!< 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
   std::string dimension;  //!< economic, security or political
   std::string description;
 };

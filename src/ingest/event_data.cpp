@@ -3,8 +3,8 @@
 //     (daily files, with SOURCEURL); gdelt2: GDELT 2.0 event files, 61 fields. Both give the CAMEO code,
 //     QuadClass and GoldsteinScale, used as published; actors by their CAMEO country codes (ISO alpha-3).
 //   icews: ICEWS event files, tab-separated with a header ("Event ID", "Event Date", "Source Country",
-//     "CAMEO Code", "Intensity", "Target Country", ...); countries by name, intensity as published, quad class
-//     from the CAMEO root.
+//     "CAMEO Code", "Intensity", "Target Country", ...); countries by name, intensity as published, quad
+//     class from the CAMEO root.
 //   polecat: POLECAT files, tab-separated with a header ("Event ID", "Event Date", "Event Type",
 //     "Intensity" or "Event Intensity", "Quad Code", "Contexts", "Actor Country", "Recipient Country", ...);
 //     countries ISO alpha-3, several joined by ';' (one event per pair); "None" is missing.
@@ -64,8 +64,9 @@ bool IsIsoDate(std::string_view value) {
   return std::regex_match(std::string(value), pattern);
 }
 
-[[noreturn]] void FailAt(const std::string& path, std::size_t line, std::size_t column, const std::string& name,
-                         const std::string& problem, const std::string& expected, const std::string& raw) {
+[[noreturn]] void FailAt(const std::string& path, std::size_t line, std::size_t column,
+                         const std::string& name, const std::string& problem, const std::string& expected,
+                         const std::string& raw) {
   throw InputError({path, line, column + 1, name}, problem, expected, raw);
 }
 
@@ -160,7 +161,8 @@ void ReadGdelt2(ImportContext& context, const std::string& path, const ImportOpt
 void ReadIcews(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
   const EventCodingTables tables(DefaultDataDir());
   CsvReader reader(path, {.delimiter = '\t'});
-  reader.RequireColumns({"Event ID", "Event Date", "Source Country", "CAMEO Code", "Intensity", "Target Country"});
+  reader.RequireColumns(
+      {"Event ID", "Event Date", "Source Country", "CAMEO Code", "Intensity", "Target Country"});
   const std::size_t id = reader.Column("Event ID");
   const std::size_t date = reader.Column("Event Date");
   const std::size_t source = reader.Column("Source Country");
@@ -185,7 +187,8 @@ void ReadIcews(ImportContext& context, const std::string& path, const ImportOpti
     std::string cameo(text::Trim(record.fields[code]));
     auto coding = tables.Cameo(cameo);
     if (!coding && cameo.size() < 4) coding = tables.Cameo("0" + cameo);
-    if (!coding) reader.Fail(record, code, fmt::format("'{}' is not a CAMEO code", cameo), "a CAMEO event code");
+    if (!coding)
+      reader.Fail(record, code, fmt::format("'{}' is not a CAMEO code", cameo), "a CAMEO event code");
     if (!tables.Cameo(cameo)) cameo = "0" + cameo;
     event.code = cameo;
     event.kind = cameo;
@@ -284,15 +287,16 @@ void ReadPlover(ImportContext& context, const std::string& path, const ImportOpt
     try {
       records.emplace_back(nlohmann::json::parse(line), source.LineNumber());
     } catch (const nlohmann::json::parse_error& error) {
-      throw InputError({path, source.LineNumber(), error.byte}, "not a JSON record", "one PLOVER JSON object per line",
-                       line);
+      throw InputError({path, source.LineNumber(), error.byte}, "not a JSON record",
+                       "one PLOVER JSON object per line", line);
     }
   }
   if (array) {
     try {
       for (auto& item : nlohmann::json::parse(whole)) records.emplace_back(std::move(item), 0);
     } catch (const nlohmann::json::parse_error& error) {
-      throw InputError({path, 0, error.byte}, "not a JSON array of records", "a JSON array of PLOVER objects");
+      throw InputError({path, 0, error.byte}, "not a JSON array of records",
+                       "a JSON array of PLOVER objects");
     }
   }
   for (const auto& [json, number] : records) {
@@ -303,7 +307,8 @@ void ReadPlover(ImportContext& context, const std::string& path, const ImportOpt
     };
     if (!json.is_object()) fail("", "the record is not a JSON object", "a PLOVER JSON object");
     for (const char* required : {"id", "date", "source", "event"}) {
-      if (!json.contains(required)) fail(required, fmt::format("no \"{}\" field", required), "the PLOVER fields id, date, source, event");
+      if (!json.contains(required))
+        fail(required, fmt::format("no \"{}\" field", required), "the PLOVER fields id, date, source, event");
     }
     CodedEvent event;
     event.id = json["id"].is_string() ? json["id"].get<std::string>() : json["id"].dump();
@@ -330,7 +335,8 @@ void ReadPlover(ImportContext& context, const std::string& path, const ImportOpt
     std::string contexts;
     if (json.contains("context")) contexts = json["context"].dump();
     for (const auto& type : types) {
-      if (!type.is_string()) fail("event", "an event type that is not text", "PLOVER types such as \"CONSULT\"");
+      if (!type.is_string())
+        fail("event", "an event type that is not text", "PLOVER types such as \"CONSULT\"");
       event.code = text::Upper(type.get<std::string>());
       const auto coding = tables.Plover(event.code);
       if (!coding) {
@@ -341,7 +347,8 @@ void ReadPlover(ImportContext& context, const std::string& path, const ImportOpt
       event.quad_class = coding->quad_class;
       if (json.contains("quad_code") && json["quad_code"].is_number_integer()) {
         event.quad_class = json["quad_code"].get<int>();
-        if (event.quad_class < 1 || event.quad_class > 4) fail("quad_code", "not a quad class", "1, 2, 3 or 4");
+        if (event.quad_class < 1 || event.quad_class > 4)
+          fail("quad_code", "not a quad class", "1, 2, 3 or 4");
       }
       event.intensity = coding->score;
       if (json.contains("event_scale") && json["event_scale"].is_number()) {

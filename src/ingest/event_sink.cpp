@@ -25,10 +25,11 @@ const std::map<std::string, std::string, std::less<>>& CameoLegacyCodes() {
 EventSink::EventSink(ImportContext& context, Scheme scheme)
     : context_(context),
       scheme_(scheme),
-      insert_(context.database,
-              "INSERT INTO events (dataset, date, source_actor, target_actor, kind, code, dimension, intensity, "
-              "description, citation, quad_class, source_event_id, source_id, source_line) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING") {}
+      insert_(
+          context.database,
+          "INSERT INTO events (dataset, date, source_actor, target_actor, kind, code, dimension, intensity, "
+          "description, citation, quad_class, source_event_id, source_id, source_line) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING") {}
 
 std::optional<std::string> EventSink::Resolve(const std::string& side) {
   const auto cached = resolved_.find(side);

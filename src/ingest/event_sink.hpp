@@ -14,12 +14,12 @@ namespace linkage {
 
 //! One coded event as a file gives it.
 struct CodedEvent {
-  std::string id;        //!< the source's event id
-  std::string date;      //!< YYYY-MM-DD
-  std::string source;    //!< the source side's code or name as published
-  std::string target;    //!< the target side's code or name as published
-  std::string kind;      //!< CAMEO code or PLOVER type, as published
-  std::string code;      //!< CAMEO code or PLOVER type
+  std::string id;      //!< the source's event id
+  std::string date;    //!< YYYY-MM-DD
+  std::string source;  //!< the source side's code or name as published
+  std::string target;  //!< the target side's code or name as published
+  std::string kind;    //!< CAMEO code or PLOVER type, as published
+  std::string code;    //!< CAMEO code or PLOVER type
   std::string dimension;
   std::optional<double> intensity;  //!< Goldstein (or PLOVER) score
   int quad_class = 0;

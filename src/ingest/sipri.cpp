@@ -95,9 +95,10 @@ void ReadSipri(ImportContext& context, const std::string& path, const ImportOpti
                    "INSERT INTO arms_deliveries (dataset, deal_id, supplier, recipient, supplier_name, "
                    "recipient_name, year, tiv, estimated, weapon, category, source_id, source_line) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-  Statement existing(context.database,
-                     "SELECT tiv, source_line FROM arms_deliveries WHERE dataset = ? AND deal_id = ? AND year = ? "
-                     "AND supplier_name = ? AND recipient_name = ? AND weapon = ?");
+  Statement existing(
+      context.database,
+      "SELECT tiv, source_line FROM arms_deliveries WHERE dataset = ? AND deal_id = ? AND year = ? "
+      "AND supplier_name = ? AND recipient_name = ? AND weapon = ?");
   std::int64_t non_state = 0;
   CsvRecord record;
   while (reader.Next(record)) {

@@ -17,8 +17,8 @@ void WriteIndicatorRecords(Database& database, const std::vector<IndicatorRecord
   while (sources.Step()) files[sources.Int(0)] = std::filesystem::path(sources.Text(1)).filename().string();
 
   // Monthly aggregates name their month in a "period" column; yearly records have none.
-  const bool monthly =
-      std::any_of(records.begin(), records.end(), [](const IndicatorRecord& record) { return !record.period.empty(); });
+  const bool monthly = std::any_of(records.begin(), records.end(),
+                                   [](const IndicatorRecord& record) { return !record.period.empty(); });
   ResultTable table{{"indicator", "reporter", "partner", "year", "product", "value", "unit", "estimated",
                      "perspective", "missing", "note", "provenance"},
                     {}};

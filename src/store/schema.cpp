@@ -168,6 +168,8 @@ CREATE TABLE dyad_series (
   PRIMARY KEY (dataset, code, actor_a, actor_b, year)
 ) WITHOUT ROWID;
 CREATE INDEX dyad_series_by_code ON dyad_series (code, actor_a, actor_b, year);
+-- Indicators look series up by code, actor and year in whichever dataset holds them.
+CREATE INDEX series_by_code ON series (code, actor_id, year);
 CREATE TABLE arms_deliveries (
   dataset TEXT NOT NULL,
   deal_id TEXT NOT NULL,          -- the register's deal id; a deal has one row per delivery year

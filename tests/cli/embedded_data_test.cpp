@@ -1,5 +1,6 @@
 // The main job on the real embedded data: build the default workspace once and audit the source study and a
 // second claims file about other countries.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -35,6 +36,7 @@ class EmbeddedDataTest : public ::testing::Test {
   static void CheckSecondStudy();
   static void CheckFormats();
   static void CheckIndicators();
+  static void CheckThreeDimensions();
   static std::unique_ptr<testing::TempDir> dir;
 };
 
@@ -60,6 +62,7 @@ TEST_F(EmbeddedDataTest, ReproducesTheSourceStudyAndASecondStudy) {
   CheckSecondStudy();
   CheckFormats();
   CheckIndicators();
+  CheckThreeDimensions();
 }
 
 void EmbeddedDataTest::CheckSourceStudy() {
@@ -184,6 +187,113 @@ void EmbeddedDataTest::CheckIndicators() {
   const auto records = nlohmann::json::parse(political.out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_NEAR(records[0]["value"].get<double>(), std::abs(points["705"] - points["710"]), 1e-12);
+}
+
+}  // namespace linkage
+
+namespace linkage {
+namespace {
+
+// Lines of a plain or gzip file, read with zlib (not the project's readers).
+std::vector<std::string> RawLines(const std::string& path) {
+  std::vector<std::string> lines;
+  gzFile in = gzopen(path.c_str(), "rb");
+  std::vector<char> buffer(1 << 16);
+  while (gzgets(in, buffer.data(), static_cast<int>(buffer.size())) != nullptr) {
+    std::string line(buffer.data());
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    lines.push_back(std::move(line));
+  }
+  gzclose(in);
+  return lines;
+}
+
+// value of `indicator` in `year` among JSON records; NaN when missing.
+double RecordValue(const nlohmann::json& records, const std::string& indicator, int year) {
+  for (const auto& record : records) {
+    if (record["indicator"] == indicator && record["year"] == year) {
+      return record["value"].is_null() ? std::nan("") : record["value"].get<double>();
+    }
+  }
+  ADD_FAILURE() << "no record " << indicator << " " << year;
+  return std::nan("");
+}
+
+}  // namespace
+
+// KAZ with CHN, RUS, USA and TUR, 1992-2020: the security and political dimensions are measured from the
+// embedded ATOP, COW, SIPRI, UN and timeline data, and three values are recomputed here from the raw files.
+void EmbeddedDataTest::CheckThreeDimensions() {
+  std::map<std::string, nlohmann::json> security;
+  std::map<std::string, nlohmann::json> political;
+  for (const std::string partner : {"CHN", "RUS", "USA", "TUR"}) {
+    SCOPED_TRACE(partner);
+    for (const auto& [dimension, out] :
+         {std::pair{"security", &security}, std::pair{"political", &political}}) {
+      const auto result = RunLinkage(fmt::format("indicators --reporter KAZ --partner {} --years 1992-2020 "
+                                                 "--dimension {} --format json --workspace full.db",
+                                                 partner, dimension),
+                                     dir->Path());
+      ASSERT_EQ(result.exit_code, 0) << result.err;
+      (*out)[partner] = nlohmann::json::parse(result.out);
+    }
+    // ATOP to 2018, SIPRI from 1995, COW IGO to 2014, UN votes to 2019: values where the data reach.
+    EXPECT_FALSE(std::isnan(RecordValue(security[partner], "alliance_nonaggression", 2010)));
+    EXPECT_FALSE(std::isnan(RecordValue(security[partner], "arms_imports_from_partner", 2015)));
+    EXPECT_FALSE(std::isnan(RecordValue(political[partner], "shared_igos", 2010)));
+    EXPECT_FALSE(std::isnan(RecordValue(political[partner], "vote_agreement", 2015)));
+    EXPECT_TRUE(std::isnan(RecordValue(security[partner], "alliance_defense", 2020)));
+  }
+
+  // ATOP: KAZ (705) to RUS (365) in 2010, the defence flag of the raw row.
+  double defense = std::nan("");
+  for (const auto& line : RawLines(testing::ProjectData("sources/atop-igo/atop_alliance.csv.gz"))) {
+    const auto fields = text::Split(line, ',');
+    if (fields.size() == 8 && fields[0] == "705" && fields[1] == "365" && fields[2] == "2010") {
+      defense = std::stod(fields[3]);
+    }
+  }
+  EXPECT_DOUBLE_EQ(RecordValue(security["RUS"], "alliance_defense", 2010), defense);
+  EXPECT_DOUBLE_EQ(defense, 1);  // the CSTO treaty
+
+  // SIPRI: Russia's share of the TIV delivered to Kazakhstan in 2012, summed from the raw register.
+  double from_russia = 0;
+  double from_all = 0;
+  for (const auto& line :
+       RawLines(testing::ProjectData("sources/sipri/sipri_trade_register_1995_2025.csv"))) {
+    const auto fields = text::Split(line, ',');
+    if (fields.size() != 17 || fields[2] != "Kazakhstan" || fields[10] != "2012" || fields[15].empty())
+      continue;
+    from_all += std::stod(fields[15]);
+    if (fields[1] == "Russia") from_russia += std::stod(fields[15]);
+  }
+  ASSERT_GT(from_all, 0);
+  EXPECT_NEAR(RecordValue(security["RUS"], "arms_import_share", 2012), from_russia / from_all, 1e-12);
+
+  // UN votes: the share of identical votes of KAZ and the USA in 2015, from the raw votes and roll calls.
+  std::set<std::string> roll_calls_2015;
+  for (const auto& line : RawLines(testing::ProjectData("sources/unga/un_roll_calls.csv"))) {
+    const auto fields = text::Split(line, ',');
+    if (fields.size() > 3 && text::StartsWith(fields[3], "2015-")) roll_calls_2015.insert(fields[0]);
+  }
+  std::map<std::string, std::string> kaz;
+  std::map<std::string, std::string> usa;
+  for (const auto& line : RawLines(testing::ProjectData("sources/unga/un_votes.csv.gz"))) {
+    const auto fields = text::Split(line, ',');
+    if (fields.size() != 4 || !roll_calls_2015.contains(fields[0])) continue;
+    if (fields[2] == "KZ") kaz[fields[0]] = fields[3];
+    if (fields[2] == "US") usa[fields[0]] = fields[3];
+  }
+  double both = 0;
+  double same = 0;
+  for (const auto& [rcid, vote] : kaz) {
+    const auto other = usa.find(rcid);
+    if (other == usa.end()) continue;
+    ++both;
+    if (other->second == vote) ++same;
+  }
+  ASSERT_GT(both, 0);
+  EXPECT_NEAR(RecordValue(political["USA"], "vote_agreement", 2015), same / both, 1e-12);
 }
 
 }  // namespace linkage

@@ -21,8 +21,8 @@ class EventIndicatorsTest : public testing::CoreWorkspaceTest {
   static std::map<std::string, IndicatorRecord> Keyed(const std::vector<IndicatorRecord>& records) {
     std::map<std::string, IndicatorRecord> keyed;
     for (const auto& record : records) {
-      keyed.emplace(fmt::format("{}@{}", record.indicator, record.period.empty() ? std::to_string(record.year)
-                                                                                   : record.period),
+      keyed.emplace(fmt::format("{}@{}", record.indicator,
+                                record.period.empty() ? std::to_string(record.year) : record.period),
                     record);
     }
     return keyed;

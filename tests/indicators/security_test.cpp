@@ -18,7 +18,8 @@ using Records = std::map<std::string, IndicatorRecord>;
 
 Records ByIndicatorAndYear(const std::vector<IndicatorRecord>& records) {
   Records keyed;
-  for (const auto& record : records) keyed.emplace(fmt::format("{}@{}", record.indicator, record.year), record);
+  for (const auto& record : records)
+    keyed.emplace(fmt::format("{}@{}", record.indicator, record.year), record);
   return keyed;
 }
 

@@ -83,8 +83,8 @@ TEST_F(EventDataTest, GdeltBadRowsFailWhereTheyAre) {
 TEST_F(EventDataTest, IcewsResolvesNamesAndCodes) {
   const auto summary = RunImport(*db_, "icews", Fixture("events/icews_small.tab"));
   EXPECT_EQ(summary.values_stored, 3);
-  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE code = '036' AND source_actor = 'KAZ' AND intensity = 4"),
-            1);
+  EXPECT_EQ(
+      Count("SELECT count(*) FROM events WHERE code = '036' AND source_actor = 'KAZ' AND intensity = 4"), 1);
   EXPECT_EQ(Count("SELECT quad_class FROM events WHERE source_actor = 'RUS'"), 3);  // 112 accuse
 }
 
@@ -104,7 +104,8 @@ TEST_F(EventDataTest, PolecatPairsAndQuadNames) {
 TEST_F(EventDataTest, PloverJsonRecords) {
   const auto summary = RunImport(*db_, "plover", Fixture("events/plover_small.jsonl"));
   EXPECT_EQ(summary.values_stored, 2);
-  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE code = 'AGREE' AND intensity = 4.2 AND quad_class = 1"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE code = 'AGREE' AND intensity = 4.2 AND quad_class = 1"),
+            1);
   EXPECT_EQ(Count("SELECT count(*) FROM events WHERE code = 'AID' AND intensity = 5.5 AND dimension = "
                   "'economic'"),
             1);

@@ -164,7 +164,6 @@ TEST_F(SecurityImportersTest, CowIgoDyadIsNonDirectedWithMinusNineMissing) {
   EXPECT_EQ(Count("SELECT count(*) FROM dyad_series WHERE directed=0 AND dataset='cow-igo'"), 3);
 }
 
-
 // A pair listed in both orders with different counts contradicts itself: an error at the second row.
 TEST_F(SecurityImportersTest, CowIgoDyadPairInBothOrdersMustAgree) {
   ExpectInputError("cow-igo-dyad", Security("cow_igo_dyad_reversed.csv"), 3, 4, "is 30 here but 12");
