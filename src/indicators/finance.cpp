@@ -57,7 +57,7 @@ const std::vector<std::string>& FinanceIndicatorIds() {
 
 std::vector<IndicatorRecord> ComputeFinanceIndicators(Database& database, const std::string& i,
                                                       const std::string& j, int first, int last) {
-  static const std::array<FinanceShare, 3> kShares = {{
+  static const std::array<FinanceShare, 3> shares = {{
       {"development_finance_share_gdp",
        {"GCDF.ODA", "GCDF.OOF", "GCDF.VOF"},
        "ODA-like, OOF and vague flows"},
@@ -74,7 +74,7 @@ std::vector<IndicatorRecord> ComputeFinanceIndicators(Database& database, const 
   for (int year = first; year <= last; ++year) {
     std::string gdp_missing;
     const auto gdp = GdpAtBasePrices(data, i, year, gdp_missing);
-    for (const auto& share : kShares) {
+    for (const auto& share : shares) {
       IndicatorRecord record{share.indicator, i,     j,      year, "", std::nullopt,
                              "share of GDP",  false, "both", "",   {}, ""};
       if (j != kDevelopmentFinanceLender) {

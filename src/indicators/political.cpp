@@ -79,6 +79,7 @@ void AddTieIndicators(DyadData& dyads, const std::string& i, const std::string& 
             "rung: 0 none, 1 diplomatic relations, 2 strategic, 3 comprehensive strategic, "
             "4 permanent comprehensive strategic");
   std::vector<std::string> rung_codes;
+  rung_codes.reserve(kRungs.size());
   for (const auto rung : kRungs) rung_codes.emplace_back(fmt::format("'{}'", rung));
   const std::string rung_condition = fmt::format("code IN ({})", text::Join(rung_codes, ", "));
   if (dyads.MilestonesUpTo(i, j, kAnyYear, rung_condition).rows == 0) {

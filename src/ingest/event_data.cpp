@@ -186,10 +186,14 @@ void ReadIcews(ImportContext& context, const std::string& path, const ImportOpti
     // Spreadsheets drop the leading zero of codes such as 042; CAMEO codes have 2 to 4 digits.
     std::string cameo(text::Trim(record.fields[code]));
     auto coding = tables.Cameo(cameo);
-    if (!coding && cameo.size() < 4) coding = tables.Cameo("0" + cameo);
-    if (!coding)
-      reader.Fail(record, code, fmt::format("'{}' is not a CAMEO code", cameo), "a CAMEO event code");
-    if (!tables.Cameo(cameo)) cameo = "0" + cameo;
+    if (!coding && cameo.size() < 4) {
+      cameo.insert(0, 1, '0');
+      coding = tables.Cameo(cameo);
+    }
+    if (!coding) {
+      reader.Fail(record, code, fmt::format("'{}' is not a CAMEO code", record.fields[code]),
+                  "a CAMEO event code");
+    }
     event.code = cameo;
     event.kind = cameo;
     event.dimension = coding->dimension;
@@ -299,10 +303,11 @@ void ReadPlover(ImportContext& context, const std::string& path, const ImportOpt
                        "a JSON array of PLOVER objects");
     }
   }
-  for (const auto& [json, number] : records) {
+  for (const auto& entry : records) {
+    const nlohmann::json& json = entry.first;
+    const std::size_t number = entry.second;
     ++context.summary.rows_read;
-    const auto fail = [&, number = number](const std::string& field, const std::string& problem,
-                                           const std::string& expected) {
+    const auto fail = [&](const std::string& field, const std::string& problem, const std::string& expected) {
       throw InputError({path, number, 0, field}, problem, expected, json.dump().substr(0, 200));
     };
     if (!json.is_object()) fail("", "the record is not a JSON object", "a PLOVER JSON object");
