@@ -98,40 +98,31 @@ std::optional<std::pair<int, int>> DyadData::ArmsCoverage() {
 
 RowSum DyadData::CountEvents(const std::string& a, const std::string& b, int year,
                              const std::string& condition) {
-  Statement query(
-      database_,
-      "SELECT dataset, source_id, source_line, kind, date FROM events WHERE ((source_actor = ?1 AND "
-      "target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND substr(date, 1, 4) = ?3 "
-      "AND (" +
-          condition + ") ORDER BY date");
-  query.Bind(1, a).Bind(2, b).Bind(3, std::to_string(year));
-  RowSum sum;
-  while (query.Step()) {
-    sum.total += 1;
-    ++sum.rows;
-    if (sum.sources.size() < kMaxSourcesKept) {
-      sum.sources.push_back(
-          {query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
-    }
-  }
-  return sum;
+  return Events(a, b, year, condition, false);
 }
 
 RowSum DyadData::MilestonesUpTo(const std::string& a, const std::string& b, int year,
                                 const std::string& condition) {
+  return Events(a, b, year, condition, true);
+}
+
+RowSum DyadData::Events(const std::string& a, const std::string& b, int year, const std::string& condition,
+                        bool up_to) {
   Statement query(
-      database_,
-      "SELECT dataset, source_id, source_line, code, date FROM events WHERE ((source_actor = ?1 AND "
-      "target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND substr(date, 1, 4) <= ?3 "
-      "AND (" +
-          condition + ") ORDER BY date");
+      database_, fmt::format("SELECT dataset, source_id, source_line, coalesce(code, kind), date FROM events "
+                             "WHERE ((source_actor = ?1 AND target_actor = ?2) OR (source_actor = ?2 AND "
+                             "target_actor = ?1)) AND substr(date, 1, 4) {} ?3 AND ({}) ORDER BY date",
+                             up_to ? "<=" : "=", condition));
   query.Bind(1, a).Bind(2, b).Bind(3, std::to_string(year));
   RowSum sum;
   while (query.Step()) {
     sum.total += 1;
     ++sum.rows;
-    sum.sources.push_back(
-        {query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
+    // A ladder needs every milestone up to the year; a count keeps a few as examples.
+    if (up_to || sum.sources.size() < kMaxSourcesKept) {
+      sum.sources.push_back(
+          {query.Text(0), query.Int(1), query.Int(2), query.Text(3) + " on " + query.Text(4)});
+    }
   }
   return sum;
 }

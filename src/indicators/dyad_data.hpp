@@ -46,6 +46,9 @@ class DyadData {
   RowSum MilestonesUpTo(const std::string& a, const std::string& b, int year, const std::string& condition);
 
  private:
+  RowSum Events(const std::string& a, const std::string& b, int year, const std::string& condition,
+                bool up_to);
+
   Database& database_;
   std::map<std::string, std::optional<std::pair<int, int>>> coverage_;
 };

@@ -22,6 +22,7 @@
 #include "core/line_source.hpp"
 #include "core/text.hpp"
 #include "ingest/event_coding.hpp"
+#include "ingest/event_fields.hpp"
 #include "ingest/event_sink.hpp"
 #include "ingest/importers.hpp"
 #include "store/workspace.hpp"
@@ -177,10 +178,7 @@ void ReadIcews(ImportContext& context, const std::string& path, const ImportOpti
     ++context.summary.rows_read;
     CodedEvent event;
     event.id = reader.Text(record, id);
-    event.date = reader.Text(record, date);
-    if (!IsIsoDate(event.date)) {
-      reader.Fail(record, date, fmt::format("'{}' is not a date", event.date), "YYYY-MM-DD");
-    }
+    event.date = ReadFullDate(reader, record, date);
     event.source = std::string(text::Trim(record.fields[source]));
     event.target = std::string(text::Trim(record.fields[target]));
     // Spreadsheets drop the leading zero of codes such as 042; CAMEO codes have 2 to 4 digits.
@@ -227,10 +225,7 @@ void ReadPolecat(ImportContext& context, const std::string& path, const ImportOp
     ++context.summary.rows_read;
     CodedEvent event;
     event.id = reader.Text(record, id);
-    event.date = reader.Text(record, date);
-    if (!IsIsoDate(event.date)) {
-      reader.Fail(record, date, fmt::format("'{}' is not a date", event.date), "YYYY-MM-DD");
-    }
+    event.date = ReadFullDate(reader, record, date);
     event.code = text::Upper(reader.Text(record, type));
     const auto coding = tables.Plover(event.code);
     if (!coding) {

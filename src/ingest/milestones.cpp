@@ -8,10 +8,10 @@
 
 #include <array>
 #include <map>
-#include <regex>
 
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
+#include "ingest/event_fields.hpp"
 #include "ingest/importers.hpp"
 #include "ingest/table_file.hpp"
 
@@ -53,7 +53,6 @@ int QuadClassOfKind(std::string_view kind) {
 }  // namespace
 
 void ReadMilestones(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  static const std::regex date_pattern(R"(^\d{4}(-\d{2}(-\d{2})?)?$)");
   const auto table_file = OpenTable(path);
   CsvReader& reader = *table_file;
   reader.RequireColumns({"date", "actors", "kind", "dimension", "description"});
@@ -74,15 +73,8 @@ void ReadMilestones(ImportContext& context, const std::string& path, const Impor
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;
-    const std::string when = reader.Text(record, date);
-    if (!std::regex_match(when, date_pattern)) {
-      reader.Fail(record, date, fmt::format("'{}' is not a date", when), "YYYY, YYYY-MM or YYYY-MM-DD");
-    }
-    const std::string dimension_name = reader.Text(record, dimension);
-    if (dimension_name != "economic" && dimension_name != "security" && dimension_name != "political") {
-      reader.Fail(record, dimension, fmt::format("unknown dimension '{}'", dimension_name),
-                  "economic, security or political");
-    }
+    const std::string when = ReadPartialDate(reader, record, date);
+    const std::string dimension_name = ReadDimension(reader, record, dimension);
     std::vector<std::string> states;
     std::vector<std::string> organisations;
     for (const auto& token : text::Split(record.fields[actors], ';')) {

@@ -10,6 +10,7 @@
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
 #include "ingest/actor_column.hpp"
+#include "ingest/event_fields.hpp"
 #include "ingest/flow_writer.hpp"
 #include "ingest/importers.hpp"
 #include "ingest/series_writer.hpp"
@@ -95,7 +96,6 @@ void ReadTidyFlows(ImportContext& context, const std::string& path, const Import
 }
 
 void ReadTidyEvents(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  static const std::regex date_pattern(R"(^\d{4}(-\d{2}(-\d{2})?)?$)");
   const auto table_file = OpenTable(path);
   CsvReader& reader = *table_file;
   reader.RequireColumns({"date", "source", "target", "kind", "dimension"});
@@ -113,15 +113,8 @@ void ReadTidyEvents(ImportContext& context, const std::string& path, const Impor
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;
-    const std::string when = reader.Text(record, date);
-    if (!std::regex_match(when, date_pattern)) {
-      reader.Fail(record, date, fmt::format("'{}' is not a date", when), "YYYY, YYYY-MM or YYYY-MM-DD");
-    }
-    const std::string dimension_name = reader.Text(record, dimension);
-    if (dimension_name != "economic" && dimension_name != "security" && dimension_name != "political") {
-      reader.Fail(record, dimension, fmt::format("unknown dimension '{}'", dimension_name),
-                  "economic, security or political");
-    }
+    const std::string when = ReadPartialDate(reader, record, date);
+    const std::string dimension_name = ReadDimension(reader, record, dimension);
     const auto strength = intensity ? reader.OptionalNumber(record, *intensity) : std::nullopt;
     if (strength && (*strength < -10 || *strength > 10)) {
       reader.Fail(record, *intensity, "intensity out of range", "a Goldstein-style score from -10 to 10");

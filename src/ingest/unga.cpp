@@ -10,15 +10,16 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <regex>
 
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
 #include "ingest/actor_column.hpp"
 #include "ingest/companion.hpp"
+#include "ingest/event_fields.hpp"
 #include "ingest/importers.hpp"
 #include "ingest/series_writer.hpp"
 #include "ingest/table_file.hpp"
+#include "store/provenance.hpp"
 
 namespace linkage {
 
@@ -35,11 +36,6 @@ std::optional<std::string> ParseVote(std::string_view word) {
   return std::nullopt;
 }
 
-const std::regex& IsoDate() {
-  static const std::regex pattern(R"(^\d{4}-\d{2}-\d{2}$)");
-  return pattern;
-}
-
 // rcid -> ISO date from a roll-call table "rcid,...,date,...".
 std::map<std::string, std::string> ReadRollCallDates(const std::string& path) {
   const auto table_file = OpenTable(path);
@@ -50,9 +46,7 @@ std::map<std::string, std::string> ReadRollCallDates(const std::string& path) {
   std::map<std::string, std::string> dates;
   CsvRecord record;
   while (reader.Next(record)) {
-    const std::string when = reader.Text(record, date);
-    if (!std::regex_match(when, IsoDate()))
-      reader.Fail(record, date, fmt::format("'{}' is not a date", when), "YYYY-MM-DD");
+    const std::string when = ReadFullDate(reader, record, date);
     if (!dates.emplace(reader.Text(record, rcid), when).second) {
       reader.Fail(record, rcid, "the roll call is listed twice", "one row per roll call");
     }
@@ -164,9 +158,7 @@ void ReadVotes(ImportContext& context, const std::string& path, const ImportOpti
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;
-    const std::string when = reader.Text(record, date);
-    if (!std::regex_match(when, IsoDate()))
-      reader.Fail(record, date, fmt::format("'{}' is not a date", when), "YYYY-MM-DD");
+    const std::string when = ReadFullDate(reader, record, date);
     writer.Write(reader, record, reader.Text(record, rcid), when, actors.Resolve(reader, record, actor),
                  vote);
   }
@@ -206,7 +198,13 @@ void ReadUnVotes(ImportContext& context, const std::string& path, const ImportOp
                                 : actors.Resolve(reader, record, code, country, Scheme::kName);
     writer.Write(reader, record, roll_call, when->second, id, vote);
   }
-  context.summary.notes.push_back(fmt::format("roll calls dated from {}", table));
+  // The roll-call table decides which year each vote counts in, so it is a source of the values too.
+  const std::int64_t table_id = RecordSource(
+      context.database,
+      {context.dataset, "unvotes roll calls", table,
+       "Voeten, Strezhnev and Bailey (2009), United Nations General Assembly Voting Data: roll calls",
+       "CC0 (Harvard Dataverse)"});
+  context.summary.notes.push_back(fmt::format("roll calls dated from {} (source {})", table, table_id));
 }
 
 }  // namespace linkage

@@ -524,5 +524,14 @@ TEST_F(SecurityImportersTest, ReimportingRowTablesAddsNothing) {
   EXPECT_EQ(Count("SELECT count(*) FROM events"), events);
 }
 
+// An organisation named by one of its other names (org_aliases: "Turkic Council") is recognised as such.
+TEST_F(SecurityImportersTest, MilestoneOrganisationByAlias) {
+  const auto summary = RunImport(*db_, "milestones", Security("milestones_org_alias.csv"));
+  EXPECT_EQ(summary.values_stored, 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE source_actor = 'KAZ' AND target_actor = 'TUR' AND "
+                  "description LIKE '%[with Turkic Council]'"),
+            1);
+}
+
 }  // namespace
 }  // namespace linkage
