@@ -9,12 +9,8 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "indicators/bilateral.hpp"
-#include "indicators/event_indicators.hpp"
-#include "indicators/finance.hpp"
-#include "indicators/political.hpp"
+#include "indicators/dyad_indicators.hpp"
 #include "indicators/products.hpp"
-#include "indicators/security.hpp"
 #include "registry/actor_registry.hpp"
 #include "report/indicator_table.hpp"
 
@@ -35,39 +31,11 @@ struct IndicatorsOptions {
   std::string dimension = "economic";
 };
 
-// Which dimensions --dimension asks for.
-struct Dimensions {
-  bool economic = false;
-  bool security = false;
-  bool political = false;
-  bool events = false;
-};
-
-Dimensions ParseDimension(const std::string& name) {
-  if (name == "economic") return {true, false, false, false};
-  if (name == "security") return {false, true, false, false};
-  if (name == "political") return {false, false, true, false};
-  if (name == "events") return {false, false, false, true};
-  if (name == "all") return {true, true, true, true};
-  throw UsageError(
-      fmt::format("unknown dimension '{}'; use economic, security, political, events or all", name));
-}
-
-// Every indicator id the command can compute.
-std::vector<std::string> KnownIndicators() {
-  std::vector<std::string> known = BilateralIndicatorIds();
-  for (const auto* ids : {&ProductIndicatorIds(), &FinanceIndicatorIds(), &SecurityIndicatorIds(),
-                          &PoliticalIndicatorIds(), &EventIndicatorIds()}) {
-    known.insert(known.end(), ids->begin(), ids->end());
-  }
-  return known;
-}
-
 void RunIndicators(const IndicatorsOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
   const auto [first, last] = ParseYears(options.years);
   const FlowChoices choices = ParseChoices(options.choices);
-  const Dimensions dimensions = ParseDimension(options.dimension);
+  const Dimensions dimensions = ParseDimensions(options.dimension);
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
   const Actor& reporter = actors.RequireArgument(options.reporter);
@@ -76,7 +44,7 @@ void RunIndicators(const IndicatorsOptions& options) {
   std::set<std::string> wanted;
   for (const auto& id : text::Split(options.only, ',')) {
     if (id.empty()) continue;
-    const std::vector<std::string> known = KnownIndicators();
+    const std::vector<std::string> known = KnownIndicatorIds();
     if (std::find(known.begin(), known.end(), id) == known.end()) {
       throw UsageError(fmt::format("unknown indicator '{}'; known: {}", id, text::Join(known, ", ")));
     }
@@ -85,18 +53,8 @@ void RunIndicators(const IndicatorsOptions& options) {
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
   RequireDataset(choices, data);
-  std::vector<IndicatorRecord> records;
-  const auto append = [&records](std::vector<IndicatorRecord> more) {
-    for (auto& record : more) records.push_back(std::move(record));
-  };
-  if (dimensions.economic) {
-    records = BilateralIndicators(terms).Compute(reporter.id, partner.id, first, last, choices);
-    append(ComputeFinanceIndicators(*database, reporter.id, partner.id, first, last));
-  }
-  if (dimensions.security) append(ComputeSecurityIndicators(*database, reporter.id, partner.id, first, last));
-  if (dimensions.political)
-    append(ComputePoliticalIndicators(*database, reporter.id, partner.id, first, last));
-  if (dimensions.events) append(ComputeEventIndicators(*database, reporter.id, partner.id, first, last));
+  std::vector<IndicatorRecord> records =
+      ComputeDyadIndicators(*database, terms, reporter.id, partner.id, first, last, choices, dimensions);
   if (dimensions.economic && !options.products.empty()) {
     if (options.products != "hs2" && options.products != "hs4") {
       throw UsageError(

@@ -55,5 +55,7 @@ void RegisterSystem(CLI::App& app);
 void RegisterSweep(CLI::App& app);
 //! `linkage events`: event-data aggregates of a dyad by year or month.
 void RegisterEvents(CLI::App& app);
+//! `linkage trend`: Mann-Kendall tests and Sen slopes of a dyad's indicator series.
+void RegisterTrend(CLI::App& app);
 
 }  // namespace linkage::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterSystem(app);
   linkage::cli::RegisterSweep(app);
   linkage::cli::RegisterEvents(app);
+  linkage::cli::RegisterTrend(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

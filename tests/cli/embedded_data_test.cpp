@@ -294,6 +294,19 @@ void EmbeddedDataTest::CheckThreeDimensions() {
   }
   ASSERT_GT(both, 0);
   EXPECT_NEAR(RecordValue(political["USA"], "vote_agreement", 2015), same / both, 1e-12);
+
+  // The trend test over the same series: KAZ and CHN moved closer in the General Assembly.
+  const auto trend = RunLinkage(
+      "trend --reporter KAZ --partner CHN --years 1992-2019 --dimension political --only "
+      "ideal_point_distance "
+      "--format json --workspace full.db",
+      dir->Path());
+  ASSERT_EQ(trend.exit_code, 0) << trend.err;
+  const auto tests = nlohmann::json::parse(trend.out);
+  ASSERT_EQ(tests.size(), 1u);
+  EXPECT_EQ(tests[0]["n"], 28);  // sessions 47-74
+  EXPECT_LT(tests[0]["sen_slope"].get<double>(), 0);
+  EXPECT_EQ(tests[0]["reading"], "falling (5% level)");
 }
 
 }  // namespace linkage

@@ -1,0 +1,58 @@
+#include "model/trend.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace linkage {
+namespace {
+
+// 1, 3, 2, 5, 4 at times 1-5: 8 concordant and 2 discordant pairs, S = 6; Var(S) = 5 x 4 x 15 / 18;
+// Z = (6 - 1) / sqrt(Var); the ten pairwise slopes sorted are -1, -1, 1/3, 0.5, 0.75, 1, 1, 4/3, 2, 3, so
+// Sen's slope is (0.75 + 1) / 2.
+TEST(MannKendallTest, ByHand) {
+  const auto test = MannKendall({{1, 1}, {2, 3}, {3, 2}, {4, 5}, {5, 4}});
+  ASSERT_TRUE(test.has_value());
+  EXPECT_EQ(test->n, 5u);
+  EXPECT_DOUBLE_EQ(test->s, 6);
+  EXPECT_NEAR(test->variance, 300.0 / 18.0, 1e-12);
+  EXPECT_NEAR(test->z, 5 / std::sqrt(300.0 / 18.0), 1e-12);
+  EXPECT_NEAR(test->p_value, std::erfc(test->z / std::sqrt(2.0)), 1e-15);
+  EXPECT_NEAR(test->p_value, 0.2207, 1e-4);  // the normal table at z = 1.2247
+  EXPECT_NEAR(test->tau, 0.6, 1e-12);
+  EXPECT_NEAR(test->sen_slope, 0.875, 1e-12);
+}
+
+// Ties: 1, 1, 2, 2, 3 has S = 8 and two groups of two tied values, removing 2 x (2 x 1 x 9) from
+// n(n-1)(2n+5); the median of the slopes 0, 0, 1/3, 0.5, 0.5, 0.5, 0.5, 2/3, 1, 1 is 0.5.
+TEST(MannKendallTest, TiesCorrectTheVariance) {
+  const auto test = MannKendall({{2001, 1}, {2002, 1}, {2003, 2}, {2004, 2}, {2005, 3}});
+  ASSERT_TRUE(test.has_value());
+  EXPECT_DOUBLE_EQ(test->s, 8);
+  EXPECT_NEAR(test->variance, (300.0 - 36.0) / 18.0, 1e-12);
+  EXPECT_NEAR(test->z, 7 / std::sqrt(264.0 / 18.0), 1e-12);
+  EXPECT_NEAR(test->sen_slope, 0.5, 1e-12);
+}
+
+// Order does not matter, a falling series has the opposite sign, and gaps in time scale the slope.
+TEST(MannKendallTest, OrderSignAndUnevenTimes) {
+  const auto falling = MannKendall({{2010, 5}, {2000, 9}, {2005, 7}, {2020, 1}});
+  ASSERT_TRUE(falling.has_value());
+  EXPECT_DOUBLE_EQ(falling->s, -6);
+  EXPECT_LT(falling->z, 0);
+  EXPECT_NEAR(falling->sen_slope, -0.4, 1e-12);  // every pair falls 0.4 a year
+  EXPECT_NEAR(falling->sen_intercept, 9 + 0.4 * 2000, 1e-9);
+  const auto flat = MannKendall({{1, 2}, {2, 2}, {3, 2}});
+  ASSERT_TRUE(flat.has_value());
+  EXPECT_DOUBLE_EQ(flat->z, 0);
+  EXPECT_DOUBLE_EQ(flat->p_value, 1);
+  EXPECT_FALSE(MannKendall({{1, 1}, {2, 2}}).has_value());
+}
+
+TEST(MannKendallTest, NormalTail) {
+  EXPECT_NEAR(TwoSidedNormalP(1.959963985), 0.05, 1e-9);
+  EXPECT_NEAR(TwoSidedNormalP(-2.575829304), 0.01, 1e-9);
+}
+
+}  // namespace
+}  // namespace linkage
