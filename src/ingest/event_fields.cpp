@@ -10,7 +10,7 @@ namespace {
 
 std::string ReadDate(const CsvReader& reader, const CsvRecord& record, std::size_t column,
                      const std::regex& pattern, const char* expected) {
-  const std::string when = reader.Text(record, column);
+  std::string when = reader.Text(record, column);
   if (!std::regex_match(when, pattern))
     reader.Fail(record, column, fmt::format("'{}' is not a date", when), expected);
   return when;
@@ -29,7 +29,7 @@ std::string ReadFullDate(const CsvReader& reader, const CsvRecord& record, std::
 }
 
 std::string ReadDimension(const CsvReader& reader, const CsvRecord& record, std::size_t column) {
-  const std::string dimension = reader.Text(record, column);
+  std::string dimension = reader.Text(record, column);
   if (dimension != "economic" && dimension != "security" && dimension != "political") {
     reader.Fail(record, column, fmt::format("unknown dimension '{}'", dimension),
                 "economic, security or political");
