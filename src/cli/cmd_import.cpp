@@ -32,7 +32,7 @@ void RunImportCommand(const ImportArguments& arguments) {
 std::string FormatList() {
   std::string text = "Formats:";
   for (const auto& importer : Importers())
-    text += fmt::format("\n  {:<12} {}", importer.format, importer.description);
+    text += fmt::format("\n  {:<17} {}", importer.format, importer.description);
   return text;
 }
 
