@@ -11,6 +11,7 @@
 #include "ingest/importers.hpp"
 #include "store/workspace.hpp"
 #include "support/core_workspace.hpp"
+#include "support/temp_workspace.hpp"
 
 namespace linkage {
 namespace {
@@ -531,6 +532,28 @@ TEST_F(SecurityImportersTest, MilestoneOrganisationByAlias) {
   EXPECT_EQ(Count("SELECT count(*) FROM events WHERE source_actor = 'KAZ' AND target_actor = 'TUR' AND "
                   "description LIKE '%[with Turkic Council]'"),
             1);
+}
+
+// The embedded Stata copy of a WITS download stores the same flows as its CSV twin, value for value.
+TEST_F(SecurityImportersTest, StataAndCsvCopiesOfWitsAgree) {
+  ImportOptions dta;
+  dta.dataset = "from-dta";
+  const auto from_dta = RunImport(
+      *db_, "wits",
+      testing::ProjectData("sources/wits-kaz/stata/kazakhstan_exports_to_china_hs4_2015_2024_wits.dta"), dta);
+  ImportOptions csv;
+  csv.dataset = "from-csv";
+  const auto from_csv = RunImport(
+      *db_, "wits",
+      testing::ProjectData("sources/wits-kaz/kazakhstan_exports_to_china_hs4_2015_2024_wits.csv"), csv);
+  EXPECT_EQ(from_dta.rows_read, from_csv.rows_read);
+  EXPECT_EQ(from_dta.values_stored, from_csv.values_stored);
+  EXPECT_EQ(
+      Count("SELECT count(*) FROM flows a JOIN flows b ON a.reporter = b.reporter AND a.partner = b.partner "
+            "AND a.flow = b.flow AND a.year = b.year AND a.product = b.product WHERE a.dataset = 'from-dta' "
+            "AND b.dataset = 'from-csv' AND (a.value_usd IS b.value_usd OR abs(a.value_usd - b.value_usd) <= "
+            "1e-9 * abs(b.value_usd))"),
+      from_csv.values_stored);
 }
 
 }  // namespace
