@@ -41,15 +41,8 @@ void RunIndicators(const IndicatorsOptions& options) {
   const Actor& reporter = actors.RequireArgument(options.reporter);
   const Actor& partner = actors.RequireArgument(options.partner);
   if (reporter.id == partner.id) throw UsageError("--reporter and --partner name the same actor");
-  std::set<std::string> wanted;
-  for (const auto& id : text::Split(options.only, ',')) {
-    if (id.empty()) continue;
-    const std::vector<std::string> known = KnownIndicatorIds();
-    if (std::find(known.begin(), known.end(), id) == known.end()) {
-      throw UsageError(fmt::format("unknown indicator '{}'; known: {}", id, text::Join(known, ", ")));
-    }
-    wanted.insert(id);
-  }
+  const std::vector<std::string> only = ParseIndicatorIds(options.only);
+  const std::set<std::string> wanted(only.begin(), only.end());
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
   RequireDataset(choices, data);

@@ -46,15 +46,7 @@ void RunTrend(const TrendOptions& options) {
   const Actor& reporter = actors.RequireArgument(options.reporter);
   const Actor& partner = actors.RequireArgument(options.partner);
   if (reporter.id == partner.id) throw UsageError("--reporter and --partner name the same actor");
-  std::vector<std::string> wanted;
-  const std::vector<std::string> known = KnownIndicatorIds();
-  for (const auto& id : text::Split(options.only, ',')) {
-    if (id.empty()) continue;
-    if (std::find(known.begin(), known.end(), id) == known.end()) {
-      throw UsageError(fmt::format("unknown indicator '{}'; known: {}", id, text::Join(known, ", ")));
-    }
-    wanted.push_back(id);
-  }
+  const std::vector<std::string> wanted = ParseIndicatorIds(options.only);
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
   RequireDataset(choices, data);

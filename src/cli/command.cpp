@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "indicators/dyad_indicators.hpp"
 #include "ingest/default_data.hpp"
 #include "store/workspace.hpp"
 
@@ -73,6 +74,19 @@ FlowChoices ParseChoices(const ChoiceOptions& options) {
     throw UsageError(fmt::format("--blocs '{}': use aggregate or members", options.blocs));
   }
   return choices;
+}
+
+std::vector<std::string> ParseIndicatorIds(const std::string& only) {
+  const std::vector<std::string> known = KnownIndicatorIds();
+  std::vector<std::string> ids;
+  for (const auto& id : text::Split(only, ',')) {
+    if (id.empty()) continue;
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      throw UsageError(fmt::format("unknown indicator '{}'; known: {}", id, text::Join(known, ", ")));
+    }
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 std::pair<int, int> ParseYears(const std::string& text) {

@@ -41,6 +41,9 @@ void RequireDataset(const FlowChoices& choices, TradeData& data);
 //! Parses --years "2019" or "2000-2020" (UsageError otherwise).
 std::pair<int, int> ParseYears(const std::string& text);
 
+//! Parses --only "id,id,...": the ids, each checked against the dyad indicators (UsageError listing them).
+std::vector<std::string> ParseIndicatorIds(const std::string& only);
+
 // One registration function per subcommand file.
 void RegisterInit(CLI::App& app);
 void RegisterImport(CLI::App& app);

@@ -254,14 +254,7 @@ void ReadPolecat(ImportContext& context, const std::string& path, const ImportOp
     };
     const auto sources = countries(record.fields[actor]);
     const auto targets = countries(record.fields[recipient]);
-    if (sources.empty() || targets.empty()) sink.Add(event, static_cast<std::int64_t>(record.line));
-    for (const auto& from : sources) {
-      for (const auto& to : targets) {
-        event.source = from;
-        event.target = to;
-        sink.Add(event, static_cast<std::int64_t>(record.line));
-      }
-    }
+    sink.AddPairs(event, sources, targets, static_cast<std::int64_t>(record.line));
   }
   sink.Summarise();
 }
@@ -355,14 +348,7 @@ void ReadPlover(ImportContext& context, const std::string& path, const ImportOpt
         event.intensity = json["event_scale"].get<double>();
       }
       event.dimension = ContextDimension(contexts, coding->dimension);
-      if (sources.empty() || targets.empty()) sink.Add(event, static_cast<std::int64_t>(number));
-      for (const auto& from : sources) {
-        for (const auto& to : targets) {
-          event.source = from;
-          event.target = to;
-          sink.Add(event, static_cast<std::int64_t>(number));
-        }
-      }
+      sink.AddPairs(event, sources, targets, static_cast<std::int64_t>(number));
     }
   }
   sink.Summarise();

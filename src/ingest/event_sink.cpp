@@ -79,6 +79,18 @@ void EventSink::Add(const CodedEvent& event, std::int64_t line) {
   ++context_.summary.values_stored;
 }
 
+void EventSink::AddPairs(CodedEvent event, const std::vector<std::string>& sources,
+                         const std::vector<std::string>& targets, std::int64_t line) {
+  if (sources.empty() || targets.empty()) Add(event, line);
+  for (const auto& from : sources) {
+    for (const auto& to : targets) {
+      event.source = from;
+      event.target = to;
+      Add(event, line);
+    }
+  }
+}
+
 void EventSink::Summarise() {
   if (one_sided_ > 0) {
     context_.summary.notes.push_back(

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ingest/import_context.hpp"
 #include "registry/actor_registry.hpp"
@@ -33,6 +34,10 @@ class EventSink {
   EventSink(ImportContext& context, Scheme scheme);
   //! Stores the event from `line`, or counts why it was left out.
   void Add(const CodedEvent& event, std::int64_t line);
+  //! Stores `event` once for each pair of a source and a target side (counted as one-sided when either list
+  //! is empty).
+  void AddPairs(CodedEvent event, const std::vector<std::string>& sources,
+                const std::vector<std::string>& targets, std::int64_t line);
   //! Adds the counts of events left out to the import summary.
   void Summarise();
 
