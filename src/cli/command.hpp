@@ -60,5 +60,7 @@ void RegisterSweep(CLI::App& app);
 void RegisterEvents(CLI::App& app);
 //! `linkage trend`: Mann-Kendall tests and Sen slopes of a dyad's indicator series.
 void RegisterTrend(CLI::App& app);
+//! `linkage index`: the linkage index at three levels, its sensitivity, inputs and tests.
+void RegisterIndex(CLI::App& app);
 
 }  // namespace linkage::cli

@@ -1,6 +1,7 @@
 // End-to-end tests of the real binary on temporary workspaces: stdout, stderr and exit codes.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support/temp_workspace.hpp"
@@ -58,6 +59,28 @@ TEST_F(CliTest, UnknownFormatIsAUsageError) {
   const auto result = Run("import gdelt " + Fixture("import/flows.csv"));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("known formats: imf-dots"), std::string::npos);
+}
+
+// The index runs on a workspace without data (every trade input missing, never read as zero) and refuses a
+// bad weight file with its line and column.
+TEST_F(CliTest, IndexKeepsMissingInputsMissingAndRefusesBadWeights) {
+  const auto result = Run("index --dyad CHN,KAZ --years 2000-2001 --draws 5 --level dyad --format json");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  for (const auto& row : nlohmann::json::parse(result.out)) {
+    if (row["score"] != "economic_bandwidth") continue;
+    EXPECT_TRUE(row["value"].is_null()) << row.dump();
+    EXPECT_TRUE(row["median"].is_null()) << row.dump();
+    EXPECT_EQ(row["missing"], "no input has a value");
+  }
+  const std::string weights = dir_.File("weights.csv");
+  std::ofstream(weights) << "component,dimension,role,weight\ntotal_trade,economic,bandwith,1\n";
+  const auto bad = Run("index --dyad CHN,KAZ --years 2000 --weights " + weights);
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find("weights.csv:2:3"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("bandwidth or dependence"), std::string::npos) << bad.err;
+  EXPECT_EQ(Run("index --dyad CHN,KAZ --years 2000 --weights fbc").exit_code, 2);
+  EXPECT_EQ(Run("index --dyad CHN --years 2000").exit_code, 2);
+  EXPECT_EQ(Run("index --dyad CHN,KAZ --years 2000 --view everything").exit_code, 2);
 }
 
 TEST_F(CliTest, ResolvesActors) {

@@ -37,6 +37,7 @@ class EmbeddedDataTest : public ::testing::Test {
   static void CheckFormats();
   static void CheckIndicators();
   static void CheckThreeDimensions();
+  static void CheckLinkageModel();
   static std::unique_ptr<testing::TempDir> dir;
 };
 
@@ -63,6 +64,7 @@ TEST_F(EmbeddedDataTest, ReproducesTheSourceStudyAndASecondStudy) {
   CheckFormats();
   CheckIndicators();
   CheckThreeDimensions();
+  CheckLinkageModel();
 }
 
 void EmbeddedDataTest::CheckSourceStudy() {
@@ -307,6 +309,80 @@ void EmbeddedDataTest::CheckThreeDimensions() {
   EXPECT_EQ(tests[0]["n"], 28);  // sessions 47-74
   EXPECT_LT(tests[0]["sen_slope"].get<double>(), 0);
   EXPECT_EQ(tests[0]["reading"], "falling (5% level)");
+}
+
+// The linkage model on the real data: China, Kazakhstan, Central Asia and four more powers, 1992-2020, at the
+// three levels and in the three dimensions, with sensitivity intervals and the tests of its series.
+void EmbeddedDataTest::CheckLinkageModel() {
+  const std::string design =
+      "--dyad CHN,KAZ --years 1992-2020 --region central-asia --powers RUS,USA,TUR,IRN --workspace full.db";
+  const auto scores = RunLinkage("index " + design + " --draws 30 --format json", dir->Path());
+  ASSERT_EQ(scores.exit_code, 0) << scores.err;
+  std::map<std::string, const nlohmann::json*> rows;
+  const auto all = nlohmann::json::parse(scores.out);
+  for (const auto& row : all) {
+    const std::string key =
+        fmt::format("{}/{}/{}/{}/{}/{}", row["level"].get<std::string>(), row["measure"].get<std::string>(),
+                    row["source"].get<std::string>(), row["target"].get<std::string>(),
+                    row["year"].get<int>(), row["score"].get<std::string>());
+    rows[key] = &row;
+  }
+  for (const std::string dimension : {"economic", "security", "political"}) {
+    for (const std::string role : {"bandwidth", "dependence"}) {
+      SCOPED_TRACE(dimension + "_" + role);
+      for (const std::string key : {"dyad/score/CHN/KAZ/2010/", "region/score/CHN/central-asia/2010/"}) {
+        ASSERT_TRUE(rows.contains(key + dimension + "_" + role)) << key;
+        const auto& row = *rows[key + dimension + "_" + role];
+        ASSERT_FALSE(row["value"].is_null()) << row.dump();
+        EXPECT_GE(row["value"].get<double>(), 0);
+        EXPECT_LE(row["value"].get<double>(), 100);
+        ASSERT_FALSE(row["median"].is_null()) << row.dump();
+        EXPECT_LE(row["p05"].get<double>(), row["median"].get<double>());
+        EXPECT_LE(row["median"].get<double>(), row["p95"].get<double>());
+      }
+    }
+  }
+  const auto& balance = *rows.at("system/multi_vector/powers/KAZ/2010/linkage");
+  EXPECT_GT(balance["value"].get<double>(), 0);
+  EXPECT_LE(balance["value"].get<double>(), 1);
+  EXPECT_FALSE(rows.at("system/power_share/CHN/central-asia/2010/linkage")->at("value").is_null());
+  EXPECT_FALSE(rows.at("dyad/score/RUS/KAZ/2010/linkage")->at("rank").is_null());
+
+  // An input recomputed from the raw IMF file: China's share of Kazakhstan's trade in 2015.
+  const auto inputs = RunLinkage("index " + design + " --view inputs --format json", dir->Path());
+  ASSERT_EQ(inputs.exit_code, 0) << inputs.err;
+  const auto raw = RawDots(2015, {"KAZ", "CHN"});
+  const auto world = RawDots(2015, {"KAZ", "WLD"});
+  const double share = (raw.at("KAZ>CHN:X_FOB") + raw.at("KAZ>CHN:M_CIF")) /
+                       (world.at("KAZ>WLD:X_FOB") + world.at("KAZ>WLD:M_CIF"));
+  bool found = false;
+  for (const auto& input : nlohmann::json::parse(inputs.out)) {
+    if (input["source"] != "CHN" || input["target"] != "KAZ" || input["year"] != 2015 ||
+        input["component"] != "trade_share")
+      continue;
+    found = true;
+    EXPECT_NEAR(input["raw"].get<double>(), share, 1e-12);
+    EXPECT_NE(input["provenance"].get<std::string>().find("imf_dots"), std::string::npos);
+  }
+  EXPECT_TRUE(found);
+
+  // Trend and break tests of every series, breaks at the dyad's milestones.
+  const auto tests =
+      RunLinkage("index " + design + " --draws 20 --view tests --level dyad --format json", dir->Path());
+  ASSERT_EQ(tests.exit_code, 0) << tests.err;
+  bool trend = false;
+  bool silk_road = false;
+  for (const auto& row : nlohmann::json::parse(tests.out)) {
+    if (row["source"] != "CHN" || row["target"] != "KAZ" || row["score"] != "political_bandwidth") continue;
+    const std::string test = row["test"];
+    if (test.starts_with("trend")) {
+      trend = true;
+      EXPECT_EQ(row["reading"], "rising (5% level)");  // shared institutions, partnership, votes
+    }
+    if (test.starts_with("break from 2013")) silk_road = !row["p_value"].is_null();
+  }
+  EXPECT_TRUE(trend);
+  EXPECT_TRUE(silk_road);
 }
 
 }  // namespace linkage

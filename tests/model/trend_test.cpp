@@ -54,5 +54,21 @@ TEST(MannKendallTest, NormalTail) {
   EXPECT_NEAR(TwoSidedNormalP(-2.575829304), 0.01, 1e-9);
 }
 
+// The worked example "A Mann-Kendall Example (By Hand)" (J. Little, College of the Holy Cross, after
+// Gilbert 1987): 14 values with one tied pair give S = 54, Var(S) = (14 x 13 x 33 - 2 x 1 x 9) / 18 and
+// Z = 2.9058, whose one-sided normal tail is 0.0018 (two-sided 0.0037).
+TEST(MannKendallTest, TextbookExample) {
+  const std::vector<double> values = {12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9,
+                                      11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7};
+  std::vector<SeriesPoint> points;
+  for (std::size_t k = 0; k < values.size(); ++k) points.push_back({static_cast<double>(k + 1), values[k]});
+  const auto test = MannKendall(points);
+  ASSERT_TRUE(test.has_value());
+  EXPECT_DOUBLE_EQ(test->s, 54);
+  EXPECT_NEAR(test->variance, (14.0 * 13 * 33 - 18) / 18, 1e-9);
+  EXPECT_NEAR(test->z, 2.9058, 5e-5);
+  EXPECT_NEAR(test->p_value / 2, 0.0018, 5e-5);
+}
+
 }  // namespace
 }  // namespace linkage

@@ -1,0 +1,298 @@
+// `linkage index --dyad CHN,KAZ --years 1992-2020 [--region central-asia] [--powers RUS,USA]
+// [--weights equal|fbic|FILE] [--draws N] [--view scores|inputs|tests|summary]`: the linkage index at the
+// three levels with its sensitivity intervals, the inputs behind it, and the trend and break tests of its
+// series.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "cli/command.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "model/index_panel.hpp"
+#include "model/milestone_dates.hpp"
+#include "model/score_tests.hpp"
+#include "registry/actor_registry.hpp"
+#include "registry/institutions.hpp"
+#include "report/indicator_table.hpp"
+#include "report/output.hpp"
+
+namespace linkage::cli {
+
+namespace {
+
+struct IndexOptions {
+  CommonOptions common;
+  std::string dyad;
+  std::string region;
+  std::string powers;
+  std::string years;
+  ChoiceOptions choices;
+  std::string weights = "equal";
+  std::string normalisation = "minmax";
+  double min_coverage = 0.5;
+  std::size_t draws = 200;
+  std::uint64_t seed = 1;
+  double spread = 0.5;
+  std::string view = "scores";
+  std::string levels;
+  std::string scores;
+  std::string breaks;
+  std::string format = "table";
+};
+
+nlohmann::json Cell(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
+// Everything the views print from.
+struct IndexRun {
+  IndexSpec spec;
+  LinkageDesign design;
+  TracedPanel traced;
+  std::vector<std::vector<std::optional<double>>> normalised;
+  std::vector<ScoreRow> rows;
+  std::optional<Sensitivity> sensitivity;
+};
+
+std::set<std::string> ParseList(const std::string& text) {
+  std::set<std::string> items;
+  for (const auto& piece : text::Split(text, ',')) {
+    const std::string item(text::Trim(piece));
+    if (!item.empty()) items.insert(item);
+  }
+  return items;
+}
+
+// The --level and --score choices; empty sets select everything.
+struct RowFilter {
+  std::set<std::string> levels;
+  std::set<std::string> scores;
+  bool Selects(const std::string& level, std::size_t score) const {
+    return (levels.empty() || levels.contains(level)) &&
+           (scores.empty() || scores.contains(ScoreNames()[score]));
+  }
+};
+
+RowFilter ParseFilter(const IndexOptions& options) {
+  RowFilter filter{ParseList(options.levels), ParseList(options.scores)};
+  for (const auto& level : filter.levels) {
+    if (level != "dyad" && level != "region" && level != "system")
+      throw UsageError(fmt::format("--level: unknown level '{}'; use dyad, region or system", level));
+  }
+  for (const auto& score : filter.scores) {
+    if (!ScoreIndex(score))
+      throw UsageError(fmt::format("--score: unknown score '{}'; use {}", score,
+                                   text::Join({ScoreNames().begin(), ScoreNames().end()}, ", ")));
+  }
+  return filter;
+}
+
+void WriteScores(const IndexRun& run, const RowFilter& filter, OutputFormat format) {
+  ResultTable table{{"level", "measure", "source", "target", "year", "score", "value", "median", "p05", "p95",
+                     "rank", "rank_median", "rank_p05", "rank_p95", "coverage", "missing"},
+                    {}};
+  for (std::size_t k = 0; k < run.rows.size(); ++k) {
+    const ScoreRow& row = run.rows[k];
+    if (!filter.Selects(row.level, row.score)) continue;
+    Spread values;
+    Spread ranks;
+    if (run.sensitivity) {
+      values = run.sensitivity->ValueSpread(k);
+      ranks = run.sensitivity->RankSpread(k);
+    }
+    table.rows.push_back({row.level, row.measure, row.source, row.target, row.year, ScoreNames()[row.score],
+                          Cell(row.value), Cell(values.median), Cell(values.low), Cell(values.high),
+                          Cell(row.rank), Cell(ranks.median), Cell(ranks.low), Cell(ranks.high), row.coverage,
+                          row.missing.empty() ? nlohmann::json() : nlohmann::json(row.missing)});
+  }
+  WriteResult(table, format, stdout);
+}
+
+void WriteInputs(Database& database, const IndexRun& run, OutputFormat format) {
+  const auto files = SourceFileNames(database);
+  ResultTable table{{"source", "target", "year", "component", "dimension", "role", "weight", "transform",
+                     "raw", "normalised", "missing", "steps", "provenance"},
+                    {}};
+  for (std::size_t unit = 0; unit < run.traced.panel.units.size(); ++unit) {
+    const PanelUnit& key = run.traced.panel.units[unit];
+    for (std::size_t column = 0; column < run.spec.components.size(); ++column) {
+      const IndexComponent& component = run.spec.components[column];
+      const Term& term = run.traced.terms[unit][column];
+      table.rows.push_back({key.source, key.target, key.year, component.id,
+                            DimensionName(component.dimension), RoleName(component.role), component.weight,
+                            std::string(component.transform == Transform::kLog ? "ln(1+x)" : "none") +
+                                (component.higher_means_more ? "" : ", reversed"),
+                            Cell(term.value), Cell(run.normalised[unit][column]),
+                            term.missing.empty() ? nlohmann::json() : nlohmann::json(term.missing),
+                            text::Join(term.steps, "; "), SourcePlaces(files, term.sources)});
+    }
+  }
+  WriteResult(table, format, stdout);
+}
+
+void WriteTests(const std::vector<SeriesTests>& tests, const std::vector<BreakDate>& dates,
+                const RowFilter& filter, OutputFormat format) {
+  ResultTable table{
+      {"level", "measure", "source", "target", "score", "years", "n", "test", "statistic", "p_value",
+       "sen_slope", "level_shift", "p_level", "slope_change", "p_slope", "robust_share", "reading"},
+      {}};
+  for (const auto& series : tests) {
+    if (!filter.Selects(series.level, series.score)) continue;
+    const std::string years = fmt::format("{}-{}", series.first_year, series.last_year);
+    const std::string& score = ScoreNames()[series.score];
+    const auto base = [&](const std::string& test) {
+      return std::vector<nlohmann::json>{series.level,
+                                         series.measure,
+                                         series.source,
+                                         series.target,
+                                         score,
+                                         years,
+                                         series.trend ? series.trend->n : 0,
+                                         test};
+    };
+    auto trend = base("trend (Mann-Kendall, Sen)");
+    if (series.trend) {
+      trend.insert(trend.end(), {series.trend->s, series.trend->p_value, series.trend->sen_slope, nullptr,
+                                 nullptr, nullptr, nullptr, Cell(series.robust_share), TrendReading(series)});
+    } else {
+      trend.insert(trend.end(), {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+                                 TrendReading(series)});
+    }
+    table.rows.push_back(trend);
+    for (std::size_t k = 0; k < dates.size(); ++k) {
+      auto row = base(fmt::format("break from {} (Chow, segmented): {}", dates[k].year, dates[k].label));
+      const auto& test = series.breaks[k];
+      if (!test) {
+        row.insert(row.end(), {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+                               "fewer than 3 years with a value on a side"});
+      } else {
+        row.insert(row.end(), {test->f_statistic, test->p_joint, nullptr, test->level_shift, test->p_level,
+                               test->slope_change, test->p_slope, nullptr,
+                               test->p_joint < 0.05 ? "break (5% level)" : "no break at the 5% level"});
+      }
+      table.rows.push_back(row);
+    }
+  }
+  WriteResult(table, format, stdout);
+}
+
+// The directed dyads scored: every power with every state it faces, and the pivot with the actor.
+std::vector<DirectedDyad> PanelDyads(const LinkageDesign& design) {
+  std::vector<std::string> faced;
+  for (const auto& [year, members] : design.members) {
+    for (const auto& member : members)
+      if (std::find(faced.begin(), faced.end(), member) == faced.end()) faced.push_back(member);
+  }
+  if (std::find(faced.begin(), faced.end(), design.pivot) == faced.end())
+    faced.insert(faced.begin(), design.pivot);
+  std::vector<DirectedDyad> dyads;
+  for (const auto& power : design.powers) {
+    for (const auto& state : faced)
+      if (state != power) dyads.push_back({power, state});
+  }
+  dyads.push_back({design.pivot, design.actor});
+  return dyads;
+}
+
+void RunIndex(const IndexOptions& options) {
+  const OutputFormat format = ParseOutputFormat(options.format);
+  const auto [first, last] = ParseYears(options.years);
+  const FlowChoices choices = ParseChoices(options.choices);
+  if (options.choices.perspective == "both")
+    throw UsageError("--perspective both does not apply to the index; use reporter or partner");
+  const Normalisation normalisation = ParseNormalisation(options.normalisation);
+  if (options.view != "scores" && options.view != "inputs" && options.view != "tests" &&
+      options.view != "summary")
+    throw UsageError(
+        fmt::format("--view: unknown view '{}'; use scores, inputs, tests or summary", options.view));
+  if (options.min_coverage < 0 || options.min_coverage > 1)
+    throw UsageError("--min-coverage must be between 0 and 1");
+  if (options.spread < 0 || options.spread > 1) throw UsageError("--spread must be between 0 and 1");
+  const RowFilter filter = ParseFilter(options);
+  const auto dyad = text::Split(options.dyad, ',');
+  if (dyad.size() != 2) throw UsageError("--dyad takes two actors, the outside power first: --dyad CHN,KAZ");
+
+  auto database = OpenOrCreate(options.common);
+  const ActorRegistry actors(*database);
+  IndexRun run;
+  run.spec = LoadIndexSpec(options.weights);
+  run.design.actor = actors.RequireArgument(std::string(text::Trim(dyad[0]))).id;
+  run.design.pivot = actors.RequireArgument(std::string(text::Trim(dyad[1]))).id;
+  if (run.design.actor == run.design.pivot) throw UsageError("--dyad names the same actor twice");
+  run.design.powers.push_back(run.design.actor);
+  for (const auto& name : text::Split(options.powers, ',')) {
+    if (text::Trim(name).empty()) continue;
+    const std::string power = actors.RequireArgument(std::string(text::Trim(name))).id;
+    if (power == run.design.pivot) throw UsageError(fmt::format("--powers: {} is the pivot state", power));
+    if (std::find(run.design.powers.begin(), run.design.powers.end(), power) == run.design.powers.end())
+      run.design.powers.push_back(power);
+  }
+  if (!options.region.empty()) {
+    run.design.region = RequireRegion(*database, options.region);
+    for (int year = first; year <= last; ++year)
+      run.design.members[year] = RegionMembers(*database, run.design.region, year);
+  }
+
+  TradeData data(*database);
+  TradeTerms terms(*database, data, actors);
+  RequireDataset(choices, data);
+  run.traced = BuildComponentPanel(*database, terms, run.spec, PanelDyads(run.design), first, last, choices);
+  run.normalised = NormaliseComponents(run.traced.panel, run.spec, normalisation);
+  std::vector<double> weights;
+  for (const auto& component : run.spec.components) weights.push_back(component.weight);
+  run.rows = EvaluateLevels(run.traced.panel,
+                            ScoreUnits(run.normalised, run.spec, weights, options.min_coverage), run.design);
+  if (options.view == "inputs") return WriteInputs(*database, run, format);
+
+  if (options.draws > 0) {
+    run.sensitivity = RunSensitivity(
+        run.traced.panel, run.spec, run.design,
+        {options.draws, options.seed, options.spread, true, normalisation, options.min_coverage});
+  }
+  if (options.view == "scores") return WriteScores(run, filter, format);
+
+  const std::vector<BreakDate> dates =
+      options.breaks.empty() ? MilestoneBreakDates(*database, run.design.actor, run.design.pivot, first, last)
+                             : ParseBreakDates(options.breaks);
+  const Sensitivity* sensitivity = run.sensitivity ? &*run.sensitivity : nullptr;
+  const auto tests = TestScoreSeries(run.rows, sensitivity, dates);
+  if (options.view == "tests") return WriteTests(tests, dates, filter, format);
+  ResultTable summary{{"finding"}, {}};
+  for (const auto& sentence :
+       SummariseTests(tests, run.rows, sensitivity, dates, run.design.actor, run.design.pivot))
+    summary.rows.push_back({sentence});
+  WriteResult(summary, format, stdout);
+}
+
+}  // namespace
+
+void RegisterIndex(CLI::App& app) {
+  auto options = std::make_shared<IndexOptions>();
+  CLI::App* command = app.add_subcommand(
+      "index",
+      "Linkage index (bandwidth, dependence) at the dyad, region and system levels, with sensitivity");
+  AddWorkspaceOption(*command, options->common);
+  command->add_option("--dyad", options->dyad, "The outside power and the pivot state, e.g. CHN,KAZ")
+      ->required();
+  command->add_option("--years", options->years, "A range of years, e.g. 1992-2020")->required();
+  command->add_option("--region", options->region, "The pivot's region, e.g. central-asia");
+  command->add_option("--powers", options->powers, "Other outside powers, e.g. RUS,USA,TUR,IRN");
+  AddChoiceOptions(*command, options->choices);
+  command->add_option("--weights", options->weights, "equal (default), fbic, or a weight file (CSV)");
+  command->add_option("--normalisation", options->normalisation, "minmax (default), zscore or rank");
+  command->add_option("--min-coverage", options->min_coverage,
+                      "Least share of a score's weight that must have values (default 0.5)");
+  command->add_option("--draws", options->draws, "Sensitivity draws (default 200; 0 for none)");
+  command->add_option("--seed", options->seed, "Seed of the sensitivity draws (default 1)");
+  command->add_option("--spread", options->spread, "Each weight is drawn in [1-s, 1+s] times its own (0.5)");
+  command->add_option("--view", options->view, "scores (default), inputs, tests or summary");
+  command->add_option("--level", options->levels, "Only these levels: dyad, region, system");
+  command->add_option("--score", options->scores, "Only these scores, e.g. linkage,economic_dependence");
+  command->add_option("--breaks", options->breaks, "Break years to test (default: the dyad's milestones)");
+  command->add_option("--format", options->format, "table, csv or json");
+  command->callback([options] { RunIndex(*options); });
+}
+
+}  // namespace linkage::cli
