@@ -170,6 +170,7 @@ class LevelBuilder {
     for (const int year : years_) {
       for (std::size_t score = 0; score < kScoreCount; ++score) {
         std::vector<std::optional<double>> values;
+        values.reserve(design_.powers.size());
         for (const auto& power : facing_pivot) values.push_back(Dyad(power, design_.pivot, year, score));
         Powers(design_.pivot, year, score, values, facing_pivot);
         if (design_.region.empty()) continue;

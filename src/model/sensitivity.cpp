@@ -28,7 +28,8 @@ Spread SpreadOf(const std::vector<float>& samples, std::size_t row, std::size_t 
     const float value = samples[row * draws + draw];
     if (!std::isnan(value)) present.push_back(value);
   }
-  if (present.empty()) return {};
+  // A value most draws leave missing has no meaningful interval.
+  if (present.empty() || 2 * present.size() < draws) return {};
   std::sort(present.begin(), present.end());
   return {Quantile(present, 0.5), Quantile(present, kLow), Quantile(present, kHigh)};
 }

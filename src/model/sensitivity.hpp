@@ -24,7 +24,8 @@ struct SensitivityOptions {
   double min_coverage = 0.5;                             //!< as for the nominal scores
 };
 
-//! The median and 5-95% interval of one number over the draws that gave it a value.
+//! The median and 5-95% interval of one number over the draws that gave it a value (missing unless at
+//! least half of the draws did).
 struct Spread {
   std::optional<double> median;
   std::optional<double> low;   //!< 5th percentile
