@@ -60,5 +60,7 @@ void RegisterSweep(CLI::App& app);
 void RegisterEvents(CLI::App& app);
 //! `linkage trend`: Mann-Kendall tests and Sen slopes of a dyad's indicator series.
 void RegisterTrend(CLI::App& app);
+//! `linkage network`: a region's trade network with outside powers, or its coherence over the years.
+void RegisterNetwork(CLI::App& app);
 
 }  // namespace linkage::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterSweep(app);
   linkage::cli::RegisterEvents(app);
   linkage::cli::RegisterTrend(app);
+  linkage::cli::RegisterNetwork(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
