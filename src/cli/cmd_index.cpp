@@ -15,8 +15,8 @@
 #include "model/score_tests.hpp"
 #include "registry/actor_registry.hpp"
 #include "registry/institutions.hpp"
-#include "report/indicator_table.hpp"
 #include "report/output.hpp"
+#include "report/source_rows.hpp"
 
 namespace linkage::cli {
 
@@ -126,7 +126,7 @@ void WriteInputs(Database& database, const IndexRun& run, OutputFormat format) {
                                 (component.higher_means_more ? "" : ", reversed"),
                             Cell(term.value), Cell(run.normalised[unit][column]),
                             term.missing.empty() ? nlohmann::json() : nlohmann::json(term.missing),
-                            text::Join(term.steps, "; "), SourcePlaces(files, term.sources)});
+                            text::Join(term.steps, "; "), SourceRowsCell(term.sources, files, format)});
     }
   }
   WriteResult(table, format, stdout);

@@ -62,5 +62,7 @@ void RegisterEvents(CLI::App& app);
 void RegisterTrend(CLI::App& app);
 //! `linkage index`: the linkage index at three levels, its sensitivity, inputs and tests.
 void RegisterIndex(CLI::App& app);
+//! `linkage network`: a region's trade network with outside powers, or its coherence over the years.
+void RegisterNetwork(CLI::App& app);
 
 }  // namespace linkage::cli

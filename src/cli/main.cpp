@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterEvents(app);
   linkage::cli::RegisterTrend(app);
   linkage::cli::RegisterIndex(app);
+  linkage::cli::RegisterNetwork(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -79,17 +79,8 @@ std::vector<IndicatorRecord> RegionYear(Database& database, TradeTerms& terms, c
     records.push_back(RecordOf("member_share_of_actor_region_trade", member, actor, year,
                                Divide(total_with(actor)(member), with_actor), "ratio", side));
   }
-  // Intra-regional trade: members' exports to each other over their exports to the world.
-  const Term intra = OverMembers(all_members, [&](const std::string& m) {
-    std::vector<Term> parts;
-    for (const auto& other : all_members) {
-      if (other != m) parts.push_back(terms.Flow(m, other, 'X', year, choices));
-    }
-    return Sum(parts);
-  });
-  const Term exports = OverMembers(
-      all_members, [&](const std::string& m) { return terms.Flow(m, "WLD", 'X', year, choices); });
-  records.push_back(RecordOf("intra_regional_trade_share", region, region, year, Divide(intra, exports),
+  records.push_back(RecordOf("intra_regional_trade_share", region, region, year,
+                             IntraRegionalTradeShare(terms, all_members, year, choices),
                              "ratio of members' exports", side));
   return records;
 }
@@ -213,6 +204,20 @@ std::vector<IndicatorRecord> SystemYear(Database& database, TradeTerms& terms, c
 }
 
 }  // namespace
+
+Term IntraRegionalTradeShare(TradeTerms& terms, const std::vector<std::string>& members, int year,
+                             const FlowChoices& choices) {
+  const Term intra = OverMembers(members, [&](const std::string& m) {
+    std::vector<Term> parts;
+    for (const auto& other : members) {
+      if (other != m) parts.push_back(terms.Flow(m, other, 'X', year, choices));
+    }
+    return Sum(parts);
+  });
+  const Term exports =
+      OverMembers(members, [&](const std::string& m) { return terms.Flow(m, "WLD", 'X', year, choices); });
+  return Divide(intra, exports);
+}
 
 std::vector<IndicatorRecord> ComputeRegionIndicators(Database& database, TradeTerms& terms,
                                                      const std::string& actor, const std::string& region,

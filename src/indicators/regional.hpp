@@ -20,6 +20,11 @@ std::vector<IndicatorRecord> ComputeRegionIndicators(Database& database, TradeTe
                                                      const std::string& actor, const std::string& region,
                                                      int first, int last, const FlowChoices& choices);
 
+//! Intra-regional trade share of `members` in `year`: their exports to each other over their exports to the
+//! world (UNCTAD's intra-trade share); missing when any of those flows is.
+Term IntraRegionalTradeShare(TradeTerms& terms, const std::vector<std::string>& members, int year,
+                             const FlowChoices& choices);
+
 //! Indicators of the outside powers facing region R, for each year in [first, last]: each power's share of
 //! R's and of each member's trade; each member's (and R's) concentration and multi-vector index over the
 //! powers; each member's over all its partners (countries only); and the years one power overtakes another.

@@ -2,8 +2,6 @@
 // Writes indicator records as a table, CSV or JSON, with the source rows behind each value.
 #pragma once
 
-#include <cstdint>
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,12 +11,6 @@
 #include "store/database.hpp"
 
 namespace linkage {
-
-//! The file name of every source in the workspace, by source id.
-std::map<std::int64_t, std::string> SourceFileNames(Database& database);
-//! "file:line file:line ..." for the rows behind a value (a name alone for a value derived from many rows).
-std::string SourcePlaces(const std::map<std::int64_t, std::string>& files,
-                         const std::vector<ValueSource>& sources);
 
 //! Writes the records whose indicator is in `only` (all when empty). JSON records carry `indicator`,
 //! `reporter`, `partner`, `year`, `product`, `value`, `unit`, `estimated`, `perspective`, `missing` and

@@ -36,19 +36,27 @@ std::string CsvField(const std::string& value) {
   return quoted + "\"";
 }
 
+namespace {
+
+nlohmann::json JsonArray(const ResultTable& table) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& row : table.rows) {
+    nlohmann::json object = nlohmann::json::object();
+    for (std::size_t i = 0; i < table.columns.size(); ++i) object[table.columns[i]] = row[i];
+    array.push_back(object);
+  }
+  return array;
+}
+
+}  // namespace
+
 void WriteResult(const ResultTable& table, OutputFormat format, std::FILE* out) {
   assert(std::all_of(table.rows.begin(), table.rows.end(),
                      [&](const auto& row) { return row.size() == table.columns.size(); }) &&
          "every row fills every column");
   switch (format) {
     case OutputFormat::kJson: {
-      nlohmann::json array = nlohmann::json::array();
-      for (const auto& row : table.rows) {
-        nlohmann::json object = nlohmann::json::object();
-        for (std::size_t i = 0; i < table.columns.size(); ++i) object[table.columns[i]] = row[i];
-        array.push_back(object);
-      }
-      fmt::print(out, "{}\n", array.dump(2));
+      fmt::print(out, "{}\n", JsonArray(table).dump(2));
       return;
     }
     case OutputFormat::kCsv: {
@@ -87,6 +95,19 @@ void WriteResult(const ResultTable& table, OutputFormat format, std::FILE* out) 
       }
       return;
     }
+  }
+}
+
+void WriteSections(const std::vector<ResultSection>& sections, OutputFormat format, std::FILE* out) {
+  if (format == OutputFormat::kJson) {
+    nlohmann::json object = nlohmann::json::object();
+    for (const auto& section : sections) object[section.name] = JsonArray(section.table);
+    fmt::print(out, "{}\n", object.dump(2));
+    return;
+  }
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    if (i > 0) fmt::print(out, "\n");
+    WriteResult(sections[i].table, format, out);
   }
 }
 

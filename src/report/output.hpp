@@ -21,8 +21,17 @@ struct ResultTable {
   std::vector<std::vector<nlohmann::json>> rows;
 };
 
+//! One of several tables a command prints, under a name.
+struct ResultSection {
+  std::string name;
+  ResultTable table;
+};
+
 //! Writes the table in the chosen format.
 void WriteResult(const ResultTable& table, OutputFormat format, std::FILE* out);
+//! Writes several tables: as text or CSV one after another with a blank line between them; as JSON one
+//! object with a member per section (its name) holding the table's array of objects.
+void WriteSections(const std::vector<ResultSection>& sections, OutputFormat format, std::FILE* out);
 //! A cell as text: numbers with up to 6 significant digits, null as empty.
 std::string CellText(const nlohmann::json& cell);
 //! CSV-quotes a field when it needs it.

@@ -362,7 +362,7 @@ void EmbeddedDataTest::CheckLinkageModel() {
       continue;
     found = true;
     EXPECT_NEAR(input["raw"].get<double>(), share, 1e-12);
-    EXPECT_NE(input["provenance"].get<std::string>().find("imf_dots"), std::string::npos);
+    EXPECT_NE(input["provenance"].dump().find("imf_dots"), std::string::npos);
   }
   EXPECT_TRUE(found);
 
