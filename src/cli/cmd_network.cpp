@@ -117,6 +117,9 @@ ResultSection GraphSection(const RegionalNetwork& network, const std::optional<P
     add("pivot_share_of_actor_trade", Cell(share.value),
         share.value ? fmt::format("{}'s share of the members' trade with {}", pivot->member, pivot->actor)
                     : share.missing);
+    add("pivot_actor_region_betweenness", pivot->actor_region_betweenness,
+        fmt::format("in the network of the members and {} alone", pivot->actor));
+    add("pivot_actor_region_betweenness_rank", pivot->actor_region_betweenness_rank, of);
   }
   return {"graph", table};
 }

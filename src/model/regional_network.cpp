@@ -93,6 +93,26 @@ PivotRole PivotOf(const RegionalNetwork& network, TradeTerms& terms, const std::
     if (m != actor) with_actor.push_back(PairTrade(terms, m, actor, network.year));
   }
   role.share_of_actor_trade = Divide(PairTrade(terms, member, actor, network.year), Sum(with_actor));
+
+  std::vector<std::string> nodes = network.members;
+  if (std::find(nodes.begin(), nodes.end(), actor) == nodes.end()) nodes.push_back(actor);
+  std::vector<TradeEdge> edges;
+  for (const auto& tie : network.ties) {
+    const bool inside = std::find(nodes.begin(), nodes.end(), tie.a) != nodes.end() &&
+                        std::find(nodes.begin(), nodes.end(), tie.b) != nodes.end();
+    if (inside) edges.push_back({tie.a, tie.b, *tie.trade.value});
+  }
+  const NetworkMeasures actor_region = MeasureTradeNetwork(nodes, edges);
+  double own = 0;
+  for (const auto& node : actor_region.nodes)
+    if (node.id == member) own = node.betweenness;
+  role.actor_region_betweenness = own;
+  role.actor_region_betweenness_rank = 1;
+  for (const auto& node : actor_region.nodes) {
+    const bool is_member =
+        std::find(network.members.begin(), network.members.end(), node.id) != network.members.end();
+    if (is_member && node.betweenness > own) ++role.actor_region_betweenness_rank;
+  }
   return role;
 }
 

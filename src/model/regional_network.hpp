@@ -55,6 +55,11 @@ struct PivotRole {
   std::size_t betweenness_rank = 0;  //!< 1 + members with a larger betweenness
   std::string actor;                 //!< the outside actor A; empty when none was named
   Term share_of_actor_trade;         //!< T_BA / sum over the members m (A left out) of T_mA
+  //! B's betweenness in the network of the members and A alone (without the other powers, whose trade
+  //! with each other would carry every shortest path): how far B stands between A and the region.
+  double actor_region_betweenness = 0;
+  //! 1 + members with a larger betweenness in that network.
+  std::size_t actor_region_betweenness_rank = 0;
 };
 
 //! The pivot role of `member` (UsageError when it is not a member that year) and, when `actor` is not empty,

@@ -383,6 +383,27 @@ void EmbeddedDataTest::CheckLinkageModel() {
   }
   EXPECT_TRUE(trend);
   EXPECT_TRUE(silk_road);
+
+  // The region's trade network with the powers, and its coherence over the years.
+  const auto network = RunLinkage(
+      "network --region central-asia --year 2015 --powers CHN,RUS,USA,TUR,IRN --pivot KAZ --actor CHN "
+      "--format json --workspace full.db",
+      dir->Path());
+  ASSERT_EQ(network.exit_code, 0) << network.err;
+  const auto graph = nlohmann::json::parse(network.out);
+  ASSERT_EQ(graph["nodes"].size(), 10u);
+  std::map<std::string, nlohmann::json> measures;
+  for (const auto& row : graph["graph"]) measures[row["measure"]] = row["value"];
+  EXPECT_GT(measures["density"].get<double>(), 0.5);
+  EXPECT_LE(measures["density"].get<double>(), 1);
+  EXPECT_GT(measures["pivot_share_of_actor_trade"].get<double>(),
+            0.3);  // KAZ leads the region's trade with CHN
+  const auto coherence = RunLinkage(
+      "network --region central-asia --years 1992-2020 --coherence --actor CHN --format json --workspace "
+      "full.db",
+      dir->Path());
+  ASSERT_EQ(coherence.exit_code, 0) << coherence.err;
+  EXPECT_EQ(nlohmann::json::parse(coherence.out)["years"].size(), 29u);
 }
 
 }  // namespace linkage

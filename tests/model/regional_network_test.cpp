@@ -83,6 +83,14 @@ TEST_F(NetworkWorkspaceTest, PivotRole) {
   EXPECT_NEAR(*arg.share_of_actor_trade.value, 1716.0 / (1716 + 3432 + 858), 1e-12);
   EXPECT_EQ(PivotOf(network, terms, "BRA", "").strength_rank, 1u);
   EXPECT_THROW(PivotOf(network, terms, "CHN", ""), UsageError);
+  // With RUS as the actor, the members and RUS alone have the edges ARG-BRA (30), ARG-CHL (12) and BRA-RUS
+  // (20): BRA carries ARG-RUS and CHL-RUS, ARG carries CHL-RUS and BRA-CHL, CHL carries nothing.
+  const auto bra = PivotOf(network, terms, "BRA", "RUS");
+  EXPECT_NEAR(bra.actor_region_betweenness, 2, 1e-9);
+  EXPECT_EQ(bra.actor_region_betweenness_rank, 1u);
+  const auto chl = PivotOf(network, terms, "CHL", "RUS");
+  EXPECT_NEAR(chl.actor_region_betweenness, 0, 1e-9);
+  EXPECT_EQ(chl.actor_region_betweenness_rank, 3u);
 }
 
 // Co-membership (organisations of each member; Test Club's spell ends in "2017", undecided that year):
