@@ -10,7 +10,7 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "model/index_panel.hpp"
+#include "model/linkage_model.hpp"
 #include "model/milestone_dates.hpp"
 #include "model/score_tests.hpp"
 #include "registry/actor_registry.hpp"
@@ -46,16 +46,6 @@ nlohmann::json Cell(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json();
 }
 
-// Everything the views print from.
-struct IndexRun {
-  IndexSpec spec;
-  LinkageDesign design;
-  TracedPanel traced;
-  std::vector<std::vector<std::optional<double>>> normalised;
-  std::vector<ScoreRow> rows;
-  std::optional<Sensitivity> sensitivity;
-};
-
 std::set<std::string> ParseList(const std::string& text) {
   std::set<std::string> items;
   for (const auto& piece : text::Split(text, ',')) {
@@ -89,7 +79,7 @@ RowFilter ParseFilter(const IndexOptions& options) {
   return filter;
 }
 
-void WriteScores(const IndexRun& run, const RowFilter& filter, OutputFormat format) {
+void WriteScores(const LinkageRun& run, const RowFilter& filter, OutputFormat format) {
   ResultTable table{{"level", "measure", "source", "target", "year", "score", "value", "median", "p05", "p95",
                      "rank", "rank_median", "rank_p05", "rank_p95", "coverage", "missing"},
                     {}};
@@ -110,7 +100,7 @@ void WriteScores(const IndexRun& run, const RowFilter& filter, OutputFormat form
   WriteResult(table, format, stdout);
 }
 
-void WriteInputs(Database& database, const IndexRun& run, OutputFormat format) {
+void WriteInputs(Database& database, const LinkageRun& run, OutputFormat format) {
   const auto files = SourceFileNames(database);
   ResultTable table{{"source", "target", "year", "component", "dimension", "role", "weight", "transform",
                      "raw", "normalised", "missing", "steps", "provenance"},
@@ -178,24 +168,6 @@ void WriteTests(const std::vector<SeriesTests>& tests, const std::vector<BreakDa
   WriteResult(table, format, stdout);
 }
 
-// The directed dyads scored: every power with every state it faces, and the pivot with the actor.
-std::vector<DirectedDyad> PanelDyads(const LinkageDesign& design) {
-  std::vector<std::string> faced;
-  for (const auto& [year, members] : design.members) {
-    for (const auto& member : members)
-      if (std::find(faced.begin(), faced.end(), member) == faced.end()) faced.push_back(member);
-  }
-  if (std::find(faced.begin(), faced.end(), design.pivot) == faced.end())
-    faced.insert(faced.begin(), design.pivot);
-  std::vector<DirectedDyad> dyads;
-  for (const auto& power : design.powers) {
-    for (const auto& state : faced)
-      if (state != power) dyads.push_back({power, state});
-  }
-  dyads.push_back({design.pivot, design.actor});
-  return dyads;
-}
-
 void RunIndex(const IndexOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
   const auto [first, last] = ParseYears(options.years);
@@ -216,41 +188,36 @@ void RunIndex(const IndexOptions& options) {
 
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
-  IndexRun run;
-  run.spec = LoadIndexSpec(options.weights);
-  run.design.actor = actors.RequireArgument(std::string(text::Trim(dyad[0]))).id;
-  run.design.pivot = actors.RequireArgument(std::string(text::Trim(dyad[1]))).id;
-  if (run.design.actor == run.design.pivot) throw UsageError("--dyad names the same actor twice");
-  run.design.powers.push_back(run.design.actor);
+  LinkageRequest request;
+  request.first = first;
+  request.last = last;
+  request.choices = choices;
+  request.spec = LoadIndexSpec(options.weights);
+  request.normalisation = normalisation;
+  request.min_coverage = options.min_coverage;
+  LinkageDesign& design = request.design;
+  design.actor = actors.RequireArgument(std::string(text::Trim(dyad[0]))).id;
+  design.pivot = actors.RequireArgument(std::string(text::Trim(dyad[1]))).id;
+  if (design.actor == design.pivot) throw UsageError("--dyad names the same actor twice");
+  design.powers.push_back(design.actor);
   for (const auto& name : text::Split(options.powers, ',')) {
     if (text::Trim(name).empty()) continue;
     const std::string power = actors.RequireArgument(std::string(text::Trim(name))).id;
-    if (power == run.design.pivot) throw UsageError(fmt::format("--powers: {} is the pivot state", power));
-    if (std::find(run.design.powers.begin(), run.design.powers.end(), power) == run.design.powers.end())
-      run.design.powers.push_back(power);
+    if (power == design.pivot) throw UsageError(fmt::format("--powers: {} is the pivot state", power));
+    if (std::find(design.powers.begin(), design.powers.end(), power) == design.powers.end())
+      design.powers.push_back(power);
   }
-  if (!options.region.empty()) {
-    run.design.region = RequireRegion(*database, options.region);
-    for (int year = first; year <= last; ++year)
-      run.design.members[year] = RegionMembers(*database, run.design.region, year);
-  }
+  if (!options.region.empty()) design.region = RequireRegion(*database, options.region);
+  // The inputs view needs no draws.
+  if (options.view != "inputs")
+    request.sensitivity = {options.draws, options.seed,  options.spread,
+                           true,          normalisation, options.min_coverage};
 
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
   RequireDataset(choices, data);
-  run.traced = BuildComponentPanel(*database, terms, run.spec, PanelDyads(run.design), first, last, choices);
-  run.normalised = NormaliseComponents(run.traced.panel, run.spec, normalisation);
-  std::vector<double> weights;
-  for (const auto& component : run.spec.components) weights.push_back(component.weight);
-  run.rows = EvaluateLevels(run.traced.panel,
-                            ScoreUnits(run.normalised, run.spec, weights, options.min_coverage), run.design);
+  const LinkageRun run = RunLinkageModel(*database, terms, request);
   if (options.view == "inputs") return WriteInputs(*database, run, format);
-
-  if (options.draws > 0) {
-    run.sensitivity = RunSensitivity(
-        run.traced.panel, run.spec, run.design,
-        {options.draws, options.seed, options.spread, true, normalisation, options.min_coverage});
-  }
   if (options.view == "scores") return WriteScores(run, filter, format);
 
   const std::vector<BreakDate> dates =
