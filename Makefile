@@ -15,9 +15,11 @@ build:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINKAGE_WARNINGS_AS_ERRORS=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS)
 
-# The main job on the embedded data: audit the source study.
+# The main job on the embedded data: the report of China, Kazakhstan and Central Asia (with the audit of the
+# source study) in $(BUILD)/report/report.html.
 run: build
-	$(BUILD)/src/linkage reproduce --workspace $(BUILD)/linkage.db
+	$(BUILD)/src/linkage report --dyad CHN,KAZ --years 1992-2020 --region central-asia \
+	  --powers RUS,USA,TUR,IRN --workspace $(BUILD)/linkage.db --out $(BUILD)/report
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -15,8 +15,8 @@
 #include "model/score_tests.hpp"
 #include "registry/actor_registry.hpp"
 #include "registry/institutions.hpp"
+#include "report/index_tables.hpp"
 #include "report/output.hpp"
-#include "report/source_rows.hpp"
 
 namespace linkage::cli {
 
@@ -42,10 +42,6 @@ struct IndexOptions {
   std::string format = "table";
 };
 
-nlohmann::json Cell(const std::optional<double>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json();
-}
-
 std::set<std::string> ParseList(const std::string& text) {
   std::set<std::string> items;
   for (const auto& piece : text::Split(text, ',')) {
@@ -55,18 +51,8 @@ std::set<std::string> ParseList(const std::string& text) {
   return items;
 }
 
-// The --level and --score choices; empty sets select everything.
-struct RowFilter {
-  std::set<std::string> levels;
-  std::set<std::string> scores;
-  bool Selects(const std::string& level, std::size_t score) const {
-    return (levels.empty() || levels.contains(level)) &&
-           (scores.empty() || scores.contains(ScoreNames()[score]));
-  }
-};
-
-RowFilter ParseFilter(const IndexOptions& options) {
-  RowFilter filter{ParseList(options.levels), ParseList(options.scores)};
+ScoreSelection ParseFilter(const IndexOptions& options) {
+  ScoreSelection filter{ParseList(options.levels), ParseList(options.scores)};
   for (const auto& level : filter.levels) {
     if (level != "dyad" && level != "region" && level != "system")
       throw UsageError(fmt::format("--level: unknown level '{}'; use dyad, region or system", level));
@@ -77,95 +63,6 @@ RowFilter ParseFilter(const IndexOptions& options) {
                                    text::Join({ScoreNames().begin(), ScoreNames().end()}, ", ")));
   }
   return filter;
-}
-
-void WriteScores(const LinkageRun& run, const RowFilter& filter, OutputFormat format) {
-  ResultTable table{{"level", "measure", "source", "target", "year", "score", "value", "median", "p05", "p95",
-                     "rank", "rank_median", "rank_p05", "rank_p95", "coverage", "missing"},
-                    {}};
-  for (std::size_t k = 0; k < run.rows.size(); ++k) {
-    const ScoreRow& row = run.rows[k];
-    if (!filter.Selects(row.level, row.score)) continue;
-    Spread values;
-    Spread ranks;
-    if (run.sensitivity) {
-      values = run.sensitivity->ValueSpread(k);
-      ranks = run.sensitivity->RankSpread(k);
-    }
-    table.rows.push_back({row.level, row.measure, row.source, row.target, row.year, ScoreNames()[row.score],
-                          Cell(row.value), Cell(values.median), Cell(values.low), Cell(values.high),
-                          Cell(row.rank), Cell(ranks.median), Cell(ranks.low), Cell(ranks.high), row.coverage,
-                          row.missing.empty() ? nlohmann::json() : nlohmann::json(row.missing)});
-  }
-  WriteResult(table, format, stdout);
-}
-
-void WriteInputs(Database& database, const LinkageRun& run, OutputFormat format) {
-  const auto files = SourceFileNames(database);
-  ResultTable table{{"source", "target", "year", "component", "dimension", "role", "weight", "transform",
-                     "raw", "normalised", "missing", "steps", "provenance"},
-                    {}};
-  for (std::size_t unit = 0; unit < run.traced.panel.units.size(); ++unit) {
-    const PanelUnit& key = run.traced.panel.units[unit];
-    for (std::size_t column = 0; column < run.spec.components.size(); ++column) {
-      const IndexComponent& component = run.spec.components[column];
-      const Term& term = run.traced.terms[unit][column];
-      table.rows.push_back({key.source, key.target, key.year, component.id,
-                            DimensionName(component.dimension), RoleName(component.role), component.weight,
-                            std::string(component.transform == Transform::kLog ? "ln(1+x)" : "none") +
-                                (component.higher_means_more ? "" : ", reversed"),
-                            Cell(term.value), Cell(run.normalised[unit][column]),
-                            term.missing.empty() ? nlohmann::json() : nlohmann::json(term.missing),
-                            text::Join(term.steps, "; "), SourceRowsCell(term.sources, files, format)});
-    }
-  }
-  WriteResult(table, format, stdout);
-}
-
-void WriteTests(const std::vector<SeriesTests>& tests, const std::vector<BreakDate>& dates,
-                const RowFilter& filter, OutputFormat format) {
-  ResultTable table{
-      {"level", "measure", "source", "target", "score", "years", "n", "test", "statistic", "p_value",
-       "sen_slope", "level_shift", "p_level", "slope_change", "p_slope", "robust_share", "reading"},
-      {}};
-  for (const auto& series : tests) {
-    if (!filter.Selects(series.level, series.score)) continue;
-    const std::string years = fmt::format("{}-{}", series.first_year, series.last_year);
-    const std::string& score = ScoreNames()[series.score];
-    const auto base = [&](const std::string& test) {
-      return std::vector<nlohmann::json>{series.level,
-                                         series.measure,
-                                         series.source,
-                                         series.target,
-                                         score,
-                                         years,
-                                         series.trend ? series.trend->n : 0,
-                                         test};
-    };
-    auto trend = base("trend (Mann-Kendall, Sen)");
-    if (series.trend) {
-      trend.insert(trend.end(), {series.trend->s, series.trend->p_value, series.trend->sen_slope, nullptr,
-                                 nullptr, nullptr, nullptr, Cell(series.robust_share), TrendReading(series)});
-    } else {
-      trend.insert(trend.end(), {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
-                                 TrendReading(series)});
-    }
-    table.rows.push_back(trend);
-    for (std::size_t k = 0; k < dates.size(); ++k) {
-      auto row = base(fmt::format("break from {} (Chow, segmented): {}", dates[k].year, dates[k].label));
-      const auto& test = series.breaks[k];
-      if (!test) {
-        row.insert(row.end(), {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
-                               "fewer than 3 years with a value on a side"});
-      } else {
-        row.insert(row.end(), {test->f_statistic, test->p_joint, nullptr, test->level_shift, test->p_level,
-                               test->slope_change, test->p_slope, nullptr,
-                               test->p_joint < 0.05 ? "break (5% level)" : "no break at the 5% level"});
-      }
-      table.rows.push_back(row);
-    }
-  }
-  WriteResult(table, format, stdout);
 }
 
 void RunIndex(const IndexOptions& options) {
@@ -182,7 +79,7 @@ void RunIndex(const IndexOptions& options) {
   if (options.min_coverage < 0 || options.min_coverage > 1)
     throw UsageError("--min-coverage must be between 0 and 1");
   if (options.spread < 0 || options.spread > 1) throw UsageError("--spread must be between 0 and 1");
-  const RowFilter filter = ParseFilter(options);
+  const ScoreSelection filter = ParseFilter(options);
   const auto dyad = text::Split(options.dyad, ',');
   if (dyad.size() != 2) throw UsageError("--dyad takes two actors, the outside power first: --dyad CHN,KAZ");
 
@@ -217,15 +114,15 @@ void RunIndex(const IndexOptions& options) {
   TradeTerms terms(*database, data, actors);
   RequireDataset(choices, data);
   const LinkageRun run = RunLinkageModel(*database, terms, request);
-  if (options.view == "inputs") return WriteInputs(*database, run, format);
-  if (options.view == "scores") return WriteScores(run, filter, format);
+  if (options.view == "inputs") return WriteResult(InputTable(*database, run, format), format, stdout);
+  if (options.view == "scores") return WriteResult(ScoreTable(run, filter), format, stdout);
 
   const std::vector<BreakDate> dates =
       options.breaks.empty() ? MilestoneBreakDates(*database, run.design.actor, run.design.pivot, first, last)
                              : ParseBreakDates(options.breaks);
   const Sensitivity* sensitivity = run.sensitivity ? &*run.sensitivity : nullptr;
   const auto tests = TestScoreSeries(run.rows, sensitivity, dates);
-  if (options.view == "tests") return WriteTests(tests, dates, filter, format);
+  if (options.view == "tests") return WriteResult(TestTable(tests, dates, filter), format, stdout);
   ResultTable summary{{"finding"}, {}};
   for (const auto& sentence :
        SummariseTests(tests, run.rows, sensitivity, dates, run.design.actor, run.design.pivot))

@@ -8,6 +8,7 @@
 #include "cli/command.hpp"
 #include "core/text.hpp"
 #include "registry/actor_registry.hpp"
+#include "report/audit_table.hpp"
 #include "report/output.hpp"
 #include "store/workspace.hpp"
 
@@ -50,19 +51,7 @@ void RunReproduce(const ReproduceOptions& options) {
     return;
   }
   if (format == OutputFormat::kCsv) {
-    ResultTable table{
-        {"id", "statement", "printed", "computed", "verdict", "explanation", "alternatives_holding"}, {}};
-    for (const auto& result : results) {
-      std::vector<std::string> holding;
-      for (const auto& alternative : result.alternatives) {
-        if (alternative.verdict == Verdict::kHolds) holding.push_back(alternative.interpretation);
-      }
-      table.rows.push_back({result.id, result.statement,
-                            result.printed ? nlohmann::json(*result.printed) : nlohmann::json(),
-                            result.computed ? nlohmann::json(*result.computed) : nlohmann::json(),
-                            VerdictName(result.verdict), result.explanation, text::Join(holding, " | ")});
-    }
-    WriteResult(table, format, stdout);
+    WriteResult(AuditTable(results), format, stdout);
     return;
   }
   std::map<Verdict, int> counts;

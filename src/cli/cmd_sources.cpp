@@ -1,6 +1,7 @@
 // `linkage sources`: every file the workspace was built from, with its checksum, citation and terms.
 #include "cli/command.hpp"
 #include "report/output.hpp"
+#include "report/source_rows.hpp"
 
 namespace linkage::cli {
 
@@ -13,15 +14,7 @@ struct SourcesOptions {
 
 void RunSources(const SourcesOptions& options) {
   auto database = OpenOrCreate(options.common);
-  Statement query(
-      *database,
-      "SELECT id, dataset, format, path, substr(sha256, 1, 12), citation, terms FROM sources ORDER BY id");
-  ResultTable table{{"id", "dataset", "format", "path", "sha256", "citation", "terms"}, {}};
-  while (query.Step()) {
-    table.rows.push_back({query.Int(0), query.Text(1), query.Text(2), query.Text(3), query.Text(4),
-                          query.Text(5), query.Text(6)});
-  }
-  WriteResult(table, ParseOutputFormat(options.format), stdout);
+  WriteResult(SourceTable(*database), ParseOutputFormat(options.format), stdout);
 }
 
 }  // namespace

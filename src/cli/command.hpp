@@ -64,5 +64,7 @@ void RegisterTrend(CLI::App& app);
 void RegisterIndex(CLI::App& app);
 //! `linkage network`: a region's trade network with outside powers, or its coherence over the years.
 void RegisterNetwork(CLI::App& app);
+//! `linkage report`: a self-contained HTML report with its data and figures.
+void RegisterReport(CLI::App& app);
 
 }  // namespace linkage::cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterTrend(app);
   linkage::cli::RegisterIndex(app);
   linkage::cli::RegisterNetwork(app);
+  linkage::cli::RegisterReport(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

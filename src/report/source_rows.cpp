@@ -32,4 +32,16 @@ nlohmann::json SourceRowsCell(const std::vector<ValueSource>& sources,
   return format == OutputFormat::kJson ? provenance : nlohmann::json(text::Join(places, " "));
 }
 
+ResultTable SourceTable(Database& database) {
+  Statement query(
+      database,
+      "SELECT id, dataset, format, path, substr(sha256, 1, 12), citation, terms FROM sources ORDER BY id");
+  ResultTable table{{"id", "dataset", "format", "path", "sha256", "citation", "terms"}, {}};
+  while (query.Step()) {
+    table.rows.push_back({query.Int(0), query.Text(1), query.Text(2), query.Text(3), query.Text(4),
+                          query.Text(5), query.Text(6)});
+  }
+  return table;
+}
+
 }  // namespace linkage

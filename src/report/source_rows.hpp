@@ -22,4 +22,7 @@ std::map<std::int64_t, std::string> SourceFileNames(Database& database);
 nlohmann::json SourceRowsCell(const std::vector<ValueSource>& sources,
                               const std::map<std::int64_t, std::string>& files, OutputFormat format);
 
+//! Every source file behind the workspace: id, dataset, format, path, checksum prefix, citation and terms.
+ResultTable SourceTable(Database& database);
+
 }  // namespace linkage

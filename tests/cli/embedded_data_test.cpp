@@ -5,10 +5,12 @@
 #include <zlib.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
@@ -38,6 +40,7 @@ class EmbeddedDataTest : public ::testing::Test {
   static void CheckIndicators();
   static void CheckThreeDimensions();
   static void CheckLinkageModel();
+  static void CheckReport();
   static std::unique_ptr<testing::TempDir> dir;
 };
 
@@ -65,6 +68,7 @@ TEST_F(EmbeddedDataTest, ReproducesTheSourceStudyAndASecondStudy) {
   CheckIndicators();
   CheckThreeDimensions();
   CheckLinkageModel();
+  CheckReport();
 }
 
 void EmbeddedDataTest::CheckSourceStudy() {
@@ -404,6 +408,32 @@ void EmbeddedDataTest::CheckLinkageModel() {
       dir->Path());
   ASSERT_EQ(coherence.exit_code, 0) << coherence.err;
   EXPECT_EQ(nlohmann::json::parse(coherence.out)["years"].size(), 29u);
+}
+
+// The report of the source case: one page with every section and chart, its data and figures beside it.
+void EmbeddedDataTest::CheckReport() {
+  const auto result = RunLinkage(
+      "report --dyad CHN,KAZ --years 1992-2020 --region central-asia --powers RUS,USA,TUR,IRN --draws 20 "
+      "--out report --workspace full.db",
+      dir->Path());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::ifstream in(dir->File("report/report.html"));
+  std::stringstream page;
+  page << in.rdbuf();
+  const std::string html = page.str();
+  for (const char* section : {"summary", "audit", "indicators", "index", "network", "tests", "sources"})
+    EXPECT_NE(html.find(fmt::format("<section id=\"{}\">", section)), std::string::npos) << section;
+  EXPECT_EQ(html.find("src=\""), std::string::npos);  // every script inline
+  const std::string marker = "<script id=\"chart-specs\" type=\"application/json\">";
+  const auto start = html.find(marker);
+  ASSERT_NE(start, std::string::npos);
+  const auto end = html.find("</script>", start);
+  const auto charts = nlohmann::json::parse(html.substr(start + marker.size(), end - start - marker.size()));
+  EXPECT_EQ(charts.size(), 6u);
+  for (const auto& [id, spec] : charts.items()) EXPECT_FALSE(spec["data"]["values"].empty()) << id;
+  for (const char* file : {"data/index-scores.csv", "data/audit.json", "data/coherence-years.csv",
+                           "figures/index-dyad.vl.json", "data/sources.csv"})
+    EXPECT_TRUE(std::filesystem::exists(dir->File(std::string("report/") + file))) << file;
 }
 
 }  // namespace linkage

@@ -1,0 +1,270 @@
+// `linkage report --dyad CHN,KAZ --years 1992-2020 [--region central-asia] [--powers RUS,USA] [--out DIR]`:
+// everything Linkage computes for a dyad, its region and the powers around it, as one self-contained HTML
+// page with its tables as CSV and JSON and its charts as Vega-Lite specifications.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "audit/auditor.hpp"
+#include "audit/claims_file.hpp"
+#include "cli/command.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "indicators/dyad_indicators.hpp"
+#include "model/coherence.hpp"
+#include "model/linkage_model.hpp"
+#include "model/milestone_dates.hpp"
+#include "model/regional_network.hpp"
+#include "registry/actor_registry.hpp"
+#include "registry/institutions.hpp"
+#include "report/audit_table.hpp"
+#include "report/charts.hpp"
+#include "report/html_report.hpp"
+#include "report/index_tables.hpp"
+#include "report/network_tables.hpp"
+#include "report/source_rows.hpp"
+#include "store/workspace.hpp"
+
+namespace linkage::cli {
+
+namespace {
+
+struct ReportOptions {
+  CommonOptions common;
+  std::string dyad;
+  std::string region;
+  std::string powers;
+  std::string years;
+  std::string claims;
+  std::size_t draws = 200;
+  std::string out = "linkage-report";
+};
+
+// What a report is about, resolved.
+struct Subject {
+  std::string actor;
+  std::string pivot;
+  std::string region;
+  std::vector<std::string> powers;  // the actor first
+  int first = 0;
+  int last = 0;
+};
+
+Subject ResolveSubject(const ReportOptions& options, Database& database, const ActorRegistry& actors) {
+  Subject subject;
+  const auto dyad = text::Split(options.dyad, ',');
+  if (dyad.size() != 2) throw UsageError("--dyad takes two actors, the outside power first: --dyad CHN,KAZ");
+  subject.actor = actors.RequireArgument(std::string(text::Trim(dyad[0]))).id;
+  subject.pivot = actors.RequireArgument(std::string(text::Trim(dyad[1]))).id;
+  if (subject.actor == subject.pivot) throw UsageError("--dyad names the same actor twice");
+  subject.powers.push_back(subject.actor);
+  for (const auto& name : text::Split(options.powers, ',')) {
+    if (text::Trim(name).empty()) continue;
+    const std::string power = actors.RequireArgument(std::string(text::Trim(name))).id;
+    if (power == subject.pivot) throw UsageError(fmt::format("--powers: {} is the pivot state", power));
+    if (std::find(subject.powers.begin(), subject.powers.end(), power) == subject.powers.end())
+      subject.powers.push_back(power);
+  }
+  if (!options.region.empty()) subject.region = RequireRegion(database, options.region);
+  std::tie(subject.first, subject.last) = ParseYears(options.years);
+  return subject;
+}
+
+ReportSection AuditSection(Database& database, const ActorRegistry& actors, const std::string& claims_path,
+                           std::vector<std::string>& findings) {
+  const std::vector<Claim> claims = ReadClaims(claims_path);
+  TradeData data(database);
+  Auditor auditor(database, data, actors);
+  std::vector<ClaimResult> results;
+  results.reserve(claims.size());
+  std::map<Verdict, int> counts;
+  for (const auto& claim : claims) {
+    results.push_back(auditor.Audit(claim));
+    ++counts[results.back().verdict];
+  }
+  const std::string tally = fmt::format(
+      "Of the {} claims in {}, {} hold, {} are close, {} differ and {} cannot be checked.", results.size(),
+      claims_path.substr(claims_path.find_last_of('/') + 1), counts[Verdict::kHolds], counts[Verdict::kClose],
+      counts[Verdict::kDiffers], counts[Verdict::kUnverifiable]);
+  findings.push_back(tally);
+  ReportSection section{"audit", "Reproduction audit", {tally}, {}, {}};
+  section.paragraphs.emplace_back(
+      "Each claim is recomputed from the workspace; when it differs, the readings a careful analyst would "
+      "try "
+      "(the other reporter, a shifted year, a unit slip, nominal against real) are tried and named.");
+  section.tables.push_back({"audit", "Claims", AuditTable(results), 100});
+  return section;
+}
+
+ReportSection IndicatorSection(Database& database, TradeTerms& terms, const Subject& subject,
+                               const LinkageRun& run) {
+  ResultTable table{{"indicator", "reporter", "partner", "year", "value", "unit", "estimated", "missing"},
+                    {}};
+  const auto records = ComputeDyadIndicators(database, terms, subject.pivot, subject.actor, subject.first,
+                                             subject.last, FlowChoices{}, {true, true, true, false});
+  for (const auto& record : records) {
+    table.rows.push_back({record.indicator, record.reporter, record.partner, record.year,
+                          record.value ? nlohmann::json(*record.value) : nlohmann::json(), record.unit,
+                          record.estimated,
+                          record.missing.empty() ? nlohmann::json() : nlohmann::json(record.missing)});
+  }
+  ReportSection section{"indicators", "Indicators", {}, {}, {}};
+  section.paragraphs.push_back(fmt::format(
+      "{}'s indicators with {} in the economic, security and political dimensions, {}-{}, as `linkage "
+      "indicators --reporter {} --partner {}` prints them (with the source rows of each value).",
+      subject.pivot, subject.actor, subject.first, subject.last, subject.pivot, subject.actor));
+  section.charts.push_back(
+      {"trade-shares", fmt::format("Each power's share of {}'s total trade", subject.pivot),
+       ComponentChart(run, "trade_share", subject.pivot, "share of total trade"),
+       "IMF DOTS, as the pivot reports it; where the lines cross, one power overtakes another"});
+  section.tables.push_back({"indicators", "Indicators of the dyad", table, 40});
+  return section;
+}
+
+ReportSection IndexSection(const Subject& subject, const LinkageRun& run,
+                           const std::vector<BreakDate>& dates) {
+  ReportSection section{"index", "Linkage index", {}, {}, {}};
+  section.paragraphs.push_back(
+      "Bandwidth (how much the two interact) and dependence (how much the target relies on the source) on "
+      "0-100 per dimension, equal weights, min-max normalisation over the panel; the bands are the 5-95% "
+      "range over random draws of weights and normalisation (docs/methods.md, \"Linkage index\").");
+  section.charts.push_back(
+      {"index-dyad", fmt::format("Linkage of {} with {}", subject.actor, subject.pivot),
+       ScoreBandChart(run, subject.actor, subject.pivot, {"bandwidth", "dependence", "linkage"}, dates),
+       "dashed rules: the dyad's milestones (summits, partnership upgrades, initiatives)"});
+  section.charts.push_back(
+      {"index-dimensions", fmt::format("Dimensions of {} with {}", subject.actor, subject.pivot),
+       ScoreBandChart(run, subject.actor, subject.pivot,
+                      {"economic_bandwidth", "economic_dependence", "security_bandwidth",
+                       "security_dependence", "political_bandwidth", "political_dependence"},
+                      {}),
+       "each dimension's bandwidth and dependence scores"});
+  if (subject.powers.size() > 1) {
+    section.charts.push_back({"powers-pivot",
+                              fmt::format("The powers' shares of linkage with {}", subject.pivot),
+                              PowerShareChart(run, subject.pivot, "linkage"),
+                              "system level: how the pivot's ties spread over the powers"});
+    if (!subject.region.empty()) {
+      section.charts.push_back(
+          {"powers-region", fmt::format("The powers' shares of linkage with {}", subject.region),
+           PowerShareChart(run, subject.region, "linkage"), "actor-region scores of each power, as shares"});
+    }
+  }
+  ResultTable latest = ScoreTable(run, {{"dyad", "region", "system"}, {"linkage"}});
+  std::erase_if(latest.rows, [&](const auto& row) { return row[4] != subject.last; });
+  section.tables.push_back({"index-latest", fmt::format("Linkage scores in {}", subject.last), latest, 60});
+  section.tables.push_back({"index-scores", "Every score, level and year", ScoreTable(run, {}), 0});
+  return section;
+}
+
+ReportSection NetworkSection(Database& database, TradeTerms& terms, const Subject& subject,
+                             std::vector<std::string>& findings) {
+  ReportSection section{"network", "Regional network and coherence", {}, {}, {}};
+  const RegionalNetwork network =
+      BuildRegionalNetwork(database, terms, subject.region, subject.last, subject.powers);
+  std::optional<PivotRole> pivot;
+  if (std::find(network.members.begin(), network.members.end(), subject.pivot) != network.members.end())
+    pivot = PivotOf(network, terms, subject.pivot, subject.actor);
+  if (pivot && pivot->share_of_actor_trade.value) {
+    findings.push_back(
+        fmt::format("In {} {} ranks {} of {} members of {} by trade strength and carries {:.0f}% of the "
+                    "members' trade with {}.",
+                    subject.last, subject.pivot, pivot->strength_rank, pivot->members, subject.region,
+                    100 * *pivot->share_of_actor_trade.value, subject.actor));
+  }
+  section.paragraphs.push_back(fmt::format(
+      "The trade network of {}'s members and the powers in {} (igraph: weighted degree, betweenness with 1/w "
+      "lengths, eigenvector centrality, Louvain communities), and the region's coherence over the years.",
+      subject.region, subject.last));
+  const ResultSection nodes = NodeSection(network);
+  const ResultSection graph = GraphSection(network, pivot);
+  section.tables.push_back({"network-nodes", fmt::format("Nodes in {}", subject.last), nodes.table, 40});
+  section.tables.push_back({"network-graph", "Graph and pivot", graph.table, 40});
+  const Coherence coherence =
+      ComputeCoherence(database, terms, subject.region, subject.first, subject.last, subject.actor);
+  section.charts.push_back(
+      {"coherence", fmt::format("Coherence of {}", subject.region), CoherenceChart(coherence),
+       "density of trade among members, intra-regional trade share, co-membership overlap"});
+  for (const auto& part : CoherenceSections(coherence, subject.first, subject.last))
+    section.tables.push_back({"coherence-" + part.name, "Coherence: " + part.name, part.table, 40});
+  return section;
+}
+
+void RunReport(const ReportOptions& options) {
+  auto database = OpenOrCreate(options.common);
+  const ActorRegistry actors(*database);
+  const Subject subject = ResolveSubject(options, *database, actors);
+  const ChartLibraries libraries = LoadChartLibraries();
+  TradeData data(*database);
+  TradeTerms terms(*database, data, actors);
+
+  LinkageRequest request;
+  request.design = {subject.actor, subject.pivot, subject.region, subject.powers, {}};
+  request.first = subject.first;
+  request.last = subject.last;
+  request.spec = EqualWeightsSpec();
+  request.sensitivity.draws = options.draws;
+  const LinkageRun run = RunLinkageModel(*database, terms, request);
+  const auto dates =
+      MilestoneBreakDates(*database, subject.actor, subject.pivot, subject.first, subject.last);
+  const Sensitivity* sensitivity = run.sensitivity ? &*run.sensitivity : nullptr;
+  const auto tests = TestScoreSeries(run.rows, sensitivity, dates);
+
+  std::vector<std::string> findings =
+      SummariseTests(tests, run.rows, sensitivity, dates, subject.actor, subject.pivot);
+  const std::string claims =
+      options.claims.empty() ? DefaultDataDir() + "/claims/source-study.csv" : options.claims;
+  Report report{fmt::format("Linkage: {} and {}{}", subject.actor, subject.pivot,
+                            subject.region.empty() ? "" : " in " + subject.region),
+                fmt::format("{}-{}; powers {}; generated by linkage {} from the workspace's data",
+                            subject.first, subject.last, text::Join(subject.powers, ", "), LINKAGE_VERSION),
+                {}};
+  ReportSection audit = AuditSection(*database, actors, claims, findings);
+  std::optional<ReportSection> network;
+  if (!subject.region.empty()) network = NetworkSection(*database, terms, subject, findings);
+  report.sections.push_back({"summary", "Summary", findings, {}, {}});
+  report.sections.push_back(std::move(audit));
+  report.sections.push_back(IndicatorSection(*database, terms, subject, run));
+  report.sections.push_back(IndexSection(subject, run, dates));
+  if (network) report.sections.push_back(std::move(*network));
+  ReportSection testing{"tests", "Trend and break tests", {}, {}, {}};
+  testing.paragraphs.emplace_back(
+      "Mann-Kendall trend with Sen's slope for every score series, its robustness over the draws, and the "
+      "segmented regression (Chow test) at each milestone year.");
+  testing.tables.push_back(
+      {"tests", "Tests of the dyad's score series", TestTable(tests, dates, {{"dyad"}, {}}), 60});
+  report.sections.push_back(std::move(testing));
+  ReportSection sources{"sources", "Sources and methods", {}, {}, {}};
+  sources.paragraphs.emplace_back(
+      "Every number traces to its stored rows: `linkage index --view inputs` and `linkage indicators` print "
+      "the "
+      "file and line of each input; the formulas and their citations are in docs/methods.md.");
+  sources.tables.push_back({"sources", "Source files", SourceTable(*database), 100});
+  report.sections.push_back(std::move(sources));
+
+  WriteReport(report, libraries, options.out);
+  fmt::print("wrote {}/report.html ({} sections), data/ and figures/\n", options.out, report.sections.size());
+}
+
+}  // namespace
+
+void RegisterReport(CLI::App& app) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* command = app.add_subcommand(
+      "report",
+      "Write a self-contained HTML report of a dyad, its region and the powers, with data and figures");
+  AddWorkspaceOption(*command, options->common);
+  command->add_option("--dyad", options->dyad, "The outside power and the pivot state, e.g. CHN,KAZ")
+      ->required();
+  command->add_option("--years", options->years, "A range of years, e.g. 1992-2020")->required();
+  command->add_option("--region", options->region, "The pivot's region, e.g. central-asia");
+  command->add_option("--powers", options->powers, "Other outside powers, e.g. RUS,USA,TUR,IRN");
+  command->add_option("--claims", options->claims,
+                      "Claims file to audit (default: the embedded source study)");
+  command->add_option("--draws", options->draws, "Sensitivity draws of the index (default 200)");
+  command->add_option("--out", options->out, "Folder to write into (default linkage-report)");
+  command->callback([options] { RunReport(*options); });
+}
+
+}  // namespace linkage::cli

@@ -1,0 +1,112 @@
+#include "report/index_tables.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "report/source_rows.hpp"
+
+namespace linkage {
+
+namespace {
+
+nlohmann::json Cell(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
+}  // namespace
+
+bool ScoreSelection::Selects(const std::string& level, std::size_t score) const {
+  return (levels.empty() || levels.contains(level)) &&
+         (scores.empty() || scores.contains(ScoreNames()[score]));
+}
+
+ResultTable ScoreTable(const LinkageRun& run, const ScoreSelection& filter) {
+  ResultTable table{{"level", "measure", "source", "target", "year", "score", "value", "median", "p05", "p95",
+                     "rank", "rank_median", "rank_p05", "rank_p95", "coverage", "missing"},
+                    {}};
+  for (std::size_t k = 0; k < run.rows.size(); ++k) {
+    const ScoreRow& row = run.rows[k];
+    if (!filter.Selects(row.level, row.score)) continue;
+    Spread values;
+    Spread ranks;
+    if (run.sensitivity) {
+      values = run.sensitivity->ValueSpread(k);
+      ranks = run.sensitivity->RankSpread(k);
+    }
+    table.rows.push_back({row.level, row.measure, row.source, row.target, row.year, ScoreNames()[row.score],
+                          Cell(row.value), Cell(values.median), Cell(values.low), Cell(values.high),
+                          Cell(row.rank), Cell(ranks.median), Cell(ranks.low), Cell(ranks.high), row.coverage,
+                          row.missing.empty() ? nlohmann::json() : nlohmann::json(row.missing)});
+  }
+  return table;
+}
+
+ResultTable InputTable(Database& database, const LinkageRun& run, OutputFormat format) {
+  const auto files = SourceFileNames(database);
+  ResultTable table{{"source", "target", "year", "component", "dimension", "role", "weight", "transform",
+                     "raw", "normalised", "missing", "steps", "provenance"},
+                    {}};
+  for (std::size_t unit = 0; unit < run.traced.panel.units.size(); ++unit) {
+    const PanelUnit& key = run.traced.panel.units[unit];
+    for (std::size_t column = 0; column < run.spec.components.size(); ++column) {
+      const IndexComponent& component = run.spec.components[column];
+      const Term& term = run.traced.terms[unit][column];
+      table.rows.push_back({key.source, key.target, key.year, component.id,
+                            DimensionName(component.dimension), RoleName(component.role), component.weight,
+                            std::string(component.transform == Transform::kLog ? "ln(1+x)" : "none") +
+                                (component.higher_means_more ? "" : ", reversed"),
+                            Cell(term.value), Cell(run.normalised[unit][column]),
+                            term.missing.empty() ? nlohmann::json() : nlohmann::json(term.missing),
+                            text::Join(term.steps, "; "), SourceRowsCell(term.sources, files, format)});
+    }
+  }
+  return table;
+}
+
+ResultTable TestTable(const std::vector<SeriesTests>& tests, const std::vector<BreakDate>& dates,
+                      const ScoreSelection& filter) {
+  ResultTable table{
+      {"level", "measure", "source", "target", "score", "years", "n", "test", "statistic", "p_value",
+       "sen_slope", "level_shift", "p_level", "slope_change", "p_slope", "robust_share", "reading"},
+      {}};
+  for (const auto& series : tests) {
+    if (!filter.Selects(series.level, series.score)) continue;
+    const std::string years = fmt::format("{}-{}", series.first_year, series.last_year);
+    const std::string& score = ScoreNames()[series.score];
+    const auto base = [&](const std::string& test) {
+      return std::vector<nlohmann::json>{series.level,
+                                         series.measure,
+                                         series.source,
+                                         series.target,
+                                         score,
+                                         years,
+                                         series.trend ? series.trend->n : 0,
+                                         test};
+    };
+    auto trend = base("trend (Mann-Kendall, Sen)");
+    if (series.trend) {
+      trend.insert(trend.end(), {series.trend->s, series.trend->p_value, series.trend->sen_slope, nullptr,
+                                 nullptr, nullptr, nullptr, Cell(series.robust_share), TrendReading(series)});
+    } else {
+      trend.insert(trend.end(), {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+                                 TrendReading(series)});
+    }
+    table.rows.push_back(trend);
+    for (std::size_t k = 0; k < dates.size(); ++k) {
+      auto row = base(fmt::format("break from {} (Chow, segmented): {}", dates[k].year, dates[k].label));
+      const auto& test = series.breaks[k];
+      if (!test) {
+        row.insert(row.end(), {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+                               "fewer than 3 years with a value on a side"});
+      } else {
+        row.insert(row.end(), {test->f_statistic, test->p_joint, nullptr, test->level_shift, test->p_level,
+                               test->slope_change, test->p_slope, nullptr,
+                               test->p_joint < 0.05 ? "break (5% level)" : "no break at the 5% level"});
+      }
+      table.rows.push_back(row);
+    }
+  }
+  return table;
+}
+
+}  // namespace linkage

@@ -1,0 +1,111 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "report/charts.hpp"
+#include "report/html_report.hpp"
+#include "support/temp_workspace.hpp"
+
+namespace linkage {
+namespace {
+
+constexpr std::size_t kLinkage = 8;
+
+// A run of powers P and Q facing B in 2000-2001: P-B linkage 60 then 70, Q-B 30 and missing; shares as
+// EvaluateLevels would give them; one input, trade_share.
+LinkageRun HandRun() {
+  LinkageRun run;
+  run.spec.components = {{"trade_share", ScoreDimension::kEconomic, ScoreRole::kDependence, 1}};
+  run.traced.panel.units = {{"P", "B", 2000}, {"P", "B", 2001}, {"Q", "B", 2000}, {"Q", "B", 2001}};
+  run.traced.panel.values = {{0.4}, {0.5}, {0.1}, {std::nullopt}};
+  const auto score = [](const std::string& source, int year, std::optional<double> value) {
+    return ScoreRow{"dyad", "score", source, "B", year, kLinkage, value, 1, {}, ""};
+  };
+  run.rows = {score("P", 2000, 60),
+              score("P", 2001, 70),
+              score("Q", 2000, 30),
+              score("Q", 2001, std::nullopt),
+              {"system", "power_share", "P", "B", 2000, kLinkage, 2.0 / 3, 1, {}, ""},
+              {"system", "power_share", "Q", "B", 2000, kLinkage, 1.0 / 3, 1, {}, ""}};
+  return run;
+}
+
+TEST(ChartsTest, ScoreBandChartCarriesTheDyadsScoresAndMilestones) {
+  const LinkageRun run = HandRun();
+  const auto chart = ScoreBandChart(run, "P", "B", {"linkage"}, {{2001, "a summit"}});
+  const auto& values = chart["data"]["values"];
+  ASSERT_EQ(values.size(), 2u);
+  EXPECT_EQ(values[0]["year"], 2000);
+  EXPECT_EQ(values[0]["value"], 60);
+  EXPECT_EQ(values[1]["value"], 70);
+  EXPECT_TRUE(values[0]["low"].is_null());  // no sensitivity draws in this run
+  // Without draws there is no band: the line, then the milestone's rule and label.
+  ASSERT_EQ(chart["layer"].size(), 3u);
+  EXPECT_EQ(chart["layer"][0]["mark"]["type"], "line");
+  EXPECT_EQ(chart["layer"][1]["data"]["values"][0]["year"], 2001);
+  EXPECT_EQ(chart["layer"][1]["data"]["values"][0]["label"], "a summit");
+}
+
+TEST(ChartsTest, ShareAndComponentChartsKeepMissingAsNull) {
+  const LinkageRun run = HandRun();
+  const auto shares = PowerShareChart(run, "B", "linkage");
+  ASSERT_EQ(shares["data"]["values"].size(), 2u);
+  EXPECT_NEAR(shares["data"]["values"][0]["share"].get<double>(), 2.0 / 3, 1e-12);
+  EXPECT_EQ(shares["encoding"]["y"]["stack"], "normalize");
+  const auto component = ComponentChart(run, "trade_share", "B", "share");
+  const auto& values = component["data"]["values"];
+  ASSERT_EQ(values.size(), 4u);
+  EXPECT_EQ(values[0]["value"], 0.4);
+  EXPECT_TRUE(values[3]["value"].is_null());  // a gap in the line, not a zero
+  EXPECT_TRUE(ComponentChart(run, "no_such_input", "B", "x")["data"]["values"].empty());
+}
+
+TEST(ChartsTest, CoherenceChartHasOneSeriesPerMeasure) {
+  Coherence coherence;
+  CoherenceYear year;
+  year.year = 2010;
+  year.density = 0.8;
+  year.overlap = 0.5;
+  year.intra_trade_share = Term::Missing("no data");
+  coherence.years.push_back(year);
+  const auto chart = CoherenceChart(coherence);
+  const auto& values = chart["data"]["values"];
+  ASSERT_EQ(values.size(), 3u);
+  EXPECT_EQ(values[0]["value"], 0.8);
+  EXPECT_TRUE(values[1]["value"].is_null());
+  EXPECT_EQ(values[2]["value"], 0.5);
+}
+
+// The page inlines the libraries and the specifications, escapes text, and refers to nothing outside itself.
+TEST(HtmlReportTest, InlinesEverythingAndWritesItsFiles) {
+  Report report{"A <title>", "sub", {}};
+  ReportSection section{"one", "Section & one", {"a < b"}, {}, {}};
+  section.charts.push_back(
+      {"c1", "Chart", {{"mark", "point"}, {"data", {{"values", {{{"label", "</script>"}}}}}}}, "cap"});
+  section.tables.push_back({"t1", "Table", {{"x"}, {{1}, {2}, {3}}}, 2});
+  report.sections.push_back(section);
+  const ChartLibraries libraries{"var vega = /</g;", "var vegaLite = 1;", "var vegaEmbed = '</SCRIPT>';"};
+  const std::string html = RenderHtml(report, libraries);
+  EXPECT_NE(html.find("<title>A &lt;title&gt;</title>"), std::string::npos);
+  EXPECT_NE(html.find("<p>a &lt; b</p>"), std::string::npos);
+  EXPECT_NE(html.find("var vega = /</g;"), std::string::npos);  // a regular expression left intact
+  EXPECT_NE(html.find("'<\\/SCRIPT>'"), std::string::npos);
+  EXPECT_NE(html.find("<\\/script>"), std::string::npos);  // inside the chart data
+  EXPECT_EQ(html.find("src=\""), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_NE(html.find("2 of 3 rows shown"), std::string::npos);
+
+  const testing::TempDir dir;
+  WriteReport(report, libraries, dir.File("out"));
+  EXPECT_TRUE(std::filesystem::exists(dir.File("out/report.html")));
+  EXPECT_TRUE(std::filesystem::exists(dir.File("out/figures/c1.vl.json")));
+  std::ifstream csv(dir.File("out/data/t1.csv"));
+  std::stringstream text;
+  text << csv.rdbuf();
+  EXPECT_EQ(text.str(), "x\n1\n2\n3\n");
+}
+
+}  // namespace
+}  // namespace linkage
