@@ -423,7 +423,8 @@ void EmbeddedDataTest::CheckReport() {
   const std::string html = page.str();
   for (const char* section : {"summary", "audit", "indicators", "index", "network", "tests", "sources"})
     EXPECT_NE(html.find(fmt::format("<section id=\"{}\">", section)), std::string::npos) << section;
-  EXPECT_EQ(html.find("src=\""), std::string::npos);  // every script inline
+  EXPECT_EQ(html.find("<script src"), std::string::npos);  // every script inline
+  EXPECT_EQ(html.find("<link"), std::string::npos);
   const std::string marker = "<script id=\"chart-specs\" type=\"application/json\">";
   const auto start = html.find(marker);
   ASSERT_NE(start, std::string::npos);
