@@ -80,8 +80,7 @@ void RunIndex(const IndexOptions& options) {
     throw UsageError("--min-coverage must be between 0 and 1");
   if (options.spread < 0 || options.spread > 1) throw UsageError("--spread must be between 0 and 1");
   const ScoreSelection filter = ParseFilter(options);
-  const auto dyad = text::Split(options.dyad, ',');
-  if (dyad.size() != 2) throw UsageError("--dyad takes two actors, the outside power first: --dyad CHN,KAZ");
+  const auto dyad = SplitDyad(options.dyad);
 
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
@@ -92,19 +91,7 @@ void RunIndex(const IndexOptions& options) {
   request.spec = LoadIndexSpec(options.weights);
   request.normalisation = normalisation;
   request.min_coverage = options.min_coverage;
-  LinkageDesign& design = request.design;
-  design.actor = actors.RequireArgument(std::string(text::Trim(dyad[0]))).id;
-  design.pivot = actors.RequireArgument(std::string(text::Trim(dyad[1]))).id;
-  if (design.actor == design.pivot) throw UsageError("--dyad names the same actor twice");
-  design.powers.push_back(design.actor);
-  for (const auto& name : text::Split(options.powers, ',')) {
-    if (text::Trim(name).empty()) continue;
-    const std::string power = actors.RequireArgument(std::string(text::Trim(name))).id;
-    if (power == design.pivot) throw UsageError(fmt::format("--powers: {} is the pivot state", power));
-    if (std::find(design.powers.begin(), design.powers.end(), power) == design.powers.end())
-      design.powers.push_back(power);
-  }
-  if (!options.region.empty()) design.region = RequireRegion(*database, options.region);
+  request.design = ResolveDesign(dyad, options.powers, options.region, *database, actors);
   // The inputs view needs no draws.
   if (options.view != "inputs")
     request.sensitivity = {options.draws, options.seed,  options.spread,

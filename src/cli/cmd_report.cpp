@@ -51,22 +51,10 @@ struct Subject {
   int last = 0;
 };
 
-Subject ResolveSubject(const ReportOptions& options, Database& database, const ActorRegistry& actors) {
-  Subject subject;
-  const auto dyad = text::Split(options.dyad, ',');
-  if (dyad.size() != 2) throw UsageError("--dyad takes two actors, the outside power first: --dyad CHN,KAZ");
-  subject.actor = actors.RequireArgument(std::string(text::Trim(dyad[0]))).id;
-  subject.pivot = actors.RequireArgument(std::string(text::Trim(dyad[1]))).id;
-  if (subject.actor == subject.pivot) throw UsageError("--dyad names the same actor twice");
-  subject.powers.push_back(subject.actor);
-  for (const auto& name : text::Split(options.powers, ',')) {
-    if (text::Trim(name).empty()) continue;
-    const std::string power = actors.RequireArgument(std::string(text::Trim(name))).id;
-    if (power == subject.pivot) throw UsageError(fmt::format("--powers: {} is the pivot state", power));
-    if (std::find(subject.powers.begin(), subject.powers.end(), power) == subject.powers.end())
-      subject.powers.push_back(power);
-  }
-  if (!options.region.empty()) subject.region = RequireRegion(database, options.region);
+Subject ResolveSubject(const ReportOptions& options, const std::pair<std::string, std::string>& dyad,
+                       Database& database, const ActorRegistry& actors) {
+  const LinkageDesign design = ResolveDesign(dyad, options.powers, options.region, database, actors);
+  Subject subject{design.actor, design.pivot, design.region, design.powers, 0, 0};
   std::tie(subject.first, subject.last) = ParseYears(options.years);
   return subject;
 }
@@ -192,9 +180,10 @@ ReportSection NetworkSection(Database& database, TradeTerms& terms, const Subjec
 }
 
 void RunReport(const ReportOptions& options) {
+  const auto dyad = SplitDyad(options.dyad);
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
-  const Subject subject = ResolveSubject(options, *database, actors);
+  const Subject subject = ResolveSubject(options, dyad, *database, actors);
   const ChartLibraries libraries = LoadChartLibraries();
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
@@ -238,8 +227,7 @@ void RunReport(const ReportOptions& options) {
   ReportSection sources{"sources", "Sources and methods", {}, {}, {}};
   sources.paragraphs.emplace_back(
       "Every number traces to its stored rows: `linkage index --view inputs` and `linkage indicators` print "
-      "the "
-      "file and line of each input; the formulas and their citations are in docs/methods.md.");
+      "the file and line of each input; the formulas and their citations are in docs/methods.md.");
   sources.tables.push_back({"sources", "Source files", SourceTable(*database), 100});
   report.sections.push_back(std::move(sources));
 

@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "indicators/dyad_indicators.hpp"
 #include "ingest/default_data.hpp"
+#include "registry/institutions.hpp"
 #include "store/workspace.hpp"
 
 namespace linkage::cli {
@@ -99,6 +100,30 @@ std::pair<int, int> ParseYears(const std::string& text) {
   const int last = match[3].matched ? std::stoi(match[3].str()) : first;
   if (last < first) throw UsageError(fmt::format("--years {} runs backwards", text));
   return {first, last};
+}
+
+std::pair<std::string, std::string> SplitDyad(const std::string& dyad) {
+  const auto names = text::Split(dyad, ',');
+  if (names.size() != 2) throw UsageError("--dyad takes two actors, the outside power first: --dyad CHN,KAZ");
+  return {std::string(text::Trim(names[0])), std::string(text::Trim(names[1]))};
+}
+
+LinkageDesign ResolveDesign(const std::pair<std::string, std::string>& dyad, const std::string& powers,
+                            const std::string& region, Database& database, const ActorRegistry& actors) {
+  LinkageDesign design;
+  design.actor = actors.RequireArgument(dyad.first).id;
+  design.pivot = actors.RequireArgument(dyad.second).id;
+  if (design.actor == design.pivot) throw UsageError("--dyad names the same actor twice");
+  design.powers.push_back(design.actor);
+  for (const auto& name : text::Split(powers, ',')) {
+    if (text::Trim(name).empty()) continue;
+    const std::string power = actors.RequireArgument(std::string(text::Trim(name))).id;
+    if (power == design.pivot) throw UsageError(fmt::format("--powers: {} is the pivot state", power));
+    if (std::find(design.powers.begin(), design.powers.end(), power) == design.powers.end())
+      design.powers.push_back(power);
+  }
+  if (!region.empty()) design.region = RequireRegion(database, region);
+  return design;
 }
 
 }  // namespace linkage::cli

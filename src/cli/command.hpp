@@ -7,6 +7,8 @@
 #include <string>
 
 #include "indicators/trade_terms.hpp"
+#include "model/linkage_levels.hpp"
+#include "registry/actor_registry.hpp"
 #include "store/database.hpp"
 
 namespace linkage::cli {
@@ -43,6 +45,13 @@ std::pair<int, int> ParseYears(const std::string& text);
 
 //! Parses --only "id,id,...": the ids, each checked against the dyad indicators (UsageError listing them).
 std::vector<std::string> ParseIndicatorIds(const std::string& only);
+
+//! Splits --dyad "CHN,KAZ" into the outside power and the pivot state (UsageError unless there are two).
+std::pair<std::string, std::string> SplitDyad(const std::string& dyad);
+//! The design a --dyad, --powers and --region name: actor and pivot resolved, the powers with the actor first
+//! and without repeats (UsageError when the pivot is among them), the region's stored name; no members yet.
+LinkageDesign ResolveDesign(const std::pair<std::string, std::string>& dyad, const std::string& powers,
+                            const std::string& region, Database& database, const ActorRegistry& actors);
 
 // One registration function per subcommand file.
 void RegisterInit(CLI::App& app);
