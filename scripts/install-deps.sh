@@ -4,7 +4,8 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config git ca-certificates
   libsqlite3-dev zlib1g-dev libssl-dev libfmt-dev libcli11-dev nlohmann-json3-dev
-  libgtest-dev libxxhash-dev libreadstat-dev libeigen3-dev libigraph-dev libboost-dev iso-codes sqlite3 clang-format clang-tidy
+  libgtest-dev libxxhash-dev libreadstat-dev libeigen3-dev libigraph-dev libgraphviz-dev libboost-dev iso-codes sqlite3 clang-format clang-tidy
+  chromium fonts-dejavu-core
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -14,7 +15,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-# The charting libraries reports inline, exactly as the lockfile pins them.
+# The charting libraries reports inline and the browser driver of the figure export and browser tests,
+# exactly as the lockfile pins them (the browser itself is Debian's chromium above; nothing is downloaded).
 if ! command -v npm >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm

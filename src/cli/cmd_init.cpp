@@ -1,6 +1,5 @@
 // `linkage init`: creates a workspace from the embedded data; `--force` rebuilds an existing one.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <filesystem>
 
@@ -27,11 +26,8 @@ void RunInit(const InitOptions& options) {
         fmt::format("{} already exists; use --force to rebuild it from the embedded data", path));
   }
   const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
-  const bool terminal = isatty(fileno(stderr)) != 0;
-  const auto summaries = BuildWorkspace({path, data_dir, DefaultIsoCodesDir(), !options.empty},
-                                        [terminal](const std::string& step) {
-                                          if (terminal) fmt::print(stderr, "  loading {}\n", step);
-                                        });
+  const auto summaries =
+      BuildWorkspaceShowingProgress({path, data_dir, DefaultIsoCodesDir(), !options.empty});
   std::int64_t values = 0;
   for (const auto& summary : summaries) values += summary.values_stored;
   fmt::print("created {} from {} ({} files, {} values)\n", path, data_dir, summaries.size(), values);

@@ -11,7 +11,9 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "indicators/bilateral.hpp"
 #include "indicators/dyad_indicators.hpp"
+#include "indicators/products.hpp"
 #include "model/coherence.hpp"
 #include "model/linkage_model.hpp"
 #include "model/milestone_dates.hpp"
@@ -20,8 +22,10 @@
 #include "registry/institutions.hpp"
 #include "report/audit_table.hpp"
 #include "report/charts.hpp"
+#include "report/figure_export.hpp"
 #include "report/html_report.hpp"
 #include "report/index_tables.hpp"
+#include "report/linkage_figure.hpp"
 #include "report/network_tables.hpp"
 #include "report/source_rows.hpp"
 #include "store/workspace.hpp"
@@ -39,6 +43,7 @@ struct ReportOptions {
   std::string claims;
   std::size_t draws = 200;
   std::string out = "linkage-report";
+  bool static_figures = true;
 };
 
 // What a report is about, resolved.
@@ -85,7 +90,20 @@ ReportSection AuditSection(Database& database, const ActorRegistry& actors, cons
   return section;
 }
 
-ReportSection IndicatorSection(Database& database, TradeTerms& terms, const Subject& subject,
+// The latest year of the window with product-level trade of the dyad, and its product records (HS chapters).
+std::vector<IndicatorRecord> LatestProducts(TradeData& data, const Subject& subject) {
+  for (int year = subject.last; year >= subject.first; --year) {
+    ProductRequest request{subject.pivot, subject.actor, year, 0, "hs2", 100};
+    auto records = ComputeProductIndicators(data, request);
+    const bool any = std::any_of(records.begin(), records.end(), [](const auto& record) {
+      return record.indicator == "top_export_products_value" && record.value;
+    });
+    if (any) return records;
+  }
+  return {};
+}
+
+ReportSection IndicatorSection(Database& database, TradeData& data, TradeTerms& terms, const Subject& subject,
                                const LinkageRun& run) {
   ResultTable table{{"indicator", "reporter", "partner", "year", "value", "unit", "estimated", "missing"},
                     {}};
@@ -106,8 +124,48 @@ ReportSection IndicatorSection(Database& database, TradeTerms& terms, const Subj
       {"trade-shares", fmt::format("Each power's share of {}'s total trade", subject.pivot),
        ComponentChart(run, "trade_share", subject.pivot, "share of total trade"),
        "IMF DOTS, as the pivot reports it; where the lines cross, one power overtakes another"});
+  section.charts.push_back(
+      {"partner-shares", fmt::format("{}'s trade by partner", subject.pivot),
+       PartnerShareChart(run, subject.pivot),
+       "the powers' shares stacked, the rest of the world on top in the years every share is known"});
+  section.charts.push_back(
+      {"mirror-gaps", fmt::format("Mirror gaps of {} and {}", subject.pivot, subject.actor),
+       MirrorGapChart(records),
+       fmt::format(
+           "each side's imports over the other's reported exports; the grey band ({:.2f}-{:.2f}) is what "
+           "freight and insurance explain, outside it the two reports disagree",
+           kCifFobBandLow, kCifFobBandHigh)});
+  const auto products = LatestProducts(data, subject);
+  if (!products.empty()) {
+    section.charts.push_back({"products",
+                              fmt::format("Products of {}'s trade with {} in {}", subject.pivot,
+                                          subject.actor, products.front().year),
+                              ProductTreemap(products, subject.pivot, subject.actor),
+                              "HS chapters by value, as the pivot reports them (WITS/UN Comtrade); the "
+                              "latest year of the window with "
+                              "product data"});
+  }
   section.tables.push_back({"indicators", "Indicators of the dyad", table, 40});
   return section;
+}
+
+// The latest year in which the most linkage scores have a value: the last year of a window often lacks the
+// inputs that end earlier (COW IGO, NMC), and a table of blanks says little.
+int BestCoveredYear(const ResultTable& table) {
+  std::map<int, int> valued;
+  for (const auto& row : table.rows) {
+    const int year = row[4].get<int>();
+    valued[year] += row[6].is_null() ? 0 : 1;
+  }
+  int best = 0;
+  int most = -1;
+  for (const auto& [year, count] : valued) {
+    if (count >= most) {
+      most = count;
+      best = year;
+    }
+  }
+  return best;
 }
 
 ReportSection IndexSection(const Subject& subject, const LinkageRun& run,
@@ -140,8 +198,9 @@ ReportSection IndexSection(const Subject& subject, const LinkageRun& run,
     }
   }
   ResultTable latest = ScoreTable(run, {{"dyad", "region", "system"}, {"linkage"}});
-  std::erase_if(latest.rows, [&](const auto& row) { return row[4] != subject.last; });
-  section.tables.push_back({"index-latest", fmt::format("Linkage scores in {}", subject.last), latest, 60});
+  const int year = BestCoveredYear(latest);
+  std::erase_if(latest.rows, [&](const auto& row) { return row[4] != year; });
+  section.tables.push_back({"index-latest", fmt::format("Linkage scores in {}", year), latest, 60});
   section.tables.push_back({"index-scores", "Every score, level and year", ScoreTable(run, {}), 0});
   return section;
 }
@@ -176,6 +235,37 @@ ReportSection NetworkSection(Database& database, TradeTerms& terms, const Subjec
        "density of trade among members, intra-regional trade share, co-membership overlap"});
   for (const auto& part : CoherenceSections(coherence, subject.first, subject.last))
     section.tables.push_back({"coherence-" + part.name, "Coherence: " + part.name, part.table, 40});
+  return section;
+}
+
+ReportSection FigureSection(Database& database, TradeTerms& terms, const Subject& subject,
+                            const LinkageRun& run) {
+  ReportSection section{"figure", "The linkage figure", {}, {}, {}, {}};
+  const auto year = LatestLinkageYear(run);
+  if (!year) {
+    section.paragraphs.push_back(
+        fmt::format("No year of {}-{} has a linkage score of {} with {}, so there is no figure.",
+                    subject.first, subject.last, subject.actor, subject.pivot));
+    return section;
+  }
+  const RegionalNetwork network =
+      subject.region.empty() ? RegionalNetwork{}
+                             : BuildRegionalNetwork(database, terms, subject.region, *year, subject.powers);
+  const LinkageFigure figure = CollectLinkageFigure(database, run, network, *year);
+  const std::string dot = LinkageDot(figure);
+  section.paragraphs.push_back(
+      fmt::format("How the tie of {} with {} sits among the outside powers, the region's members and their "
+                  "institutions in {} "
+                  "(the latest year with a score). Arrows are dyad linkage scores (width 0.5 + 5 x score / "
+                  "100; labelled where "
+                  "they reach {}), blue lines the members' trade with each other (width by the largest "
+                  "pair), dotted lines "
+                  "memberships; a power's box gives its linkage with the region. {} power-state pairs have "
+                  "no score and are not "
+                  "drawn.",
+                  subject.actor, subject.pivot, *year, subject.pivot, figure.missing_power_ties));
+  section.figures.push_back({"linkage", fmt::format("Linkage in {}", *year), RenderDotSvg(dot), dot,
+                             "drawn by Graphviz from the scores; restyle it from the DOT source"});
   return section;
 }
 
@@ -214,8 +304,9 @@ void RunReport(const ReportOptions& options) {
   if (!subject.region.empty()) network = NetworkSection(*database, terms, subject, findings);
   report.sections.push_back({"summary", "Summary", findings, {}, {}});
   report.sections.push_back(std::move(audit));
-  report.sections.push_back(IndicatorSection(*database, terms, subject, run));
+  report.sections.push_back(IndicatorSection(*database, data, terms, subject, run));
   report.sections.push_back(IndexSection(subject, run, dates));
+  report.sections.push_back(FigureSection(*database, terms, subject, run));
   if (network) report.sections.push_back(std::move(*network));
   ReportSection testing{"tests", "Trend and break tests", {}, {}, {}};
   testing.paragraphs.emplace_back(
@@ -233,6 +324,7 @@ void RunReport(const ReportOptions& options) {
 
   WriteReport(report, libraries, options.out);
   fmt::print("wrote {}/report.html ({} sections), data/ and figures/\n", options.out, report.sections.size());
+  if (options.static_figures) ExportStaticFigures(options.out);
 }
 
 }  // namespace
@@ -252,6 +344,8 @@ void RegisterReport(CLI::App& app) {
                       "Claims file to audit (default: the embedded source study)");
   command->add_option("--draws", options->draws, "Sensitivity draws of the index (default 200)");
   command->add_option("--out", options->out, "Folder to write into (default linkage-report)");
+  command->add_flag("!--no-static-figures", options->static_figures,
+                    "Skip the SVG and PNG files of the charts (they need Node.js and Chromium)");
   command->callback([options] { RunReport(*options); });
 }
 

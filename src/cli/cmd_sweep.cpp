@@ -8,6 +8,7 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "engine/baci_reader.hpp"
 #include "engine/column_cache.hpp"
 #include "engine/sweep.hpp"
@@ -35,6 +36,9 @@ void RunSweep(const SweepOptions& options) {
                                  options.threads, cores, 4 * cores));
   }
   const auto start = std::chrono::steady_clock::now();
+  // Three stages of very different lengths; the bar says which one is running and how long it has taken.
+  ProgressBar bar("sweep", 3, "stages");
+  bar.Advance(0, "reading " + options.baci);
   const auto parse = [&] { return engine::ReadBaci(options.baci, options.threads); };
   engine::CacheOutcome cache;
   const engine::FlowColumns flows =
@@ -42,20 +46,24 @@ void RunSweep(const SweepOptions& options) {
                        : engine::LoadOrParse(
                              options.baci, options.cache.empty() ? engine::DefaultCacheDir() : options.cache,
                              parse, cache);
-  if (!options.no_cache) {
-    fmt::print(stderr, "linkage: {}\n",
-               cache.hit ? fmt::format("columns from the cache {}", cache.path)
-                         : fmt::format("parsed {} ({}); cache written to {}", options.baci, cache.reason,
-                                       cache.path));
-  }
+  // Said once the bar's line is finished, so the two do not share a line.
+  const std::string cache_note = options.no_cache ? ""
+                                 : cache.hit      ? fmt::format("columns from the cache {}", cache.path)
+                                                  : fmt::format("parsed {} ({}); cache written to {}",
+                                                                options.baci, cache.reason, cache.path);
   if (flows.Size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw UsageError(
         fmt::format("{} has {} rows; the sweep takes at most 4294967294", options.baci, flows.Size()));
   }
   const double read = SecondsSince(start);
+  bar.Advance(1, "sweeping");
   const engine::SweepResult result = engine::Sweep(flows, options.threads);
   const double swept = SecondsSince(start);
+  bar.Advance(1, "writing " + options.out);
   engine::WriteSweep(result, options.out);
+  bar.Advance(1, "done");
+  bar.Finish();
+  if (!cache_note.empty()) fmt::print(stderr, "linkage: {}\n", cache_note);
   fmt::print(
       stderr,
       "linkage: {} rows read in {:.2f} s, swept in {:.2f} s, written in {:.2f} s: {} dyads, {} countries, {} "

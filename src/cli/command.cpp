@@ -1,7 +1,6 @@
 #include "cli/command.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -9,6 +8,7 @@
 #include <regex>
 
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "core/text.hpp"
 #include "indicators/dyad_indicators.hpp"
 #include "ingest/default_data.hpp"
@@ -28,14 +28,23 @@ std::string WorkspacePath(const CommonOptions& options) {
   return options.workspace.empty() ? DefaultWorkspacePath() : options.workspace;
 }
 
+std::vector<ImportSummary> BuildWorkspaceShowingProgress(const BuildRequest& request) {
+  std::optional<ProgressBar> bar;
+  std::uint64_t shown = 0;
+  auto summaries = BuildWorkspace(request, [&](const BuildProgress& progress) {
+    if (!bar) bar.emplace("building workspace", progress.bytes_total, "MB", ProgressUnit::kBytes);
+    bar->Advance(progress.bytes_done - shown, progress.step);
+    shown = progress.bytes_done;
+  });
+  if (bar) bar->Finish();
+  return summaries;
+}
+
 std::unique_ptr<Database> OpenOrCreate(const CommonOptions& options) {
   const std::string path = WorkspacePath(options);
   if (!std::filesystem::exists(path)) {
     fmt::print(stderr, "linkage: creating workspace {} from the embedded data\n", path);
-    const bool terminal = isatty(fileno(stderr)) != 0;
-    BuildWorkspace({path, DefaultDataDir(), DefaultIsoCodesDir(), true}, [terminal](const std::string& step) {
-      if (terminal) fmt::print(stderr, "  loading {}\n", step);
-    });
+    BuildWorkspaceShowingProgress({path, DefaultDataDir(), DefaultIsoCodesDir(), true});
   }
   return OpenWorkspace(path);
 }

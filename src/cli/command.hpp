@@ -7,6 +7,7 @@
 #include <string>
 
 #include "indicators/trade_terms.hpp"
+#include "ingest/default_data.hpp"
 #include "model/linkage_levels.hpp"
 #include "registry/actor_registry.hpp"
 #include "store/database.hpp"
@@ -22,6 +23,8 @@ struct CommonOptions {
 void AddWorkspaceOption(CLI::App& command, CommonOptions& options);
 //! The workspace path the user chose or the default.
 std::string WorkspacePath(const CommonOptions& options);
+//! Builds a workspace (BuildWorkspace) with a progress bar on a terminal.
+std::vector<ImportSummary> BuildWorkspaceShowingProgress(const BuildRequest& request);
 //! Opens the workspace, building it from the embedded data first if the file does not exist yet.
 std::unique_ptr<Database> OpenOrCreate(const CommonOptions& options);
 

@@ -15,6 +15,7 @@ enum class ExitCode : int {
   kInput = 3,     //!< a user file or value was malformed
   kNotFound = 4,  //!< a name, actor or record does not exist
   kStore = 5,     //!< the workspace database could not be read or written
+  kTool = 6,      //!< a program Linkage drives (Graphviz, the browser that exports figures) failed
   kInternal = 70  //!< a bug
 };
 
@@ -67,6 +68,12 @@ class NotFoundError : public Error {
 class StoreError : public Error {
  public:
   explicit StoreError(const std::string& message) : Error(ExitCode::kStore, message) {}
+};
+
+//! A program Linkage drives could not do its part (Graphviz laying out a figure, the browser exporting one).
+class ToolError : public Error {
+ public:
+  explicit ToolError(const std::string& message) : Error(ExitCode::kTool, message) {}
 };
 
 }  // namespace linkage

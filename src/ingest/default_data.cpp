@@ -49,8 +49,15 @@ std::vector<ManifestEntry> ReadManifest(const std::string& data_dir) {
 }  // namespace
 
 std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
-                                          const std::function<void(const std::string&)>& progress) {
+                                          const std::function<void(const BuildProgress&)>& progress) {
   const auto manifest = ReadManifest(request.data_dir);
+  // Bytes are the measure of progress: the files differ in size by three orders of magnitude.
+  BuildProgress done{"", 0, 0};
+  for (const auto& entry : manifest) {
+    std::error_code unknown;
+    const auto size = std::filesystem::file_size(entry.path, unknown);
+    if ((entry.core || request.with_default_data) && !unknown) done.bytes_total += size;
+  }
   const std::string temporary = request.workspace + ".building";
   std::filesystem::remove(temporary);
   std::vector<ImportSummary> summaries;
@@ -60,16 +67,23 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
     database->Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;");
     {
       Transaction transaction(*database);
-      progress("actors (ISO 3166, COW, aggregates, publishers' names)");
+      done.step = "actors (ISO 3166, COW, aggregates, publishers' names)";
+      progress(done);
       BuildActorCatalog(*database, request.data_dir, request.iso_codes_dir);
       transaction.Commit();
     }
     for (const auto& entry : manifest) {
       if (!entry.core && !request.with_default_data) continue;
-      progress(std::filesystem::path(entry.path).filename().string());
+      done.step = std::filesystem::path(entry.path).filename().string();
+      progress(done);
       summaries.push_back(RunImport(*database, entry.format, entry.path, entry.options));
+      std::error_code unknown;
+      const auto size = std::filesystem::file_size(entry.path, unknown);
+      if (!unknown) done.bytes_done += size;
     }
     database->Execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA optimize;");
+    done.step = "done";
+    progress(done);
   } catch (...) {
     std::filesystem::remove(temporary);
     throw;

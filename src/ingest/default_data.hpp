@@ -2,6 +2,7 @@
 // Builds a workspace from the project's embedded data (data/manifest.json), atomically.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -18,10 +19,17 @@ struct BuildRequest {
   bool with_default_data = true;  //!< false: actors, institutions and regions only
 };
 
+//! How far a build has got: the step about to start and the bytes of the source files already imported.
+struct BuildProgress {
+  std::string step;
+  std::uint64_t bytes_done = 0;
+  std::uint64_t bytes_total = 0;  //!< of every file the build imports
+};
+
 //! Builds the workspace in a temporary file beside the target and renames it into place only when every
-//! import succeeded, so a failure leaves an existing workspace untouched. `progress` is told each file as it
-//! starts.
+//! import succeeded, so a failure leaves an existing workspace untouched. `progress` is told as each step
+//! starts, and once more at the end.
 std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
-                                          const std::function<void(const std::string&)>& progress);
+                                          const std::function<void(const BuildProgress&)>& progress);
 
 }  // namespace linkage

@@ -7,6 +7,8 @@
 #include <limits>
 #include <random>
 
+#include "core/progress.hpp"
+
 namespace linkage {
 
 namespace {
@@ -83,6 +85,7 @@ Sensitivity RunSensitivity(const ComponentPanel& panel, const IndexSpec& spec, c
   std::uniform_int_distribution<std::size_t> method(0, methods.size() - 1);
 
   std::optional<Sensitivity> result;
+  ProgressBar bar("sensitivity", options.draws, "draws");
   for (std::size_t draw = 0; draw < options.draws; ++draw) {
     std::vector<double> weights = nominal;
     for (double& weight : weights) weight *= factor(generator);
@@ -95,7 +98,9 @@ Sensitivity RunSensitivity(const ComponentPanel& panel, const IndexSpec& spec, c
         EvaluateLevels(panel, ScoreUnits(normalised[chosen], spec, weights, options.min_coverage), design);
     if (!result) result.emplace(rows.size(), options.draws);
     result->Record(draw, rows);
+    bar.Advance();
   }
+  bar.Finish();
   if (!result) return Sensitivity(0, 0);
   return std::move(*result);
 }

@@ -1,6 +1,11 @@
 #include "report/charts.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <map>
+
+#include "indicators/bilateral.hpp"
 
 namespace linkage {
 
@@ -132,6 +137,173 @@ json ComponentChart(const LinkageRun& run, const std::string& component, const s
             {"y", {{"field", "value"}, {"type", "quantitative"}, {"title", axis_title}}},
             {"color", {{"field", "power"}, {"type", "nominal"}}},
             {"tooltip", json::array({{{"field", "power"}}, {{"field", "year"}}, {{"field", "value"}}})}}}};
+}
+
+json PartnerShareChart(const LinkageRun& run, const std::string& target) {
+  std::optional<std::size_t> column;
+  for (std::size_t k = 0; k < run.spec.components.size(); ++k)
+    if (run.spec.components[k].id == "trade_share") column = k;
+  // year -> power -> share; a power without a value that year leaves the rest of the world unknown.
+  std::map<int, std::map<std::string, std::optional<double>>> shares;
+  if (column) {
+    for (std::size_t unit = 0; unit < run.traced.panel.units.size(); ++unit) {
+      const PanelUnit& key = run.traced.panel.units[unit];
+      if (key.target == target) shares[key.year][key.source] = run.traced.panel.values[unit][*column];
+    }
+  }
+  json values = json::array();
+  for (const auto& [year, powers] : shares) {
+    double sum = 0;
+    bool complete = true;
+    for (const auto& [power, share] : powers) {
+      values.push_back({{"year", year}, {"partner", power}, {"share", Value(share)}});
+      if (share)
+        sum += *share;
+      else
+        complete = false;
+    }
+    values.push_back(
+        {{"year", year}, {"partner", "rest of the world"}, {"share", complete ? json(1 - sum) : json()}});
+  }
+  return {{"width", kWidth},
+          {"height", kHeight},
+          {"data", {{"values", values}}},
+          {"mark", "area"},
+          {"encoding",
+           {{"x", YearAxis()},
+            {"y",
+             {{"field", "share"},
+              {"type", "quantitative"},
+              {"stack", "zero"},
+              {"title", fmt::format("share of {}'s total trade", target)}}},
+            {"color", {{"field", "partner"}, {"type", "nominal"}}},
+            {"order", {{"field", "partner"}}},
+            {"tooltip", json::array({{{"field", "partner"}}, {{"field", "year"}}, {{"field", "share"}}})}}}};
+}
+
+json MirrorGapChart(const std::vector<IndicatorRecord>& records) {
+  json values = json::array();
+  for (const auto& record : records) {
+    const bool exports = record.indicator == "mirror_gap_exports_ratio";
+    if (!exports && record.indicator != "mirror_gap_imports_ratio") continue;
+    const std::string flow = exports
+                                 ? fmt::format("{} imports / {} exports", record.partner, record.reporter)
+                                 : fmt::format("{} imports / {} exports", record.reporter, record.partner);
+    values.push_back({{"year", record.year}, {"flow", flow}, {"ratio", Value(record.value)}});
+  }
+  json layers = json::array();
+  layers.push_back(
+      {{"data", {{"values", json::array({{{"low", kCifFobBandLow}, {"high", kCifFobBandHigh}}})}}},
+       {"mark", {{"type", "rect"}, {"color", "#bbb"}, {"opacity", 0.3}}},
+       {"encoding", {{"y", {{"field", "low"}, {"type", "quantitative"}}}, {"y2", {{"field", "high"}}}}}});
+  layers.push_back(
+      {{"mark", {{"type", "line"}, {"point", true}}},
+       {"encoding",
+        {{"x", YearAxis()},
+         {"y",
+          {{"field", "ratio"},
+           {"type", "quantitative"},
+           {"scale", {{"type", "log"}}},
+           {"title", "imports (CIF) / mirror exports (FOB), log scale"}}},
+         {"color", {{"field", "flow"}, {"type", "nominal"}}},
+         {"tooltip", json::array({{{"field", "flow"}}, {{"field", "year"}}, {{"field", "ratio"}}})}}}});
+  json chart = Layered(std::move(layers));
+  chart["data"] = {{"values", values}};
+  return chart;
+}
+
+json ProductTreemap(const std::vector<IndicatorRecord>& records, const std::string& reporter,
+                    const std::string& partner) {
+  const std::map<std::string, std::string> directions = {
+      {"top_export_products_value", fmt::format("{} exports to {}", reporter, partner)},
+      {"top_import_products_value", fmt::format("{} imports from {}", reporter, partner)}};
+  std::map<std::string, double> totals;
+  for (const auto& record : records) {
+    if (directions.contains(record.indicator) && record.value) totals[record.indicator] += *record.value;
+  }
+  json values = json::array({{{"id", "all"}}});
+  for (const auto& [indicator, name] : directions) {
+    if (totals.contains(indicator)) values.push_back({{"id", indicator}, {"parent", "all"}, {"name", name}});
+  }
+  for (const auto& record : records) {
+    if (!directions.contains(record.indicator) || !record.value || *record.value <= 0) continue;
+    values.push_back({{"id", record.indicator + ":" + record.product},
+                      {"parent", record.indicator},
+                      {"name", "HS " + record.product},
+                      {"direction", directions.at(record.indicator)},
+                      {"value", *record.value},
+                      {"share", *record.value / totals[record.indicator]}});
+  }
+  const json rect = {{"x", {{"field", "x0"}}},
+                     {"y", {{"field", "y0"}}},
+                     {"x2", {{"field", "x1"}}},
+                     {"y2", {{"field", "y1"}}}};
+  return {
+      {"$schema", "https://vega.github.io/schema/vega/v6.json"},
+      {"width", kWidth},
+      {"height", 2 * kHeight},
+      {"autosize", "none"},
+      {"data",
+       json::array(
+           {{{"name", "tree"},
+             {"values", values},
+             {"transform",
+              json::array({{{"type", "stratify"}, {"key", "id"}, {"parentKey", "parent"}},
+                           {{"type", "treemap"},
+                            {"field", "value"},
+                            {"sort", {{"field", "value"}}},
+                            {"round", true},
+                            {"method", "squarify"},
+                            {"paddingTop", 18},
+                            {"paddingInner", 1},
+                            {"size", json::array({{{"signal", "width"}}, {{"signal", "height"}}})}}})}},
+            {{"name", "groups"},
+             {"source", "tree"},
+             {"transform", json::array({{{"type", "filter"}, {"expr", "datum.depth == 1"}}})}},
+            {{"name", "leaves"},
+             {"source", "tree"},
+             {"transform", json::array({{{"type", "filter"}, {"expr", "!datum.children"}}})}}})},
+      {"scales", json::array({{{"name", "color"},
+                               {"type", "ordinal"},
+                               {"domain", {{"data", "groups"}, {"field", "name"}}},
+                               {"range", {{"scheme", "tableau10"}}}}})},
+      {"marks",
+       json::array(
+           {{{"type", "rect"},
+             {"from", {{"data", "leaves"}}},
+             {"encode",
+              {{"enter",
+                {{"fill", {{"scale", "color"}, {"field", "direction"}}},
+                 {"stroke", {{"value", "#fff"}}},
+                 {"tooltip",
+                  {{"signal",
+                    "{'product': datum.name, 'flow': datum.direction, 'USD': format(datum.value, ',.0f'), "
+                    "'share': format(datum.share, '.1%')}"}}}}},
+               {"update", rect}}}},
+            {{"type", "text"},
+             {"from", {{"data", "leaves"}}},
+             {"interactive", false},
+             {"encode",
+              {{"enter",
+                {{"text", {{"signal", "datum.name + ' ' + format(datum.share, '.0%')"}}},
+                 {"fontSize", {{"value", 10}}},
+                 {"fill", {{"value", "#fff"}}},
+                 {"baseline", {{"value", "top"}}}}},
+               {"update",
+                {{"x", {{"signal", "datum.x0 + 3"}}},
+                 {"y", {{"signal", "datum.y0 + 3"}}},
+                 {"opacity",
+                  {{"signal", "datum.x1 - datum.x0 > 50 && datum.y1 - datum.y0 > 14 ? 1 : 0"}}}}}}}},
+            {{"type", "text"},
+             {"from", {{"data", "groups"}}},
+             {"interactive", false},
+             {"encode",
+              {{"enter",
+                {{"text", {{"field", "name"}}},
+                 {"fontSize", {{"value", 12}}},
+                 {"fontWeight", {{"value", "bold"}}},
+                 {"baseline", {{"value", "top"}}}}},
+               {"update", {{"x", {{"signal", "datum.x0 + 3"}}}, {"y", {{"signal", "datum.y0 + 2"}}}}}}}}})}};
 }
 
 json CoherenceChart(const Coherence& coherence) {

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -11,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "report/web_assets.hpp"
 
 namespace linkage {
 
@@ -89,11 +89,18 @@ constexpr const char* kStyle = R"(
 body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 1em 2em; color: #222; }
 h1 { margin-bottom: 0.2em; } .subtitle { color: #555; margin-top: 0; }
 nav a { margin-right: 1em; } section { border-top: 1px solid #ddd; margin-top: 2em; }
-.chart { margin: 1em 0; } .caption { color: #555; font-size: 0.9em; }
+.chart, .figure { margin: 1em 0; } .figure svg { max-width: 100%; height: auto; } .caption { color: #555; font-size: 0.9em; }
 .table { overflow-x: auto; } table { border-collapse: collapse; font-size: 0.85em; }
 th, td { border: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; } .files { color: #555; font-size: 0.85em; }
 )";
+
+// An SVG document placed in the page: the XML declaration and DOCTYPE Graphviz writes before <svg> are not
+// allowed inside HTML, so the element starts at <svg.
+std::string InlineSvg(const std::string& svg) {
+  const auto start = svg.find("<svg");
+  return start == std::string::npos ? std::string() : svg.substr(start);
+}
 
 // Writes a table in a format to a file.
 void WriteTableFile(const ResultTable& table, OutputFormat format, const std::filesystem::path& path) {
@@ -105,9 +112,7 @@ void WriteTableFile(const ResultTable& table, OutputFormat format, const std::fi
 }  // namespace
 
 ChartLibraries LoadChartLibraries() {
-  const char* override_dir = std::getenv("LINKAGE_WEB_DIR");
-  const std::filesystem::path root =
-      override_dir != nullptr && *override_dir != '\0' ? override_dir : LINKAGE_DEFAULT_WEB_DIR;
+  const std::filesystem::path root = NodeModulesDir();
   return {ReadWhole(root / "vega/build/vega.min.js"), ReadWhole(root / "vega-lite/build/vega-lite.min.js"),
           ReadWhole(root / "vega-embed/build/vega-embed.min.js")};
 }
@@ -127,11 +132,22 @@ std::string RenderHtml(const Report& report, const ChartLibraries& libraries) {
   for (const auto& section : report.sections) {
     html += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", Escape(section.id), Escape(section.title));
     for (const auto& paragraph : section.paragraphs) html += fmt::format("<p>{}</p>\n", Escape(paragraph));
+    for (const auto& figure : section.figures) {
+      html += fmt::format(
+          "<figure class=\"figure\" id=\"figure-{}\"><figcaption><strong>{}</strong></figcaption>{}"
+          "<p class=\"caption\">{} (<code>figures/{}.svg</code>, Graphviz source "
+          "<code>figures/{}.dot</code>)</p>"
+          "</figure>\n",
+          Escape(figure.id), Escape(figure.title), InlineSvg(figure.svg), Escape(figure.caption),
+          Escape(figure.id), Escape(figure.id));
+    }
     for (const auto& chart : section.charts) {
       html += fmt::format(
           "<figure class=\"chart\"><figcaption><strong>{}</strong></figcaption><div id=\"chart-{}\"></div>"
-          "<p class=\"caption\">{} (specification: <code>figures/{}.vl.json</code>)</p></figure>\n",
-          Escape(chart.title), Escape(chart.id), Escape(chart.caption), Escape(chart.id));
+          "<p class=\"caption\">{} (<code>figures/{}.svg</code> and <code>.png</code>; Vega-Lite "
+          "specification "
+          "<code>figures/{}.vl.json</code>)</p></figure>\n",
+          Escape(chart.title), Escape(chart.id), Escape(chart.caption), Escape(chart.id), Escape(chart.id));
       charts[chart.id] = chart.spec;
     }
     for (const auto& table : section.tables) html += TableHtml(table);
@@ -141,8 +157,12 @@ std::string RenderHtml(const Report& report, const ChartLibraries& libraries) {
   html += "<script id=\"chart-specs\" type=\"application/json\">" + ScriptSafe(charts.dump()) + "</script>\n";
   html += R"(<script>
 const specs = JSON.parse(document.getElementById('chart-specs').textContent);
+// The views are kept so that figures can be exported from the same drawing (web/export-figures.mjs).
+window.chartViews = {};
 window.chartsDrawn = Promise.all(Object.entries(specs).map(([id, spec]) =>
-  vegaEmbed('#chart-' + id, spec, {renderer: 'svg', actions: false}).catch(error => {
+  vegaEmbed('#chart-' + id, spec, {renderer: 'svg', actions: false}).then(result => {
+    window.chartViews[id] = result.view;
+  }).catch(error => {
     document.getElementById('chart-' + id).textContent = 'This chart could not be drawn: ' + error;
     throw error;
   })));
@@ -164,6 +184,10 @@ void WriteReport(const Report& report, const ChartLibraries& libraries, const st
     }
     for (const auto& chart : section.charts) {
       std::ofstream(root / "figures" / (chart.id + ".vl.json")) << chart.spec.dump(2) << "\n";
+    }
+    for (const auto& figure : section.figures) {
+      std::ofstream(root / "figures" / (figure.id + ".svg")) << figure.svg;
+      std::ofstream(root / "figures" / (figure.id + ".dot")) << figure.dot;
     }
   }
   const std::string page = RenderHtml(report, libraries);

@@ -19,6 +19,16 @@ struct ReportChart {
   std::string caption;
 };
 
+//! A figure drawn outside the browser (the linkage figure, by Graphviz): its SVG is inlined, and written with
+//! its DOT source under figures/.
+struct ReportFigure {
+  std::string id;  //!< the file name under figures/ (id.svg, id.dot)
+  std::string title;
+  std::string svg;
+  std::string dot;
+  std::string caption;
+};
+
 //! A table shown in the page (its first rows) and written whole under data/.
 struct ReportTable {
   std::string id;  //!< the file name under data/ (id.csv, id.json)
@@ -32,6 +42,7 @@ struct ReportSection {
   std::string id;
   std::string title;
   std::vector<std::string> paragraphs;  //!< plain text, escaped when written
+  std::vector<ReportFigure> figures;
   std::vector<ReportChart> charts;
   std::vector<ReportTable> tables;
 };
@@ -57,7 +68,8 @@ ChartLibraries LoadChartLibraries();
 //! The page, with every script, style and chart inlined.
 std::string RenderHtml(const Report& report, const ChartLibraries& libraries);
 
-//! Writes report.html, data/<table>.csv and .json, and figures/<chart>.vl.json under `folder`.
+//! Writes report.html, data/<table>.csv and .json, figures/<chart>.vl.json and figures/<figure>.svg and .dot
+//! under `folder`.
 void WriteReport(const Report& report, const ChartLibraries& libraries, const std::string& folder);
 
 }  // namespace linkage

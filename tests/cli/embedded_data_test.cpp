@@ -421,7 +421,8 @@ void EmbeddedDataTest::CheckReport() {
   std::stringstream page;
   page << in.rdbuf();
   const std::string html = page.str();
-  for (const char* section : {"summary", "audit", "indicators", "index", "network", "tests", "sources"})
+  for (const char* section :
+       {"summary", "audit", "indicators", "index", "figure", "network", "tests", "sources"})
     EXPECT_NE(html.find(fmt::format("<section id=\"{}\">", section)), std::string::npos) << section;
   EXPECT_EQ(html.find("<script src"), std::string::npos);  // every script inline
   EXPECT_EQ(html.find("<link"), std::string::npos);
@@ -430,11 +431,22 @@ void EmbeddedDataTest::CheckReport() {
   ASSERT_NE(start, std::string::npos);
   const auto end = html.find("</script>", start);
   const auto charts = nlohmann::json::parse(html.substr(start + marker.size(), end - start - marker.size()));
-  EXPECT_EQ(charts.size(), 6u);
-  for (const auto& [id, spec] : charts.items()) EXPECT_FALSE(spec["data"]["values"].empty()) << id;
-  for (const char* file : {"data/index-scores.csv", "data/audit.json", "data/coherence-years.csv",
-                           "figures/index-dyad.vl.json", "data/sources.csv"})
+  EXPECT_EQ(charts.size(), 9u);
+  for (const auto& [id, spec] : charts.items()) {
+    // Vega-Lite specs carry one data object, the Vega treemap a list of data sets.
+    const auto& data = spec["data"].is_array() ? spec["data"][0] : spec["data"];
+    EXPECT_FALSE(data["values"].empty()) << id;
+  }
+  for (const char* file :
+       {"data/index-scores.csv", "data/audit.json", "data/coherence-years.csv", "figures/index-dyad.vl.json",
+        "figures/index-dyad.svg", "figures/index-dyad.png", "figures/products.svg", "figures/linkage.svg",
+        "figures/linkage.dot", "data/sources.csv"})
     EXPECT_TRUE(std::filesystem::exists(dir->File(std::string("report/") + file))) << file;
+  std::ifstream dot_file(dir->File("report/figures/linkage.dot"));
+  std::stringstream dot;
+  dot << dot_file.rdbuf();
+  EXPECT_NE(dot.str().find("\"CHN\" -> \"KAZ\""), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);  // the linkage figure inlined
 }
 
 }  // namespace linkage

@@ -4,8 +4,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/error.hpp"
 #include "report/charts.hpp"
 #include "report/html_report.hpp"
+#include "report/linkage_figure.hpp"
 #include "support/temp_workspace.hpp"
 
 namespace linkage {
@@ -62,6 +64,60 @@ TEST(ChartsTest, ShareAndComponentChartsKeepMissingAsNull) {
   EXPECT_TRUE(ComponentChart(run, "no_such_input", "B", "x")["data"]["values"].empty());
 }
 
+TEST(ChartsTest, PartnerSharesAddTheRestOfTheWorldOnlyWhenEveryShareIsKnown) {
+  const auto chart = PartnerShareChart(HandRun(), "B");
+  const auto& values = chart["data"]["values"];
+  ASSERT_EQ(values.size(), 6u);  // P, Q and the rest, in 2000 and 2001
+  EXPECT_EQ(values[2]["partner"], "rest of the world");
+  EXPECT_NEAR(values[2]["share"].get<double>(), 1 - 0.4 - 0.1, 1e-12);
+  EXPECT_TRUE(values[4]["share"].is_null());  // Q's 2001 share is missing
+  EXPECT_TRUE(values[5]["share"].is_null());  // so the rest of the world is unknown
+  EXPECT_EQ(chart["encoding"]["y"]["stack"], "zero");
+}
+
+IndicatorRecord Record(const std::string& indicator, int year, const std::string& product,
+                       std::optional<double> value) {
+  IndicatorRecord record;
+  record.indicator = indicator;
+  record.reporter = "B";
+  record.partner = "P";
+  record.year = year;
+  record.product = product;
+  record.value = value;
+  return record;
+}
+
+TEST(ChartsTest, MirrorGapChartHasBothFlowsAndTheFreightBand) {
+  const std::vector<IndicatorRecord> records = {Record("mirror_gap_exports_ratio", 2000, "", 1.2),
+                                                Record("mirror_gap_imports_ratio", 2000, "", std::nullopt),
+                                                Record("export_share", 2000, "", 0.3)};
+  const auto chart = MirrorGapChart(records);
+  const auto& values = chart["data"]["values"];
+  ASSERT_EQ(values.size(), 2u);
+  EXPECT_EQ(values[0]["flow"], "P imports / B exports");
+  EXPECT_EQ(values[0]["ratio"], 1.2);
+  EXPECT_EQ(values[1]["flow"], "B imports / P exports");
+  EXPECT_TRUE(values[1]["ratio"].is_null());
+  EXPECT_EQ(chart["layer"][0]["data"]["values"][0]["low"], 1.0);
+  EXPECT_EQ(chart["layer"][0]["data"]["values"][0]["high"], 1.1);
+}
+
+TEST(ChartsTest, ProductTreemapNestsProductsUnderTheirDirectionWithShares) {
+  const std::vector<IndicatorRecord> records = {Record("top_export_products_value", 2019, "27", 300),
+                                                Record("top_export_products_value", 2019, "26", 100),
+                                                Record("top_import_products_value", 2019, "84", 50),
+                                                Record("top_export_products_share", 2019, "27", 0.75)};
+  const auto chart = ProductTreemap(records, "B", "P");
+  EXPECT_EQ(chart["$schema"], "https://vega.github.io/schema/vega/v6.json");
+  const auto& values = chart["data"][0]["values"];
+  ASSERT_EQ(values.size(), 6u);  // the root, two directions, three products
+  EXPECT_EQ(values[1]["name"], "B exports to P");
+  EXPECT_EQ(values[3]["parent"], "top_export_products_value");
+  EXPECT_EQ(values[3]["name"], "HS 27");
+  EXPECT_DOUBLE_EQ(values[3]["share"].get<double>(), 0.75);
+  EXPECT_DOUBLE_EQ(values[5]["share"].get<double>(), 1.0);
+}
+
 TEST(ChartsTest, CoherenceChartHasOneSeriesPerMeasure) {
   Coherence coherence;
   CoherenceYear year;
@@ -105,6 +161,47 @@ TEST(HtmlReportTest, InlinesEverythingAndWritesItsFiles) {
   std::stringstream text;
   text << csv.rdbuf();
   EXPECT_EQ(text.str(), "x\n1\n2\n3\n");
+}
+
+LinkageFigure HandFigure() {
+  LinkageFigure figure;
+  figure.year = 2001;
+  figure.actor = "P";
+  figure.pivot = "B";
+  figure.region = "here";
+  figure.powers = {"P", "Q"};
+  figure.members = {"B", "C"};
+  figure.region_linkage = {{"P", 55}};
+  figure.power_ties = {{"P", "B", 70}, {"Q", "C", 20}};
+  figure.member_ties = {{"B", "C", 1e9}};
+  figure.institutions = {{"Club (Old Club until 2000)", {"B", "C", "Q"}}};
+  figure.missing_power_ties = 2;
+  return figure;
+}
+
+TEST(LinkageFigureTest, DotGroupsLevelsAndScalesEdgesByScore) {
+  const std::string dot = LinkageDot(HandFigure());
+  EXPECT_NE(dot.find("subgraph cluster_system"), std::string::npos);
+  EXPECT_NE(dot.find("subgraph cluster_region"), std::string::npos);
+  EXPECT_NE(dot.find("subgraph cluster_institutions"), std::string::npos);
+  // 0.5 + 5 x 70 / 100 = 4.00, labelled because it reaches the pivot; 0.5 + 5 x 20 / 100 = 1.50, unlabelled.
+  EXPECT_NE(dot.find("\"P\" -> \"B\" [penwidth=4.00, color=\"#d94801\", label=\"70\""), std::string::npos)
+      << dot;
+  EXPECT_NE(dot.find("\"Q\" -> \"C\" [penwidth=1.50, color=\"#969696\", tooltip="), std::string::npos) << dot;
+  // The largest member pair: 0.5 + 4 = 4.50.
+  EXPECT_NE(dot.find("\"B\" -> \"C\" [dir=none, constraint=false, penwidth=4.50"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("label=\"P\\nwith here: 55\""), std::string::npos) << dot;
+  EXPECT_NE(dot.find("\"org:Club (Old Club until 2000)\" [label=\"Club\""), std::string::npos) << dot;
+  EXPECT_NE(dot.find("\"Q\" -> \"org:Club (Old Club until 2000)\""), std::string::npos) << dot;
+}
+
+TEST(LinkageFigureTest, GraphvizDrawsEveryNodeAsSvg) {
+  const std::string svg = RenderDotSvg(LinkageDot(HandFigure()));
+  ASSERT_NE(svg.find("<svg"), std::string::npos);
+  for (const char* node : {"<title>P</title>", "<title>Q</title>", "<title>B</title>", "<title>C</title>",
+                           "<title>org:Club (Old Club until 2000)</title>"})
+    EXPECT_NE(svg.find(node), std::string::npos) << node;
+  EXPECT_THROW(RenderDotSvg("digraph { a -> }"), ToolError);
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ TempDir::~TempDir() {
 
 void BuildCoreWorkspace(const std::string& path) {
   BuildWorkspace({path, LINKAGE_DEFAULT_DATA_DIR, LINKAGE_DEFAULT_ISO_CODES_DIR, false},
-                 [](const std::string&) {});
+                 [](const BuildProgress&) {});
 }
 
 std::string Fixture(const std::string& relative) {
