@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test sanitize run format format-check tidy check clean
+.PHONY: all deps build test sanitize run serve format format-check tidy check clean
 
 all: build
 
@@ -20,6 +20,11 @@ build:
 run: build
 	$(BUILD)/src/linkage report --dyad CHN,KAZ --years 1992-2020 --region central-asia \
 	  --powers RUS,USA,TUR,IRN --workspace $(BUILD)/linkage.db --out $(BUILD)/report
+
+# The dashboard on the same case: open the link it prints (Ctrl-C stops it).
+serve: build
+	$(BUILD)/src/linkage serve --workspace $(BUILD)/linkage.db --dyad CHN,KAZ --region central-asia \
+	  --powers RUS,USA,TUR,IRN --years 1992-2020
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -4,8 +4,8 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config git ca-certificates
   libsqlite3-dev zlib1g-dev libssl-dev libfmt-dev libcli11-dev nlohmann-json3-dev
-  libgtest-dev libxxhash-dev libreadstat-dev libeigen3-dev libigraph-dev libgraphviz-dev libboost-dev iso-codes sqlite3 clang-format clang-tidy
-  chromium fonts-dejavu-core
+  libgtest-dev libxxhash-dev libreadstat-dev libeigen3-dev libigraph-dev libgraphviz-dev libboost-dev libcpp-httplib-dev
+  iso-codes sqlite3 clang-format clang-tidy chromium fonts-dejavu-core
 )
 missing=()
 for package in "${packages[@]}"; do

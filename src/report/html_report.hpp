@@ -61,7 +61,7 @@ struct ChartLibraries {
   std::string vega_embed;
 };
 
-//! Reads the charting libraries from $LINKAGE_WEB_DIR or the build's web/node_modules; NotFoundError saying
+//! Reads the charting libraries from NodeModulesDir() (web/node_modules); NotFoundError saying
 //! to run `npm ci --prefix web` when they are missing.
 ChartLibraries LoadChartLibraries();
 

@@ -7,10 +7,11 @@
 
 namespace linkage {
 
-//! The npm packages: $LINKAGE_WEB_DIR, else the build's web/node_modules.
-std::filesystem::path NodeModulesDir();
-
-//! The folder holding node_modules and Linkage's browser scripts (web/).
+//! The front-end folder (the dashboard page, the browser scripts, node_modules): $LINKAGE_WEB_DIR, else the
+//! source tree's web/.
 std::filesystem::path WebDir();
+
+//! The npm packages installed from web/package-lock.json: WebDir()/node_modules.
+std::filesystem::path NodeModulesDir();
 
 }  // namespace linkage

@@ -1,0 +1,72 @@
+// serve/dashboard_api.hpp
+// The read-only JSON API behind `linkage serve`: a workspace's actors and regions, and the charts of one
+// selection (dyad, region, powers, years, dimension) drawn from a run of the linkage model (docs/api.md).
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "model/linkage_model.hpp"
+#include "model/score_tests.hpp"
+#include "registry/actor_registry.hpp"
+#include "store/database.hpp"
+
+namespace linkage {
+
+//! An HTTP answer before it is sent, so that the API can be tested without a server.
+struct ApiResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+};
+
+//! Query parameters by name (the type httplib::Params is, so a request's parameters pass straight in).
+using QueryParams = std::multimap<std::string, std::string>;
+
+//! The most sensitivity draws one request may ask for: each draw reruns the scoring.
+constexpr std::size_t kMaxDashboardDraws = 200;
+
+//! Answers the dashboard's GET requests from one workspace; safe to call from several threads at once.
+class DashboardApi {
+ public:
+  //! Serves `database`, whose connection it sets to refuse every write (PRAGMA query_only).
+  explicit DashboardApi(std::unique_ptr<Database> database);
+
+  //! GET /api/actors: every actor with its id, name and kind.
+  ApiResponse Actors();
+  //! GET /api/regions: every region with its members' spells.
+  ApiResponse Regions();
+  //! GET /api/charts: the Vega-Lite charts and score rows of a selection; 400 for a selection that names
+  //! unknown actors or regions, bad years or dimension, or that has no data.
+  ApiResponse Charts(const QueryParams& query);
+  //! Routes a GET of `path` under /api/ to the endpoint; 404 for any other path.
+  ApiResponse Get(const std::string& path, const QueryParams& query);
+  //! How many times the model has run; the rest were answered from the cache.
+  std::size_t ModelRuns() const;
+
+ private:
+  // A run of the model for one resolved selection, whatever the dimension shown.
+  struct CachedRun {
+    LinkageRun run;
+    std::vector<BreakDate> dates;
+  };
+  std::shared_ptr<const CachedRun> Run(const LinkageRequest& request);
+
+  // SQLite connections and the model's readers are not thread-safe; one request reads at a time.
+  mutable std::mutex mutex_;
+  std::unique_ptr<Database> database_;
+  ActorRegistry actors_;
+  std::map<std::string, std::shared_ptr<const CachedRun>> cache_;
+  std::deque<std::string> cache_order_;  // oldest first, to bound the cache
+  std::size_t model_runs_ = 0;
+};
+
+//! A JSON error response: {"error": message}.
+ApiResponse ErrorResponse(int status, const std::string& message);
+
+}  // namespace linkage

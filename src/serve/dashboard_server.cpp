@@ -1,0 +1,101 @@
+#include "serve/dashboard_server.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "report/web_assets.hpp"
+
+namespace linkage {
+
+namespace {
+
+using HandlerResponse = httplib::Server::HandlerResponse;
+
+void Send(httplib::Response& response, const ApiResponse& answer) {
+  response.status = answer.status;
+  response.set_content(answer.body, answer.content_type.c_str());
+}
+
+}  // namespace
+
+std::string LoadDashboardPage() {
+  const std::filesystem::path path = WebDir() / "dashboard.html";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw NotFoundError(
+        fmt::format("the dashboard page {} is missing; set LINKAGE_WEB_DIR to the web/ "
+                    "folder of the Linkage sources",
+                    path.string()));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+DashboardServer::DashboardServer(DashboardApi& api, DashboardAssets assets)
+    : api_(api), assets_(std::move(assets)) {
+  server_.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (request.method == "GET" || request.method == "HEAD") return HandlerResponse::Unhandled;
+    Send(response, ErrorResponse(405, fmt::format("{} is not allowed: the dashboard's API is read-only and "
+                                                  "answers GET only",
+                                                  request.method)));
+    return HandlerResponse::Handled;
+  });
+  server_.Get("/", [this](const httplib::Request&, httplib::Response& response) {
+    response.set_content(assets_.page, "text/html; charset=utf-8");
+  });
+  const std::pair<const char*, const std::string*> libraries[] = {
+      {"/lib/vega.js", &assets_.libraries.vega},
+      {"/lib/vega-lite.js", &assets_.libraries.vega_lite},
+      {"/lib/vega-embed.js", &assets_.libraries.vega_embed}};
+  for (const auto& library : libraries) {
+    const std::string* script = library.second;
+    server_.Get(library.first, [script](const httplib::Request&, httplib::Response& response) {
+      response.set_content(*script, "text/javascript; charset=utf-8");
+    });
+  }
+  server_.Get("/api/.*", [this](const httplib::Request& request, httplib::Response& response) {
+    Send(response, api_.Get(request.path, request.params));
+  });
+  // httplib calls this for every status from 400 on; only a path no route matched arrives without a body.
+  server_.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request,
+                                                                    httplib::Response& response) {
+    if (!response.body.empty()) return HandlerResponse::Unhandled;
+    const int status = response.status;
+    Send(response, ErrorResponse(status, status == 404 ? fmt::format("no page {}; the dashboard is at / and "
+                                                                     "its API under /api/ (docs/api.md)",
+                                                                     request.path)
+                                                       : fmt::format("HTTP status {}", status)));
+    return HandlerResponse::Handled;
+  }));
+}
+
+int DashboardServer::Bind(const std::string& host, int port) {
+  const int bound =
+      port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) {
+    throw UsageError(
+        fmt::format("cannot listen on {}:{}: the port is taken, not allowed or the host is not "
+                    "an address of this machine",
+                    host, port));
+  }
+  return bound;
+}
+
+bool DashboardServer::Listen() {
+  return server_.listen_after_bind();
+}
+
+bool DashboardServer::IsRunning() const {
+  return server_.is_running();
+}
+
+void DashboardServer::Stop() {
+  server_.stop();
+}
+
+}  // namespace linkage
