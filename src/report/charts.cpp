@@ -24,6 +24,21 @@ json YearAxis() {
   return {{"field", "year"}, {"type", "quantitative"}, {"axis", {{"format", "d"}}}, {"title", "year"}};
 }
 
+// The raw values of one input for every unit facing `target`, in panel order (none for an unknown input).
+std::vector<std::pair<const PanelUnit*, std::optional<double>>> ComponentValues(const LinkageRun& run,
+                                                                                const std::string& component,
+                                                                                const std::string& target) {
+  std::vector<std::pair<const PanelUnit*, std::optional<double>>> values;
+  for (std::size_t column = 0; column < run.spec.components.size(); ++column) {
+    if (run.spec.components[column].id != component) continue;
+    for (std::size_t unit = 0; unit < run.traced.panel.units.size(); ++unit) {
+      if (run.traced.panel.units[unit].target == target)
+        values.emplace_back(&run.traced.panel.units[unit], run.traced.panel.values[unit][column]);
+    }
+  }
+  return values;
+}
+
 // A chart of `layers` over the same width and height.
 json Layered(json layers) {
   return {{"width", kWidth}, {"height", kHeight}, {"layer", std::move(layers)}};
@@ -116,18 +131,8 @@ json PowerShareChart(const LinkageRun& run, const std::string& target, const std
 json ComponentChart(const LinkageRun& run, const std::string& component, const std::string& target,
                     const std::string& axis_title) {
   json values = json::array();
-  std::optional<std::size_t> column;
-  for (std::size_t k = 0; k < run.spec.components.size(); ++k)
-    if (run.spec.components[k].id == component) column = k;
-  if (column) {
-    for (std::size_t unit = 0; unit < run.traced.panel.units.size(); ++unit) {
-      const PanelUnit& key = run.traced.panel.units[unit];
-      if (key.target != target) continue;
-      values.push_back({{"year", key.year},
-                        {"power", key.source},
-                        {"value", Value(run.traced.panel.values[unit][*column])}});
-    }
-  }
+  for (const auto& [key, value] : ComponentValues(run, component, target))
+    values.push_back({{"year", key->year}, {"power", key->source}, {"value", Value(value)}});
   return {{"width", kWidth},
           {"height", kHeight},
           {"data", {{"values", values}}},
@@ -140,17 +145,10 @@ json ComponentChart(const LinkageRun& run, const std::string& component, const s
 }
 
 json PartnerShareChart(const LinkageRun& run, const std::string& target) {
-  std::optional<std::size_t> column;
-  for (std::size_t k = 0; k < run.spec.components.size(); ++k)
-    if (run.spec.components[k].id == "trade_share") column = k;
   // year -> power -> share; a power without a value that year leaves the rest of the world unknown.
   std::map<int, std::map<std::string, std::optional<double>>> shares;
-  if (column) {
-    for (std::size_t unit = 0; unit < run.traced.panel.units.size(); ++unit) {
-      const PanelUnit& key = run.traced.panel.units[unit];
-      if (key.target == target) shares[key.year][key.source] = run.traced.panel.values[unit][*column];
-    }
-  }
+  for (const auto& [key, value] : ComponentValues(run, "trade_share", target))
+    shares[key->year][key->source] = value;
   json values = json::array();
   for (const auto& [year, powers] : shares) {
     double sum = 0;
