@@ -78,6 +78,8 @@ void RegisterIndex(CLI::App& app);
 void RegisterNetwork(CLI::App& app);
 //! `linkage report`: a self-contained HTML report with its data and figures.
 void RegisterReport(CLI::App& app);
+//! `linkage gravity`: PPML or OLS gravity regressions with high-dimensional fixed effects.
+void RegisterGravity(CLI::App& app);
 //! `linkage serve`: a local dashboard of the model's charts over a read-only JSON API.
 void RegisterServe(CLI::App& app);
 

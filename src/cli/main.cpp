@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterIndex(app);
   linkage::cli::RegisterNetwork(app);
   linkage::cli::RegisterReport(app);
+  linkage::cli::RegisterGravity(app);
   linkage::cli::RegisterServe(app);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,161 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/csv_reader.hpp"
+#include "core/error.hpp"
+#include "model/fixed_effects.hpp"
+#include "model/gravity_spec.hpp"
+#include "model/ppml.hpp"
+#include "support/temp_workspace.hpp"
+
+namespace linkage {
+namespace {
+
+// Dense group ids of a column of labels.
+FixedEffectSet SetOf(const std::string& name, const std::vector<std::string>& labels) {
+  FixedEffectSet set{name, {}, 0};
+  std::map<std::string, std::int32_t> ids;
+  for (const auto& label : labels) {
+    const auto [entry, inserted] = ids.try_emplace(label, set.groups);
+    if (inserted) ++set.groups;
+    set.group.push_back(entry->second);
+  }
+  return set;
+}
+
+// tests/data/gravity/panel.csv with the fixed effects and the pair clustering the reference used.
+RegressionData Panel(const std::vector<std::string>& regressors, const std::vector<std::string>& sets) {
+  CsvReader reader(testing::Fixture("gravity/panel.csv"));
+  std::map<std::string, std::vector<std::string>> labels;
+  std::vector<double> y;
+  std::vector<std::vector<double>> x(regressors.size());
+  CsvRecord record;
+  while (reader.Next(record)) {
+    const auto field = [&](const char* name) { return record.fields[reader.Column(name)]; };
+    const std::string year = field("year");
+    labels["exp_year"].push_back(field("exporter") + "#" + year);
+    labels["imp_year"].push_back(field("importer") + "#" + year);
+    labels["pair"].push_back(field("exporter") + "#" + field("importer"));
+    y.push_back(std::stod(field("trade")));
+    for (std::size_t k = 0; k < regressors.size(); ++k)
+      x[k].push_back(std::stod(field(regressors[k].c_str())));
+  }
+  RegressionData data;
+  data.y = Eigen::Map<Eigen::VectorXd>(y.data(), static_cast<Eigen::Index>(y.size()));
+  data.x.resize(static_cast<Eigen::Index>(y.size()), static_cast<Eigen::Index>(regressors.size()));
+  for (std::size_t k = 0; k < regressors.size(); ++k)
+    data.x.col(static_cast<Eigen::Index>(k)) =
+        Eigen::Map<Eigen::VectorXd>(x[k].data(), static_cast<Eigen::Index>(y.size()));
+  data.names = regressors;
+  for (const auto& set : sets) data.fixed_effects.push_back(SetOf(set, labels[set]));
+  return data;
+}
+
+nlohmann::json Reference(const std::string& name) {
+  std::ifstream in(testing::Fixture("gravity/reference.json"));
+  return nlohmann::json::parse(in).at(name);
+}
+
+void ExpectMatches(const FitResult& robust, const FitResult& clustered, const nlohmann::json& reference) {
+  EXPECT_EQ(robust.observations, reference["observations"].get<std::size_t>());
+  for (std::size_t k = 0; k < robust.names.size(); ++k) {
+    const auto& name = robust.names[k];
+    const auto row = static_cast<Eigen::Index>(k);
+    EXPECT_NEAR(robust.beta[row], reference["coefficients"][name].get<double>(), 1e-6) << name;
+    EXPECT_NEAR(std::sqrt(robust.vcov(row, row)), reference["robust_se"][name].get<double>(), 1e-6) << name;
+    EXPECT_NEAR(std::sqrt(clustered.vcov(row, row)), reference["pair_clustered_se"][name].get<double>(), 1e-6)
+        << name;
+  }
+}
+
+// Fits with robust and with pair-clustered errors.
+std::pair<FitResult, FitResult> Fit(Estimator estimator, const std::vector<std::string>& regressors,
+                                    const std::vector<std::string>& sets) {
+  RegressionData data = Panel(regressors, sets);
+  const auto fit = [&](const RegressionData& d) {
+    return estimator == Estimator::kPpml ? FitPpml(d) : FitOlsLog(d);
+  };
+  FitResult robust = fit(data);
+  RegressionData by_pair = data;
+  by_pair.clusters.push_back(Panel({}, {"pair"}).fixed_effects[0].group);
+  by_pair.cluster_names = {"pair"};
+  return {std::move(robust), fit(by_pair)};
+}
+
+// Against statsmodels' Poisson GLM with every fixed effect a dummy
+// (tests/data/gravity/statsmodels_reference.py).
+TEST(GravityTest, PpmlWithExporterAndImporterYearEffectsEqualsDummyVariableGlm) {
+  const auto [robust, clustered] =
+      Fit(Estimator::kPpml, {"ln_dist", "contig", "rta"}, {"exp_year", "imp_year"});
+  EXPECT_TRUE(robust.converged);
+  ExpectMatches(robust, clustered, Reference("ppml_exporter_importer_year"));
+  EXPECT_EQ(robust.dropped, 6u);  // GGG exported nothing in 2003: six flows separated
+  ASSERT_FALSE(robust.notes.empty());
+  EXPECT_NE(robust.notes[0].find("6 observations separated"), std::string::npos) << robust.notes[0];
+  EXPECT_EQ(clustered.vcov_kind, "clustered by pair");
+  EXPECT_EQ(clustered.clusters, std::vector<std::size_t>{42});
+}
+
+TEST(GravityTest, PpmlWithThreeFixedEffectSetsDropsWhatThePairEffectAbsorbs) {
+  const auto [robust, clustered] =
+      Fit(Estimator::kPpml, {"ln_dist", "rta"}, {"exp_year", "imp_year", "pair"});
+  ASSERT_EQ(robust.names, std::vector<std::string>{"rta"});  // distance is constant within a pair
+  EXPECT_NE(robust.notes.back().find("ln_dist dropped"), std::string::npos);
+  ExpectMatches(robust, clustered, Reference("ppml_three_sets"));
+}
+
+TEST(GravityTest, OlsOnLogsEqualsDummyVariableOls) {
+  const auto [robust, clustered] =
+      Fit(Estimator::kOlsLog, {"ln_dist", "contig", "rta"}, {"exp_year", "imp_year"});
+  ExpectMatches(robust, clustered, Reference("ols_exporter_importer_year"));
+  EXPECT_NE(robust.notes[0].find("zero flows"), std::string::npos);
+}
+
+TEST(FixedEffectsTest, AbsorbingOneSetSubtractsWeightedGroupMeans) {
+  const FixedEffectSet set{"g", {0, 0, 1, 1, 1}, 2};
+  Eigen::MatrixXd column(5, 1);
+  column << 1, 3, 2, 4, 9;
+  const Eigen::VectorXd weights = (Eigen::VectorXd(5) << 1, 3, 1, 1, 2).finished();
+  AbsorbFixedEffects({set}, weights, column);
+  // Group 0: (1 + 9) / 4 = 2.5; group 1: (2 + 4 + 18) / 4 = 6.
+  EXPECT_DOUBLE_EQ(column(0, 0), -1.5);
+  EXPECT_DOUBLE_EQ(column(1, 0), 0.5);
+  EXPECT_DOUBLE_EQ(column(4, 0), 3.0);
+}
+
+TEST(FixedEffectsTest, SplittingASumRecoversTheEffectsUpToNormalisation) {
+  // a = (1, 2, 3) by exporter, b = (10, 20) by importer: every pair once.
+  const FixedEffectSet exporters{"i", {0, 0, 1, 1, 2, 2}, 3};
+  const FixedEffectSet importers{"j", {0, 1, 0, 1, 0, 1}, 2};
+  Eigen::VectorXd total(6);
+  total << 11, 21, 12, 22, 13, 23;
+  const auto effects = SplitFixedEffects({exporters, importers}, total);
+  // The importer effects are centred (mean 15 moves into the exporters).
+  EXPECT_NEAR(effects[1][0], -5, 1e-9);
+  EXPECT_NEAR(effects[1][1], 5, 1e-9);
+  EXPECT_NEAR(effects[0][0], 16, 1e-9);
+  EXPECT_NEAR(effects[0][2], 18, 1e-9);
+}
+
+TEST(GravitySpecTest, ParsesRegressorsAndInteractedFixedEffects) {
+  const auto spec = ParseGravitySpec("trade ~ ln_dist + contig| exporter#year + importer#year + pair");
+  EXPECT_EQ(spec.outcome, "trade");
+  EXPECT_EQ(spec.regressors, (std::vector<std::string>{"ln_dist", "contig"}));
+  ASSERT_EQ(spec.fixed_effects.size(), 3u);
+  EXPECT_EQ(spec.fixed_effects[0], (std::vector<std::string>{"exporter", "year"}));
+  EXPECT_EQ(ParseEffectList("exporter-year, pair"),
+            (std::vector<std::vector<std::string>>{{"exporter", "year"}, {"pair"}}));
+  try {
+    ParseGravitySpec("trade ~ a + + b");
+    FAIL();
+  } catch (const UsageError& error) {
+    EXPECT_NE(std::string(error.what()).find("character 13"), std::string::npos) << error.what();
+  }
+  EXPECT_THROW(ParseGravitySpec("trade ln_dist"), UsageError);
+}
+
+}  // namespace
+}  // namespace linkage
