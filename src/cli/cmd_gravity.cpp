@@ -7,10 +7,13 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "ingest/gravity_csv.hpp"
 #include "model/gravity_frame.hpp"
+#include "model/gravity_panel.hpp"
 #include "model/gravity_spec.hpp"
 #include "model/ppml.hpp"
+#include "registry/institutions.hpp"
 #include "report/output.hpp"
 #include "report/regression_table.hpp"
 
@@ -19,8 +22,17 @@ namespace linkage::cli {
 namespace {
 
 struct GravityOptions {
+  CommonOptions common;
   std::string data;
   std::string spec;
+  std::string countries;
+  std::size_t top = 40;
+  std::string years;
+  int every = 1;
+  std::vector<std::string> agreements;
+  int leads = 0;
+  int lags = 0;
+  std::vector<std::string> period_dummies;
   std::string fixed_effects;
   std::string cluster;
   std::string estimator = "ppml";
@@ -33,9 +45,78 @@ void AddUnique(std::vector<std::string>& list, const std::string& name) {
   if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
 }
 
+// "NAME=ACTOR:PARTNERS:YEAR", partners a comma-separated list of actors or a region's name.
+PeriodDummy ParsePeriodDummy(const std::string& text, Database& database, const ActorRegistry& actors) {
+  const auto equals = text.find('=');
+  const auto parts =
+      equals == std::string::npos ? std::vector<std::string>{} : text::Split(text.substr(equals + 1), ':');
+  if (parts.size() != 3)
+    throw UsageError(
+        fmt::format("--period-dummy '{}': expected NAME=ACTOR:PARTNERS:YEAR, e.g. "
+                    "bri=CHN:central-asia:2013 or x=USA:MEX,CAN:1994",
+                    text));
+  PeriodDummy dummy{text.substr(0, equals), actors.RequireArgument(parts[0]).id, {}, 0};
+  const auto year = text::ParseInteger(parts[2]);
+  if (!year) throw UsageError(fmt::format("--period-dummy '{}': '{}' is not a year", text, parts[2]));
+  dummy.from = static_cast<int>(*year);
+  if (parts[1].find(',') == std::string::npos && !actors.Resolve(parts[1]).Unique()) {
+    const std::string region = RequireRegion(database, parts[1]);
+    for (const auto& member : RegionMembers(database, region, dummy.from)) dummy.partners.push_back(member);
+  } else {
+    for (const auto& partner : text::Split(parts[1], ','))
+      dummy.partners.push_back(actors.RequireArgument(partner).id);
+  }
+  return dummy;
+}
+
+void AddCountry(std::vector<std::string>& countries, const std::string& id) {
+  if (std::find(countries.begin(), countries.end(), id) == countries.end()) countries.push_back(id);
+}
+
+// The panel from the workspace: IMF DOTS flows among the chosen countries with CEPII GeoDist and dummies.
+GravityFrame WorkspaceFrame(const GravityOptions& options) {
+  if (options.years.empty()) throw UsageError("--data workspace needs --years, e.g. 1995-2020");
+  auto database = OpenOrCreate(options.common);
+  const ActorRegistry actors(*database);
+  WorkspacePanelRequest request;
+  std::tie(request.first, request.last) = ParseYears(options.years);
+  request.step = options.every;
+  request.agreements = options.agreements;
+  request.leads = options.leads;
+  request.lags = options.lags;
+  if (options.countries.empty()) {
+    request.countries = LargestExporters(*database, request.last, options.top);
+  } else {
+    for (const auto& name : text::Split(options.countries, ','))
+      request.countries.push_back(actors.RequireArgument(name).id);
+  }
+  for (const auto& text : options.period_dummies) {
+    request.period_dummies.push_back(ParsePeriodDummy(text, *database, actors));
+    // The actor and partners of a dummy belong in the panel even when they are not among the largest.
+    AddCountry(request.countries, request.period_dummies.back().actor);
+    for (const auto& id : request.period_dummies.back().partners) AddCountry(request.countries, id);
+  }
+  return BuildWorkspacePanel(*database, request);
+}
+
+// The structural gravity model of Yotov et al. (2016) on the workspace's variables when no --spec is given.
+std::string DefaultWorkspaceSpec(const GravityOptions& options) {
+  std::string spec = "trade ~ ln_dist + contig + comlang_off + colony";
+  for (const auto& org : options.agreements) {
+    const std::string column = AgreementColumn(org);
+    spec += " + " + column;
+    for (int k = 1; k <= options.leads; ++k) spec += fmt::format(" + {}_lead{}", column, k);
+    for (int k = 1; k <= options.lags; ++k) spec += fmt::format(" + {}_lag{}", column, k);
+  }
+  for (const auto& text : options.period_dummies) spec += " + " + text.substr(0, text.find('='));
+  return spec + " | exporter#year + importer#year";
+}
+
 void RunGravity(const GravityOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
-  GravitySpec spec = ParseGravitySpec(options.spec);
+  const bool workspace = options.data == "workspace";
+  if (!workspace && options.spec.empty()) throw UsageError("--spec is needed with a --data file");
+  GravitySpec spec = ParseGravitySpec(options.spec.empty() ? DefaultWorkspaceSpec(options) : options.spec);
   if (!options.fixed_effects.empty()) {
     if (!spec.fixed_effects.empty())
       throw UsageError("fixed effects are given twice: after '|' in --spec and in --fe; keep one");
@@ -55,12 +136,14 @@ void RunGravity(const GravityOptions& options) {
     for (const auto& set : group)
       for (const auto& column : set)
         if (std::find(numeric.begin(), numeric.end(), column) == numeric.end()) AddUnique(labels, column);
-  const GravityFrame frame = ReadGravityCsv(options.data, numeric, labels);
+  const GravityFrame frame =
+      workspace ? WorkspaceFrame(options) : ReadGravityCsv(options.data, numeric, labels);
   const RegressionData data = BuildRegressionData(frame, spec, sets, clusters);
 
   FitOptions fit_options;
   fit_options.tolerance = options.tolerance;
   std::vector<std::string> set_names;
+  set_names.reserve(sets.size());
   for (const auto& set : sets) set_names.push_back(InteractionName(set));
   std::vector<FitResult> fits;
   std::vector<std::string> titles;
@@ -87,11 +170,33 @@ void RegisterGravity(CLI::App& app) {
   auto options = std::make_shared<GravityOptions>();
   CLI::App* command = app.add_subcommand(
       "gravity", "Gravity regression by PPML (or OLS on logs) with high-dimensional fixed effects");
-  command->add_option("--data", options->data, "CSV panel, one row per exporter-importer-year")->required();
+  AddWorkspaceOption(*command, options->common);
   command
-      ->add_option("--spec", options->spec,
-                   "Formula: 'trade ~ ln_dist + contig | exporter#year + importer#year + pair'")
+      ->add_option("--data", options->data,
+                   "A CSV panel (one row per exporter-importer-year), or 'workspace' for IMF DOTS flows with "
+                   "CEPII GeoDist and membership dummies")
       ->required();
+  command->add_option(
+      "--spec", options->spec,
+      "Formula: 'trade ~ ln_dist + contig | exporter#year + importer#year + pair' (with --data "
+      "workspace the default is the structural model with every variable the options add)");
+  command->add_option("--countries", options->countries,
+                      "With --data workspace: the countries (default: --top)");
+  command->add_option("--top", options->top,
+                      "With --data workspace: the N largest exporters in the last year (40)");
+  command->add_option("--years", options->years, "With --data workspace: the years, e.g. 1995-2020");
+  command->add_option("--every", options->every,
+                      "With --data workspace: every N-th year (Yotov et al. use 4 or 5)");
+  command->add_option(
+      "--agreement", options->agreements,
+      "With --data workspace: a dummy for co-membership of an organisation (repeatable), e.g. SCO");
+  command->add_option("--leads", options->leads, "Leads of each agreement dummy, in steps of --every");
+  command->add_option("--lags", options->lags,
+                      "Lags of each agreement dummy (phasing in), in steps of --every");
+  command->add_option(
+      "--period-dummy", options->period_dummies,
+      "NAME=ACTOR:PARTNERS:YEAR, 1 for the actor's pairs with the partners (codes or a region) "
+      "from YEAR on, e.g. bri=CHN:central-asia:2013");
   command->add_option("--fe", options->fixed_effects,
                       "Fixed-effect sets instead of the part after '|': exporter-year,importer-year,pair");
   command->add_option("--cluster", options->cluster,

@@ -80,6 +80,8 @@ void RegisterNetwork(CLI::App& app);
 void RegisterReport(CLI::App& app);
 //! `linkage gravity`: PPML or OLS gravity regressions with high-dimensional fixed effects.
 void RegisterGravity(CLI::App& app);
+//! `linkage premium`: a pair's trade beyond what structural gravity explains, by year.
+void RegisterPremium(CLI::App& app);
 //! `linkage serve`: a local dashboard of the model's charts over a read-only JSON API.
 void RegisterServe(CLI::App& app);
 

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterNetwork(app);
   linkage::cli::RegisterReport(app);
   linkage::cli::RegisterGravity(app);
+  linkage::cli::RegisterPremium(app);
   linkage::cli::RegisterServe(app);
   try {
     app.parse(argc, argv);

@@ -40,6 +40,7 @@ int AbsorbFixedEffects(const std::vector<FixedEffectSet>& sets, const Eigen::Vec
   if (sets.empty()) return 0;
   const auto totals = GroupTotals(sets, weights);
   std::vector<std::vector<double>> sums;
+  sums.reserve(sets.size());
   for (const auto& set : sets) sums.emplace_back(static_cast<std::size_t>(set.groups), 0.0);
   int most = 0;
   for (Eigen::Index k = 0; k < columns.cols(); ++k) {
@@ -79,6 +80,7 @@ std::vector<std::vector<double>> SplitFixedEffects(const std::vector<FixedEffect
                                                    const Eigen::VectorXd& total,
                                                    const ProjectionOptions& options) {
   std::vector<std::vector<double>> effects;
+  effects.reserve(sets.size());
   for (const auto& set : sets) effects.emplace_back(static_cast<std::size_t>(set.groups), 0.0);
   if (sets.empty()) return effects;
   const Eigen::VectorXd ones = Eigen::VectorXd::Ones(total.size());

@@ -24,7 +24,7 @@ std::string NameAt(const std::string& formula, std::size_t& at, const char* what
     throw UsageError(fmt::format("--spec '{}': expected {} at character {}{}", formula, what, start + 1,
                                  start < formula.size() ? fmt::format(" (found '{}')", formula[start]) : ""));
   }
-  const std::string name = formula.substr(start, at - start);
+  std::string name = formula.substr(start, at - start);
   while (at < formula.size() && formula[at] == ' ') ++at;
   return name;
 }

@@ -12,7 +12,10 @@ namespace linkage {
 namespace {
 
 // The observations a fit can use: every value present, and (for OLS on logs) a positive flow.
-std::vector<bool> Usable(const RegressionData& data, bool positive_only, std::vector<std::string>& notes,
+// How a fit treats the outcome's sign.
+enum class Outcome { kFlow, kPositiveFlow, kAny };
+
+std::vector<bool> Usable(const RegressionData& data, Outcome outcome, std::vector<std::string>& notes,
                          std::size_t& dropped) {
   const auto n = static_cast<std::size_t>(data.y.size());
   std::vector<bool> used(n, true);
@@ -23,10 +26,10 @@ std::vector<bool> Usable(const RegressionData& data, bool positive_only, std::ve
     if (std::isnan(data.y[row]) || (data.x.cols() > 0 && data.x.row(row).hasNaN())) {
       used[i] = false;
       ++missing;
-    } else if (data.y[row] < 0) {
+    } else if (outcome != Outcome::kAny && data.y[row] < 0) {
       throw UsageError(fmt::format("observation {} has a negative flow ({}); trade flows are at least 0",
                                    i + 1, data.y[row]));
-    } else if (positive_only && data.y[row] <= 0) {
+    } else if (outcome == Outcome::kPositiveFlow && data.y[row] <= 0) {
       used[i] = false;
       ++zero;
     }
@@ -82,6 +85,7 @@ Subset Keep(const RegressionData& data, const std::vector<bool>& used) {
   subset.sets = SubsetFixedEffects(data.fixed_effects, used);
   for (const auto& cluster : data.clusters) {
     std::vector<std::int32_t> kept;
+    kept.reserve(rows.size());
     for (const auto row : rows) kept.push_back(cluster[static_cast<std::size_t>(row)]);
     subset.clusters.push_back(std::move(kept));
   }
@@ -176,7 +180,7 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   RequireClusters(data);
   FitResult result;
   result.estimator = Estimator::kPpml;
-  result.used = Usable(data, false, result.notes, result.dropped);
+  result.used = Usable(data, Outcome::kFlow, result.notes, result.dropped);
   DropSeparated(data, result.used, result.notes, result.dropped);
   Subset subset = Keep(data, result.used);
   const auto n = subset.y.size();
@@ -236,11 +240,14 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   return result;
 }
 
-FitResult FitOlsLog(const RegressionData& data, const FitOptions& options) {
+namespace {
+
+// Least squares of y (its log when `logs`) on x and the fixed effects.
+FitResult FitLeastSquares(const RegressionData& data, const FitOptions& options, bool logs) {
   RequireClusters(data);
   FitResult result;
-  result.estimator = Estimator::kOlsLog;
-  result.used = Usable(data, true, result.notes, result.dropped);
+  result.estimator = logs ? Estimator::kOlsLog : Estimator::kOls;
+  result.used = Usable(data, logs ? Outcome::kPositiveFlow : Outcome::kAny, result.notes, result.dropped);
   const Subset subset = Keep(data, result.used);
   const auto n = subset.y.size();
   if (n == 0) throw UsageError("no observation with a positive flow and every value present");
@@ -250,10 +257,10 @@ FitResult FitOlsLog(const RegressionData& data, const FitOptions& options) {
   AbsorbFixedEffects(subset.sets, ones, demeaned, options.projection);
   const auto columns = Identified(subset.x, demeaned, ones, data.names, result.notes);
   for (const auto k : columns) result.names.push_back(data.names[static_cast<std::size_t>(k)]);
-  const Eigen::VectorXd logs = subset.y.array().log();
+  const Eigen::VectorXd outcome = logs ? Eigen::VectorXd(subset.y.array().log()) : subset.y;
   // Without fixed effects the model has a constant: demean by the mean alone.
   Eigen::MatrixXd block(n, static_cast<Eigen::Index>(columns.size()) + 1);
-  block.col(0) = logs;
+  block.col(0) = outcome;
   block.rightCols(static_cast<Eigen::Index>(columns.size())) = subset.x(Eigen::all, columns);
   std::vector<FixedEffectSet> sets = subset.sets;
   if (sets.empty())
@@ -268,10 +275,20 @@ FitResult FitOlsLog(const RegressionData& data, const FitOptions& options) {
   result.iterations = 1;
   result.converged = true;
   result.deviance = residual.squaredNorm();
-  result.fitted = logs - residual;
+  result.fitted = outcome - residual;
   result.fixed_part = result.fitted - subset.x(Eigen::all, columns) * result.beta;
-  result.pseudo_r2 = SquaredCorrelation(logs, result.fitted);
+  result.pseudo_r2 = SquaredCorrelation(outcome, result.fitted);
   return result;
+}
+
+}  // namespace
+
+FitResult FitOlsLog(const RegressionData& data, const FitOptions& options) {
+  return FitLeastSquares(data, options, true);
+}
+
+FitResult FitOls(const RegressionData& data, const FitOptions& options) {
+  return FitLeastSquares(data, options, false);
 }
 
 }  // namespace linkage

@@ -24,7 +24,7 @@ struct RegressionData {
 };
 
 //! Which estimator.
-enum class Estimator { kPpml, kOlsLog };
+enum class Estimator { kPpml, kOlsLog, kOls };
 
 //! When the iterations stop.
 struct FitOptions {
@@ -60,5 +60,8 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options = {});
 
 //! Fits ln y = x b + fixed effects by least squares, on the observations with y > 0.
 FitResult FitOlsLog(const RegressionData& data, const FitOptions& options = {});
+
+//! Fits y = x b + fixed effects by least squares (y in levels; for second-stage regressions).
+FitResult FitOls(const RegressionData& data, const FitOptions& options = {});
 
 }  // namespace linkage

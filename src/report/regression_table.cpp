@@ -14,7 +14,15 @@ namespace {
 constexpr double kNormal975 = 1.959963984540054;
 
 std::string EstimatorName(Estimator estimator) {
-  return estimator == Estimator::kPpml ? "PPML" : "OLS (log)";
+  switch (estimator) {
+    case Estimator::kPpml:
+      return "PPML";
+    case Estimator::kOlsLog:
+      return "OLS (log)";
+    case Estimator::kOls:
+      return "OLS";
+  }
+  return "";
 }
 
 std::string Stars(double p) {
@@ -102,7 +110,10 @@ std::string PublishedTable(const std::vector<RegressionColumn>& columns) {
           "{:>{}}", fmt::format("{:.4f}{:<3}", estimate, Stars(NormalPValue(estimate / error))), kCell);
       errors += fmt::format("{:>{}}", fmt::format("({:.4f})   ", error), kCell);
     }
-    out += estimates + "\n" + errors + "\n";
+    out += estimates;
+    out += "\n";
+    out += errors;
+    out += "\n";
   }
   out += std::string(static_cast<std::size_t>(kLabel + kCell * static_cast<int>(columns.size())), '-') + "\n";
   const auto line = [&](const std::string& label, const auto& cell) {

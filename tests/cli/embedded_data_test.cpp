@@ -41,6 +41,7 @@ class EmbeddedDataTest : public ::testing::Test {
   static void CheckThreeDimensions();
   static void CheckLinkageModel();
   static void CheckReport();
+  static void CheckGravity();
   static std::unique_ptr<testing::TempDir> dir;
 };
 
@@ -69,6 +70,7 @@ TEST_F(EmbeddedDataTest, ReproducesTheSourceStudyAndASecondStudy) {
   CheckThreeDimensions();
   CheckLinkageModel();
   CheckReport();
+  CheckGravity();
 }
 
 void EmbeddedDataTest::CheckSourceStudy() {
@@ -447,6 +449,31 @@ void EmbeddedDataTest::CheckReport() {
   dot << dot_file.rdbuf();
   EXPECT_NE(dot.str().find("\"CHN\" -> \"KAZ\""), std::string::npos);
   EXPECT_NE(html.find("<svg"), std::string::npos);  // the linkage figure inlined
+}
+
+// Structural gravity on the workspace's flows: distance lowers trade, and China's exports to Kazakhstan rose
+// beyond what multilateral resistance explains (the premium's path).
+void EmbeddedDataTest::CheckGravity() {
+  const auto gravity = RunLinkage(
+      "gravity --data workspace --years 2000-2020 --every 5 --top 25 --agreement SCO --lags 1 --cluster pair "
+      "--format json --workspace full.db",
+      dir->Path());
+  ASSERT_EQ(gravity.exit_code, 0) << gravity.err;
+  const auto fit = nlohmann::json::parse(gravity.out);
+  const auto& distance = fit["coefficients"][0];
+  EXPECT_EQ(distance["term"], "ln_dist");
+  EXPECT_LT(distance["estimate"].get<double>(), 0);
+  EXPECT_LT(distance["p_value"].get<double>(), 0.01);
+  EXPECT_EQ(fit["coefficients"].size(), 6u);  // ln_dist, contig, comlang_off, colony, sco, sco_lag1
+  const auto premium =
+      RunLinkage("premium --dyad CHN,KAZ --years 1995-2020 --format json --workspace full.db", dir->Path());
+  ASSERT_EQ(premium.exit_code, 0) << premium.err;
+  const auto path = nlohmann::json::parse(premium.out)["path"];
+  ASSERT_EQ(path.size(), 10u);  // two directions, 2000-2020 every 5 years
+  EXPECT_EQ(path[3]["exporter"], "CHN");
+  EXPECT_EQ(path[3]["year"], 2015);
+  EXPECT_GT(path[3]["premium_log"].get<double>(), 0);
+  EXPECT_LT(path[3]["p_value"].get<double>(), 0.05);
 }
 
 }  // namespace linkage

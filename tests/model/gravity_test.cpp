@@ -9,6 +9,7 @@
 #include "model/fixed_effects.hpp"
 #include "model/gravity_spec.hpp"
 #include "model/ppml.hpp"
+#include "model/premium.hpp"
 #include "support/temp_workspace.hpp"
 
 namespace linkage {
@@ -155,6 +156,56 @@ TEST(GravitySpecTest, ParsesRegressorsAndInteractedFixedEffects) {
     EXPECT_NE(std::string(error.what()).find("character 13"), std::string::npos) << error.what();
   }
   EXPECT_THROW(ParseGravitySpec("trade ln_dist"), UsageError);
+}
+
+// A panel without noise: flows are exactly exp(exporter-year + importer-year + pair effects), the pair
+// effects exactly -ln(distance) + 0.5 contig, except that A -> B sits 0.7 above and rises by 0.5 and 1.0
+// later.
+GravityFrame PremiumPanel() {
+  const std::vector<std::string> countries = {"A", "B", "C", "D", "E"};
+  GravityFrame frame;
+  frame.source = "a test panel";
+  for (int year = 2000; year <= 2010; year += 5) {
+    for (std::size_t i = 0; i < countries.size(); ++i) {
+      for (std::size_t j = 0; j < countries.size(); ++j) {
+        if (i == j) continue;
+        const double distance = 1000.0 + 700.0 * static_cast<double>((i * 3 + j * 5) % 7);
+        const double contig = (i + j) % 3 == 0 ? 1 : 0;
+        const bool pair = i == 0 && j == 1;
+        const double premium = pair ? 0.7 + (year == 2005 ? 0.5 : year == 2010 ? 1.0 : 0.0) : 0.0;
+        const double log_flow = 0.1 * static_cast<double>(i) * (year - 1990) / 10 +
+                                0.2 * static_cast<double>(j) - std::log(distance) + 0.5 * contig + premium +
+                                12;
+        frame.labels["exporter"].push_back(countries[i]);
+        frame.labels["importer"].push_back(countries[j]);
+        frame.labels["year"].push_back(std::to_string(year));
+        frame.numbers["trade"].push_back(std::exp(log_flow));
+        frame.numbers["ln_dist"].push_back(std::log(distance));
+        frame.numbers["contig"].push_back(contig);
+        frame.numbers["comlang_off"].push_back(static_cast<double>((i * j) % 2));
+        frame.numbers["colony"].push_back(0);
+        ++frame.rows;
+      }
+    }
+  }
+  return frame;
+}
+
+TEST(PremiumTest, RecoversAKnownPathAndPutsThePairAboveEveryOther) {
+  const PremiumResult premium = EstimatePremium(PremiumPanel(), "A", "B");
+  EXPECT_EQ(premium.base_year, 2000);
+  ASSERT_EQ(premium.path.size(), 4u);  // A>B and B>A in 2005 and 2010
+  EXPECT_EQ(premium.path[0].exporter, "A");
+  EXPECT_EQ(premium.path[0].year, 2005);
+  EXPECT_NEAR(premium.path[0].estimate, 0.5, 1e-6);
+  EXPECT_NEAR(premium.path[1].estimate, 1.0, 1e-6);
+  EXPECT_NEAR(premium.path[2].estimate, 0.0, 1e-6);  // B -> A has no premium
+  ASSERT_EQ(premium.levels.size(), 2u);
+  EXPECT_EQ(premium.levels[0].pairs, 20u);
+  EXPECT_GT(premium.levels[0].residual, 0);
+  EXPECT_DOUBLE_EQ(premium.levels[0].percentile, 19.0 / 20);  // the largest residual of the 20 pairs
+  // Colony is 0 everywhere: the second stage drops it and says so.
+  EXPECT_NE(premium.fundamentals.notes.back().find("colony dropped"), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,169 @@
+#include "model/gravity_panel.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "core/error.hpp"
+#include "registry/institutions.hpp"
+
+namespace linkage {
+
+namespace {
+
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+using PairYear = std::tuple<std::string, std::string, int>;
+
+// (reporter, partner, year) -> value of one flow direction of IMF DOTS totals for the chosen countries.
+std::map<PairYear, std::optional<double>> ReadFlows(Database& database,
+                                                    const std::set<std::string>& countries, char flow,
+                                                    int first, int last) {
+  Statement query(database,
+                  "SELECT reporter, partner, year, value_usd FROM flows WHERE dataset = 'imf-dots' AND "
+                  "product = 'TOTAL' AND flow = ? AND year BETWEEN ? AND ?");
+  query.Bind(1, std::string(1, flow)).Bind(2, first).Bind(3, last);
+  std::map<PairYear, std::optional<double>> flows;
+  while (query.Step()) {
+    std::string reporter = query.Text(0);
+    std::string partner = query.Text(1);
+    if (!countries.contains(reporter) || !countries.contains(partner)) continue;
+    flows[{std::move(reporter), std::move(partner), static_cast<int>(query.Int(2))}] = query.OptionalReal(3);
+  }
+  return flows;
+}
+
+// (a, b) -> CEPII GeoDist attribute.
+std::map<std::pair<std::string, std::string>, double> ReadAttribute(Database& database,
+                                                                    const std::string& name) {
+  Statement query(
+      database,
+      "SELECT actor_a, actor_b, value FROM dyad_attributes WHERE dataset = 'cepii-geodist' AND name = ? "
+      "AND value IS NOT NULL");
+  query.Bind(1, name);
+  std::map<std::pair<std::string, std::string>, double> values;
+  while (query.Step()) values[{query.Text(0), query.Text(1)}] = query.Real(2);
+  return values;
+}
+
+// Members of `org` on some day of each year in [first, last].
+std::map<int, std::set<std::string>> MembersByYear(Database& database, const std::string& org, int first,
+                                                   int last) {
+  std::map<int, std::set<std::string>> members;
+  for (int year = first; year <= last; ++year) {
+    for (const auto& spell :
+         MembersBetween(database, org, fmt::format("{}-01-01", year), fmt::format("{}-12-31", year), "member")
+             .members)
+      members[year].insert(spell.actor_id);
+  }
+  return members;
+}
+
+double Lookup(const std::map<std::pair<std::string, std::string>, double>& values, const std::string& a,
+              const std::string& b) {
+  const auto found = values.find({a, b});
+  return found == values.end() ? kMissing : found->second;
+}
+
+}  // namespace
+
+std::string AgreementColumn(const std::string& organisation) {
+  std::string name;
+  for (const char c : organisation) {
+    if (c == '(') break;
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0)
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!name.empty() && name.back() != '_')
+      name += '_';
+  }
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  return name;
+}
+
+std::vector<std::string> LargestExporters(Database& database, int year, std::size_t count) {
+  Statement query(
+      database,
+      "SELECT f.reporter, SUM(f.value_usd) AS total FROM flows f JOIN actors a ON a.id = f.reporter "
+      "WHERE f.dataset = 'imf-dots' AND f.product = 'TOTAL' AND f.flow = 'X' AND f.year = ? "
+      "AND a.kind = 'state' AND f.value_usd IS NOT NULL GROUP BY f.reporter ORDER BY total DESC LIMIT ?");
+  query.Bind(1, year).Bind(2, static_cast<std::int64_t>(count));
+  std::vector<std::string> countries;
+  while (query.Step()) countries.push_back(query.Text(0));
+  return countries;
+}
+
+GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest& request) {
+  if (request.countries.size() < 3) throw UsageError("a gravity panel needs at least three countries");
+  if (request.step < 1) throw UsageError("--every takes a positive number of years");
+  const std::set<std::string> countries(request.countries.begin(), request.countries.end());
+  const int reach = request.step * std::max(request.leads, request.lags);
+  const auto imports = ReadFlows(database, countries, 'M', request.first, request.last);
+  const auto exports = ReadFlows(database, countries, 'X', request.first, request.last);
+  const auto distance = ReadAttribute(database, "dist");
+  std::map<std::string, std::map<std::pair<std::string, std::string>, double>> binary;
+  for (const char* name : {"contig", "comlang_off", "colony"}) binary[name] = ReadAttribute(database, name);
+  std::vector<std::map<int, std::set<std::string>>> memberships;
+  for (const auto& org : request.agreements)
+    memberships.push_back(MembersByYear(database, ResolveOrganisation(database, org), request.first - reach,
+                                        request.last + reach));
+
+  GravityFrame frame;
+  frame.source = "the workspace";
+  auto& trade = frame.numbers["trade"];
+  auto& ln_dist = frame.numbers["ln_dist"];
+  for (int year = request.first; year <= request.last; year += request.step) {
+    for (const auto& exporter : request.countries) {
+      for (const auto& importer : request.countries) {
+        if (exporter == importer) continue;
+        frame.labels["exporter"].push_back(exporter);
+        frame.labels["importer"].push_back(importer);
+        frame.labels["year"].push_back(std::to_string(year));
+        // The importer's record first: customs record imports more completely than exports (IMF DOTS Guide).
+        std::optional<double> flow;
+        if (const auto found = imports.find({importer, exporter, year}); found != imports.end())
+          flow = found->second;
+        if (!flow) {
+          if (const auto found = exports.find({exporter, importer, year}); found != exports.end())
+            flow = found->second;
+        }
+        trade.push_back(flow ? *flow : kMissing);
+        const double dist = Lookup(distance, exporter, importer);
+        ln_dist.push_back(std::isnan(dist) || dist <= 0 ? kMissing : std::log(dist));
+        for (const auto& [name, values] : binary)
+          frame.numbers[name].push_back(Lookup(values, exporter, importer));
+        for (std::size_t k = 0; k < request.agreements.size(); ++k) {
+          const std::string column = AgreementColumn(request.agreements[k]);
+          const auto both = [&](int when) {
+            const auto found = memberships[k].find(when);
+            return found != memberships[k].end() && found->second.contains(exporter) &&
+                           found->second.contains(importer)
+                       ? 1.0
+                       : 0.0;
+          };
+          frame.numbers[column].push_back(both(year));
+          for (int lead = 1; lead <= request.leads; ++lead)
+            frame.numbers[fmt::format("{}_lead{}", column, lead)].push_back(both(year + lead * request.step));
+          for (int lag = 1; lag <= request.lags; ++lag)
+            frame.numbers[fmt::format("{}_lag{}", column, lag)].push_back(both(year - lag * request.step));
+        }
+        for (const auto& dummy : request.period_dummies) {
+          const auto partner = [&](const std::string& id) {
+            return std::find(dummy.partners.begin(), dummy.partners.end(), id) != dummy.partners.end();
+          };
+          const bool pair = (exporter == dummy.actor && partner(importer)) ||
+                            (importer == dummy.actor && partner(exporter));
+          frame.numbers[dummy.name].push_back(pair && year >= dummy.from ? 1.0 : 0.0);
+        }
+        ++frame.rows;
+      }
+    }
+  }
+  return frame;
+}
+
+}  // namespace linkage
