@@ -105,8 +105,8 @@ std::string DefaultWorkspaceSpec(const GravityOptions& options) {
   for (const auto& org : options.agreements) {
     const std::string column = AgreementColumn(org);
     spec += " + " + column;
-    for (int k = 1; k <= options.leads; ++k) spec += fmt::format(" + {}_lead{}", column, k);
-    for (int k = 1; k <= options.lags; ++k) spec += fmt::format(" + {}_lag{}", column, k);
+    for (int k = 1; k <= options.leads; ++k) spec += " + " + ShiftedAgreementColumn(column, k);
+    for (int k = 1; k <= options.lags; ++k) spec += " + " + ShiftedAgreementColumn(column, -k);
   }
   for (const auto& text : options.period_dummies) spec += " + " + text.substr(0, text.find('='));
   return spec + " | exporter#year + importer#year";

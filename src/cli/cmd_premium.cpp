@@ -19,8 +19,6 @@ namespace linkage::cli {
 
 namespace {
 
-constexpr double kNormal975 = 1.959963984540054;
-
 struct PremiumOptions {
   CommonOptions common;
   std::string dyad;
@@ -62,8 +60,8 @@ void RunPremium(const PremiumOptions& options) {
                    {}};
   for (const auto& point : premium.path) {
     path.rows.push_back({point.exporter, point.importer, point.year, point.estimate, Percent(point.estimate),
-                         point.std_error, Percent(point.estimate - kNormal975 * point.std_error),
-                         Percent(point.estimate + kNormal975 * point.std_error),
+                         point.std_error, Percent(point.estimate - kNormalQuantile975 * point.std_error),
+                         Percent(point.estimate + kNormalQuantile975 * point.std_error),
                          NormalPValue(point.estimate / point.std_error)});
   }
   ResultTable levels{

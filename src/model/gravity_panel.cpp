@@ -85,6 +85,10 @@ std::string AgreementColumn(const std::string& organisation) {
   return name;
 }
 
+std::string ShiftedAgreementColumn(const std::string& column, int steps) {
+  return steps > 0 ? fmt::format("{}_lead{}", column, steps) : fmt::format("{}_lag{}", column, -steps);
+}
+
 std::vector<std::string> LargestExporters(Database& database, int year, std::size_t count) {
   Statement query(
       database,
@@ -112,6 +116,22 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
     memberships.push_back(MembersByYear(database, ResolveOrganisation(database, org), request.first - reach,
                                         request.last + reach));
 
+  // Column names are fixed per agreement; working them out per observation would repeat string work a million
+  // times on a large panel.
+  struct AgreementColumns {
+    std::string now;
+    std::vector<std::string> leads;
+    std::vector<std::string> lags;
+  };
+  std::vector<AgreementColumns> agreement_columns;
+  for (const auto& org : request.agreements) {
+    AgreementColumns columns{AgreementColumn(org), {}, {}};
+    for (int lead = 1; lead <= request.leads; ++lead)
+      columns.leads.push_back(ShiftedAgreementColumn(columns.now, lead));
+    for (int lag = 1; lag <= request.lags; ++lag)
+      columns.lags.push_back(ShiftedAgreementColumn(columns.now, -lag));
+    agreement_columns.push_back(std::move(columns));
+  }
   GravityFrame frame;
   frame.source = "the workspace";
   auto& trade = frame.numbers["trade"];
@@ -137,7 +157,7 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
         for (const auto& [name, values] : binary)
           frame.numbers[name].push_back(Lookup(values, exporter, importer));
         for (std::size_t k = 0; k < request.agreements.size(); ++k) {
-          const std::string column = AgreementColumn(request.agreements[k]);
+          const AgreementColumns& columns = agreement_columns[k];
           const auto both = [&](int when) {
             const auto found = memberships[k].find(when);
             return found != memberships[k].end() && found->second.contains(exporter) &&
@@ -145,11 +165,13 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
                        ? 1.0
                        : 0.0;
           };
-          frame.numbers[column].push_back(both(year));
+          frame.numbers[columns.now].push_back(both(year));
           for (int lead = 1; lead <= request.leads; ++lead)
-            frame.numbers[fmt::format("{}_lead{}", column, lead)].push_back(both(year + lead * request.step));
+            frame.numbers[columns.leads[static_cast<std::size_t>(lead - 1)]].push_back(
+                both(year + lead * request.step));
           for (int lag = 1; lag <= request.lags; ++lag)
-            frame.numbers[fmt::format("{}_lag{}", column, lag)].push_back(both(year - lag * request.step));
+            frame.numbers[columns.lags[static_cast<std::size_t>(lag - 1)]].push_back(
+                both(year - lag * request.step));
         }
         for (const auto& dummy : request.period_dummies) {
           const auto partner = [&](const std::string& id) {

@@ -43,4 +43,7 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
 //! The column name of an organisation's dummy: lower case, letters and digits, "_" between words.
 std::string AgreementColumn(const std::string& organisation);
 
+//! The name of an agreement dummy `steps` steps ahead (a lead, steps > 0) or behind (a lag, steps < 0).
+std::string ShiftedAgreementColumn(const std::string& column, int steps);
+
 }  // namespace linkage

@@ -11,8 +11,6 @@ namespace linkage {
 
 namespace {
 
-constexpr double kNormal975 = 1.959963984540054;
-
 std::string EstimatorName(Estimator estimator) {
   switch (estimator) {
     case Estimator::kPpml:
@@ -63,7 +61,7 @@ ResultTable CoefficientTable(const std::vector<RegressionColumn>& columns) {
       const double error = std::sqrt(fit.vcov(at, at));
       const double z = estimate / error;
       table.rows.push_back({column.title, fit.names[k], estimate, error, z, NormalPValue(z),
-                            estimate - kNormal975 * error, estimate + kNormal975 * error});
+                            estimate - kNormalQuantile975 * error, estimate + kNormalQuantile975 * error});
     }
   }
   return table;

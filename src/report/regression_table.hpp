@@ -29,6 +29,9 @@ ResultTable FitTable(const std::vector<RegressionColumn>& columns);
 //! *** p < 0.01) and the standard error in brackets beneath, a column per fit.
 std::string PublishedTable(const std::vector<RegressionColumn>& columns);
 
+//! The standard normal's 97.5% quantile: a 95% interval is the estimate +- this many standard errors.
+inline constexpr double kNormalQuantile975 = 1.959963984540054;
+
 //! Two-sided p-value of a z statistic under the standard normal.
 double NormalPValue(double z);
 
