@@ -117,6 +117,21 @@ std::pair<std::string, std::string> SplitDyad(const std::string& dyad) {
   return {std::string(text::Trim(names[0])), std::string(text::Trim(names[1]))};
 }
 
+std::vector<std::string> ResolveActorList(const std::string& text, int year, Database& database,
+                                          const ActorRegistry& actors) {
+  std::vector<std::string> ids;
+  if (text.find(',') == std::string::npos && !actors.Resolve(text).Unique()) {
+    ids = RegionMembers(database, RequireRegion(database, text), year);
+    if (ids.empty()) throw UsageError(fmt::format("the region '{}' has no members in {}", text, year));
+    return ids;
+  }
+  for (const auto& name : text::Split(text, ',')) {
+    const std::string id = actors.RequireArgument(std::string(text::Trim(name))).id;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  return ids;
+}
+
 LinkageDesign ResolveDesign(const std::pair<std::string, std::string>& dyad, const std::string& powers,
                             const std::string& region, Database& database, const ActorRegistry& actors) {
   LinkageDesign design;

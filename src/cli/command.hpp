@@ -56,6 +56,10 @@ std::pair<std::string, std::string> SplitDyad(const std::string& dyad);
 LinkageDesign ResolveDesign(const std::pair<std::string, std::string>& dyad, const std::string& powers,
                             const std::string& region, Database& database, const ActorRegistry& actors);
 
+//! The actors a list names: "KAZ,UZB" (each resolved) or one region's name (its members in `year`).
+std::vector<std::string> ResolveActorList(const std::string& text, int year, Database& database,
+                                          const ActorRegistry& actors);
+
 // One registration function per subcommand file.
 void RegisterInit(CLI::App& app);
 void RegisterImport(CLI::App& app);
@@ -84,5 +88,9 @@ void RegisterGravity(CLI::App& app);
 void RegisterPremium(CLI::App& app);
 //! `linkage serve`: a local dashboard of the model's charts over a read-only JSON API.
 void RegisterServe(CLI::App& app);
+void RegisterScenario(CLI::App& app);
+//! The scenario command's own subcommands (cmd_scenario_shock.cpp, cmd_scenario_agreement.cpp).
+void RegisterScenarioShock(CLI::App& scenario);
+void RegisterScenarioAgreement(CLI::App& scenario);
 
 }  // namespace linkage::cli

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterGravity(app);
   linkage::cli::RegisterPremium(app);
   linkage::cli::RegisterServe(app);
+  linkage::cli::RegisterScenario(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

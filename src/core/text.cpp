@@ -149,7 +149,10 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
 
 std::string FormatNumber(double value, int digits) {
   if (!std::isfinite(value)) return "NaN";
-  if (value != 0 && std::fabs(value) >= 1e15) return fmt::format("{:.{}g}", value, digits);
+  // Very large and very small values in scientific notation: a p-value of 1e-120 in fixed notation is a
+  // line of zeros.
+  if (value != 0 && (std::fabs(value) >= 1e15 || std::fabs(value) < 1e-6))
+    return fmt::format("{:.{}g}", value, digits);
   // Large values keep all their integer digits; small ones get `digits` significant digits.
   const double magnitude = value == 0 ? 0 : std::floor(std::log10(std::fabs(value)));
   const int decimals = std::max(0, digits - 1 - static_cast<int>(magnitude));

@@ -64,6 +64,18 @@ std::map<int, std::set<std::string>> MembersByYear(Database& database, const std
   return members;
 }
 
+// (country, year) -> GDP in current US$ (World Bank WDI, NY.GDP.MKTP.CD), where published.
+std::map<std::pair<std::string, int>, double> ReadGdp(Database& database, int first, int last) {
+  Statement query(
+      database,
+      "SELECT actor_id, year, value FROM series WHERE code = 'NY.GDP.MKTP.CD' AND year BETWEEN ? AND ? "
+      "AND value IS NOT NULL ORDER BY dataset DESC");
+  query.Bind(1, first).Bind(2, last);
+  std::map<std::pair<std::string, int>, double> gdp;
+  while (query.Step()) gdp[{query.Text(0), static_cast<int>(query.Int(1))}] = query.Real(2);
+  return gdp;
+}
+
 double Lookup(const std::map<std::pair<std::string, std::string>, double>& values, const std::string& a,
               const std::string& b) {
   const auto found = values.find({a, b});
@@ -109,6 +121,27 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
   const auto imports = ReadFlows(database, countries, 'M', request.first, request.last);
   const auto exports = ReadFlows(database, countries, 'X', request.first, request.last);
   const auto distance = ReadAttribute(database, "dist");
+  const auto gdp = request.domestic ? ReadGdp(database, request.first, request.last)
+                                    : std::map<std::pair<std::string, int>, double>{};
+  // The importer's record first: customs record imports more completely than exports (IMF DOTS Guide).
+  const auto flow_of = [&](const std::string& exporter, const std::string& importer,
+                           int year) -> std::optional<double> {
+    if (const auto found = imports.find({importer, exporter, year}); found != imports.end() && found->second)
+      return found->second;
+    if (const auto found = exports.find({exporter, importer, year}); found != exports.end())
+      return found->second;
+    return std::nullopt;
+  };
+  // A country's sales to itself: GDP (value added, standing in for gross output) less its known exports to
+  // the panel; missing when GDP is, or when exports exceed it (entrepots), never a made-up positive number.
+  const auto domestic_of = [&](const std::string& country, int year) {
+    const auto found = gdp.find({country, year});
+    if (found == gdp.end()) return kMissing;
+    double sold_abroad = 0;
+    for (const auto& partner : request.countries)
+      if (partner != country) sold_abroad += flow_of(country, partner, year).value_or(0.0);
+    return found->second > sold_abroad ? found->second - sold_abroad : kMissing;
+  };
   std::map<std::string, std::map<std::pair<std::string, std::string>, double>> binary;
   for (const char* name : {"contig", "comlang_off", "colony"}) binary[name] = ReadAttribute(database, name);
   std::vector<std::map<int, std::set<std::string>>> memberships;
@@ -139,19 +172,18 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
   for (int year = request.first; year <= request.last; year += request.step) {
     for (const auto& exporter : request.countries) {
       for (const auto& importer : request.countries) {
-        if (exporter == importer) continue;
+        const bool home = exporter == importer;
+        if (home && !request.domestic) continue;
         frame.labels["exporter"].push_back(exporter);
         frame.labels["importer"].push_back(importer);
         frame.labels["year"].push_back(std::to_string(year));
-        // The importer's record first: customs record imports more completely than exports (IMF DOTS Guide).
-        std::optional<double> flow;
-        if (const auto found = imports.find({importer, exporter, year}); found != imports.end())
-          flow = found->second;
-        if (!flow) {
-          if (const auto found = exports.find({exporter, importer, year}); found != exports.end())
-            flow = found->second;
+        if (home) {
+          trade.push_back(domestic_of(exporter, year));
+        } else {
+          const auto flow = flow_of(exporter, importer, year);
+          trade.push_back(flow ? *flow : kMissing);
         }
-        trade.push_back(flow ? *flow : kMissing);
+        if (request.domestic) frame.numbers["home"].push_back(home ? 1.0 : 0.0);
         const double dist = Lookup(distance, exporter, importer);
         ln_dist.push_back(std::isnan(dist) || dist <= 0 ? kMissing : std::log(dist));
         for (const auto& [name, values] : binary)
@@ -160,7 +192,7 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
           const AgreementColumns& columns = agreement_columns[k];
           const auto both = [&](int when) {
             const auto found = memberships[k].find(when);
-            return found != memberships[k].end() && found->second.contains(exporter) &&
+            return !home && found != memberships[k].end() && found->second.contains(exporter) &&
                            found->second.contains(importer)
                        ? 1.0
                        : 0.0;
@@ -177,8 +209,8 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
           const auto partner = [&](const std::string& id) {
             return std::find(dummy.partners.begin(), dummy.partners.end(), id) != dummy.partners.end();
           };
-          const bool pair = (exporter == dummy.actor && partner(importer)) ||
-                            (importer == dummy.actor && partner(exporter));
+          const bool pair = !home && ((exporter == dummy.actor && partner(importer)) ||
+                                      (importer == dummy.actor && partner(exporter)));
           frame.numbers[dummy.name].push_back(pair && year >= dummy.from ? 1.0 : 0.0);
         }
         ++frame.rows;
@@ -186,6 +218,42 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
     }
   }
   return frame;
+}
+
+TradeShockWorld BuildTradeWorld(Database& database, int year) {
+  Statement states(
+      database,
+      "SELECT DISTINCT f.reporter FROM flows f JOIN actors a ON a.id = f.reporter WHERE f.dataset = "
+      "'imf-dots' AND f.product = 'TOTAL' AND f.year = ? AND a.kind = 'state' UNION SELECT DISTINCT "
+      "f.partner FROM flows f JOIN actors a ON a.id = f.partner WHERE f.dataset = 'imf-dots' AND "
+      "f.product = 'TOTAL' AND f.year = ? AND a.kind = 'state' ORDER BY 1");
+  states.Bind(1, year).Bind(2, year);
+  TradeShockWorld world;
+  while (states.Step()) world.countries.push_back(states.Text(0));
+  if (world.countries.empty()) throw UsageError(fmt::format("IMF DOTS has no flows in {}", year));
+  const std::set<std::string> countries(world.countries.begin(), world.countries.end());
+  const auto imports = ReadFlows(database, countries, 'M', year, year);
+  const auto exports = ReadFlows(database, countries, 'X', year, year);
+  const auto gdp = ReadGdp(database, year, year);
+  const auto n = static_cast<Eigen::Index>(world.countries.size());
+  world.flows = Eigen::MatrixXd::Constant(n, n, kMissing);
+  world.gdp = Eigen::VectorXd::Constant(n, kMissing);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const std::string& exporter = world.countries[static_cast<std::size_t>(i)];
+    if (const auto found = gdp.find({exporter, year}); found != gdp.end()) world.gdp[i] = found->second;
+    for (Eigen::Index j = 0; j < n; ++j) {
+      const std::string& importer = world.countries[static_cast<std::size_t>(j)];
+      if (i == j) continue;
+      if (const auto found = imports.find({importer, exporter, year});
+          found != imports.end() && found->second) {
+        world.flows(i, j) = *found->second;
+      } else if (const auto other = exports.find({exporter, importer, year});
+                 other != exports.end() && other->second) {
+        world.flows(i, j) = *other->second;
+      }
+    }
+  }
+  return world;
 }
 
 }  // namespace linkage

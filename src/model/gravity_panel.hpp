@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/gravity_frame.hpp"
+#include "model/trade_shock.hpp"
 #include "store/database.hpp"
 
 namespace linkage {
@@ -31,6 +32,7 @@ struct WorkspacePanelRequest {
   int leads = 0;                        //!< agreement dummies `step` x k years ahead (anticipation)
   int lags = 0;                         //!< and behind (phasing in)
   std::vector<PeriodDummy> period_dummies;
+  bool domestic = false;  //!< add each country's sales to itself (GDP less exports to the panel) and `home`
 };
 
 //! The countries with the largest total exports (as reported, IMF DOTS) in `year`, `count` of them.
@@ -38,7 +40,12 @@ std::vector<std::string> LargestExporters(Database& database, int year, std::siz
 
 //! Builds the panel; columns exporter, importer, year (labels) and trade, ln_dist, contig, comlang_off,
 //! colony, one per agreement (its short name, and `_lead1`, `_lag1`, ...) and one per period dummy (numbers).
+//! With `domestic`, also the diagonal pairs (CEPII's internal distance, no agreement) and a `home` column.
 GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest& request);
+
+//! The year's trade among every state in IMF DOTS (the importer's report first, as in the panel) and each
+//! one's GDP (WDI), for a first-order shock.
+TradeShockWorld BuildTradeWorld(Database& database, int year);
 
 //! The column name of an organisation's dummy: lower case, letters and digits, "_" between words.
 std::string AgreementColumn(const std::string& organisation);

@@ -23,7 +23,8 @@ std::vector<bool> Usable(const RegressionData& data, Outcome outcome, std::vecto
   std::size_t zero = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const auto row = static_cast<Eigen::Index>(i);
-    if (std::isnan(data.y[row]) || (data.x.cols() > 0 && data.x.row(row).hasNaN())) {
+    if (std::isnan(data.y[row]) || (data.x.cols() > 0 && data.x.row(row).hasNaN()) ||
+        (data.offset.size() > 0 && std::isnan(data.offset[row]))) {
       used[i] = false;
       ++missing;
     } else if (outcome != Outcome::kAny && data.y[row] < 0) {
@@ -71,6 +72,7 @@ void DropSeparated(const RegressionData& data, std::vector<bool>& used, std::vec
 struct Subset {
   Eigen::VectorXd y;
   Eigen::MatrixXd x;
+  Eigen::VectorXd offset;  // zero when the data has none
   std::vector<FixedEffectSet> sets;
   std::vector<std::vector<std::int32_t>> clusters;
 };
@@ -82,6 +84,8 @@ Subset Keep(const RegressionData& data, const std::vector<bool>& used) {
   Subset subset;
   subset.y = data.y(rows);
   subset.x = data.x(rows, Eigen::all);
+  subset.offset = data.offset.size() > 0 ? Eigen::VectorXd(data.offset(rows))
+                                         : Eigen::VectorXd(Eigen::VectorXd::Zero(subset.y.size()));
   subset.sets = SubsetFixedEffects(data.fixed_effects, used);
   for (const auto& cluster : data.clusters) {
     std::vector<std::int32_t> kept;
@@ -178,6 +182,8 @@ void RequireClusters(const RegressionData& data) {
 
 FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   RequireClusters(data);
+  if (data.offset.size() > 0 && data.offset.size() != data.y.size())
+    throw UsageError("the offset needs one value per observation");
   FitResult result;
   result.estimator = Estimator::kPpml;
   result.used = Usable(data, Outcome::kFlow, result.notes, result.dropped);
@@ -204,17 +210,21 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   Eigen::MatrixXd block(n, k + 1);
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(k);
   for (result.iterations = 1; result.iterations <= options.max_iterations; ++result.iterations) {
+    // The working outcome less the offset is what the fixed effects and regressors must explain; the fitted
+    // predictor is then z minus the residual, offset included.
     const Eigen::VectorXd z = eta.array() + (subset.y - mu).array() / mu.array();
-    block.col(0) = z;
+    block.col(0) = z - subset.offset;
     block.rightCols(k) = x;
     AbsorbFixedEffects(subset.sets, mu, block, options.projection);
     const Eigen::MatrixXd xw = block.rightCols(k).array().colwise() * mu.array();
     if (k > 0) beta = (xw.transpose() * block.rightCols(k)).ldlt().solve(xw.transpose() * block.col(0));
     const Eigen::VectorXd residual = block.col(0) - block.rightCols(k) * beta;
+    const double moved = (z - residual - eta).cwiseAbs().maxCoeff();
     eta = z - residual;
     mu = eta.array().exp();
     const double updated = PoissonDeviance(subset.y, mu);
-    const bool done = std::abs(updated - deviance) / std::max(std::abs(updated), 0.1) < options.tolerance;
+    const bool done = std::abs(updated - deviance) / std::max(std::abs(updated), 0.1) < options.tolerance &&
+                      (options.predictor_tolerance <= 0 || moved < options.predictor_tolerance);
     deviance = updated;
     if (done) {
       result.converged = true;
@@ -229,13 +239,18 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   Eigen::MatrixXd final_x = x;
   AbsorbFixedEffects(subset.sets, mu, final_x, options.projection);
   const Eigen::MatrixXd xw = final_x.array().colwise() * mu.array();
-  const Eigen::MatrixXd bread = (xw.transpose() * final_x).inverse();
-  const Eigen::MatrixXd scores = final_x.array().colwise() * (subset.y - mu).array();
-  Sandwich(bread, scores, subset, data.cluster_names, result);
+  if (k > 0) {
+    const Eigen::MatrixXd bread = (xw.transpose() * final_x).inverse();
+    const Eigen::MatrixXd scores = final_x.array().colwise() * (subset.y - mu).array();
+    Sandwich(bread, scores, subset, data.cluster_names, result);
+  } else {
+    result.vcov = Eigen::MatrixXd(0, 0);
+    result.vcov_kind = "none (no regressor)";
+  }
   result.beta = beta;
   result.deviance = deviance;
   result.fitted = mu;
-  result.fixed_part = eta - x * beta;
+  result.fixed_part = eta - subset.offset - x * beta;
   result.pseudo_r2 = SquaredCorrelation(subset.y, mu);
   return result;
 }
@@ -245,6 +260,7 @@ namespace {
 // Least squares of y (its log when `logs`) on x and the fixed effects.
 FitResult FitLeastSquares(const RegressionData& data, const FitOptions& options, bool logs) {
   RequireClusters(data);
+  if (data.offset.size() > 0) throw UsageError("an offset is for the PPML estimator only");
   FitResult result;
   result.estimator = logs ? Estimator::kOlsLog : Estimator::kOls;
   result.used = Usable(data, logs ? Outcome::kPositiveFlow : Outcome::kAny, result.notes, result.dropped);

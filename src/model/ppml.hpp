@@ -21,6 +21,8 @@ struct RegressionData {
   std::vector<FixedEffectSet> fixed_effects;  //!< absorbed, never turned into dummies
   std::vector<std::vector<std::int32_t>> clusters;  //!< none: robust; one or two: clustered
   std::vector<std::string> cluster_names;
+  Eigen::VectorXd
+      offset;  //!< PPML only: a known part of the linear predictor (empty: none), e.g. fixed costs
 };
 
 //! Which estimator.
@@ -29,6 +31,9 @@ enum class Estimator { kPpml, kOlsLog, kOls };
 //! When the iterations stop.
 struct FitOptions {
   double tolerance = 1e-10;  //!< relative change of the deviance between iterations
+  //! PPML: also the largest change of the linear predictor (0: not checked). The deviance is quadratic in
+  //! the error of the estimates, so its tolerance alone leaves them accurate to about its square root.
+  double predictor_tolerance = 0;
   int max_iterations = 1000;
   ProjectionOptions projection;
 };
@@ -50,7 +55,7 @@ struct FitResult {
   double pseudo_r2 = 0;        //!< squared correlation of y and the fit (Santos Silva and Tenreyro 2006)
   std::vector<bool> used;      //!< which input observations the fit used
   Eigen::VectorXd fitted;      //!< the fitted mean of each used observation (levels for PPML, logs for OLS)
-  Eigen::VectorXd fixed_part;  //!< the sum of fixed effects of each used observation (log scale)
+  Eigen::VectorXd fixed_part;  //!< the sum of fixed effects of each used observation (log scale, no offset)
 };
 
 //! Fits y = exp(x b + fixed effects) by PPML. Observations whose group in some set has only zero flows are

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -24,6 +25,10 @@ std::string CellText(const nlohmann::json& cell) {
   if (cell.is_number()) return text::FormatNumber(cell.get<double>());
   if (cell.is_boolean()) return cell.get<bool>() ? "true" : "false";
   return cell.dump();
+}
+
+nlohmann::json NumberOrMissing(double value) {
+  return std::isnan(value) ? nlohmann::json(nullptr) : nlohmann::json(value);
 }
 
 std::string CsvField(const std::string& value) {

@@ -34,6 +34,8 @@ void WriteResult(const ResultTable& table, OutputFormat format, std::FILE* out);
 void WriteSections(const std::vector<ResultSection>& sections, OutputFormat format, std::FILE* out);
 //! A cell as text: numbers with up to 6 significant digits, null as empty.
 std::string CellText(const nlohmann::json& cell);
+//! A cell for a number that may be missing: NaN becomes an empty cell (null in JSON), never "nan" or 0.
+nlohmann::json NumberOrMissing(double value);
 //! CSV-quotes a field when it needs it.
 std::string CsvField(const std::string& value);
 

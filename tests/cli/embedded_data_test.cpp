@@ -14,6 +14,7 @@
 
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
+#include "store/database.hpp"
 #include "support/temp_workspace.hpp"
 
 namespace linkage {
@@ -42,6 +43,7 @@ class EmbeddedDataTest : public ::testing::Test {
   static void CheckLinkageModel();
   static void CheckReport();
   static void CheckGravity();
+  static void CheckScenarios();
   static std::unique_ptr<testing::TempDir> dir;
 };
 
@@ -71,6 +73,7 @@ TEST_F(EmbeddedDataTest, ReproducesTheSourceStudyAndASecondStudy) {
   CheckLinkageModel();
   CheckReport();
   CheckGravity();
+  CheckScenarios();
 }
 
 void EmbeddedDataTest::CheckSourceStudy() {
@@ -474,6 +477,56 @@ void EmbeddedDataTest::CheckGravity() {
   EXPECT_EQ(path[3]["year"], 2015);
   EXPECT_GT(path[3]["premium_log"].get<double>(), 0);
   EXPECT_LT(path[3]["p_value"].get<double>(), 0.05);
+}
+
+void EmbeddedDataTest::CheckScenarios() {
+  // The shocked flow is Kazakhstan's own report of its imports from China (the importer's report comes
+  // first).
+  double imports = 0;
+  {
+    Database database((dir->Path() / "full.db").string(), false);
+    Statement flow(
+        database,
+        "SELECT value_usd FROM flows WHERE dataset = 'imf-dots' AND product = 'TOTAL' AND flow = 'M' "
+        "AND reporter = 'KAZ' AND partner = 'CHN' AND year = 2019");
+    ASSERT_TRUE(flow.Step());
+    imports = flow.Real(0);
+  }
+  const auto shock = RunLinkage(
+      "scenario shock --from CHN --to KAZ --fall 30 --year 2019 --region central-asia --format json "
+      "--workspace full.db",
+      dir->Path());
+  ASSERT_EQ(shock.exit_code, 0) << shock.err;
+  const auto shocked = nlohmann::json::parse(shock.out);
+  EXPECT_DOUBLE_EQ(shocked["shock"][0]["shocked_value_usd"].get<double>(), imports);
+  EXPECT_EQ(shocked["countries"][0]["country"], "CHN");
+  EXPECT_NEAR(shocked["countries"][0]["direct_export_loss"].get<double>(), 0.3 * imports, 1e-6 * imports);
+  const auto& region = shocked["region"].back();
+  EXPECT_EQ(region["country"], "central-asia");
+  EXPECT_NEAR(region["direct_import_loss"].get<double>(), 0.3 * imports, 1e-6 * imports);
+  EXPECT_GT(region["second_round_loss"].get<double>(), 0);
+
+  // Without the Eurasian Economic Union its members trade less and are poorer; the rest gain a little.
+  const auto agreement = RunLinkage(
+      "scenario agreement --agreement EAEU --year 2019 --dissolve --format json --workspace full.db",
+      dir->Path());
+  ASSERT_EQ(agreement.exit_code, 0) << agreement.err;
+  const auto world = nlohmann::json::parse(agreement.out);
+  EXPECT_TRUE(world["scenario"][0]["converged"].get<bool>());
+  const std::set<std::string> members = {"ARM", "BLR", "KAZ", "KGZ", "RUS"};
+  std::size_t losers = 0;
+  for (const auto& country : world["countries"]) {
+    const bool member = members.contains(country["country"].get<std::string>());
+    const double real_output = country["real_output_full_percent"].get<double>();
+    if (member) {
+      ++losers;
+      EXPECT_LT(real_output, 0) << country["country"];
+      EXPECT_LT(country["exports_full_percent"].get<double>(), 0) << country["country"];
+    } else {
+      EXPECT_GT(real_output, -0.01) << country["country"];
+    }
+  }
+  EXPECT_EQ(losers, members.size());
 }
 
 }  // namespace linkage

@@ -1,6 +1,7 @@
 // `linkage gravity` end to end: the published table, rows as JSON, and a bad value located in the file.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -38,6 +39,31 @@ TEST(GravityCliTest, PrintsAPublishedTableAndRowsAndPointsAtABadValue) {
       testing::RunLinkage("gravity --data bad.csv --spec 'trade ~ rta | exporter#year'", dir.Path());
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_NE(bad.err.find("bad.csv:3:4"), std::string::npos) << bad.err;
+}
+
+// Scenario options that cannot describe a scenario stop before the workspace is opened (or built).
+TEST(GravityCliTest, ScenarioRejectsImpossibleOptions) {
+  testing::TempDir dir;
+  const auto no_change =
+      testing::RunLinkage("scenario agreement --agreement EAEU --year 2019 --workspace none.db", dir.Path());
+  EXPECT_EQ(no_change.exit_code, 2);
+  EXPECT_NE(no_change.err.find("name one change"), std::string::npos) << no_change.err;
+  const auto two_changes = testing::RunLinkage(
+      "scenario agreement --agreement EAEU --year 2019 --dissolve --join UZB --workspace none.db",
+      dir.Path());
+  EXPECT_EQ(two_changes.exit_code, 2);
+  const auto sigma = testing::RunLinkage(
+      "scenario agreement --agreement EAEU --year 2019 --dissolve --sigma 0.5 --workspace none.db",
+      dir.Path());
+  EXPECT_EQ(sigma.exit_code, 2);
+  EXPECT_NE(sigma.err.find("--sigma must be above 1"), std::string::npos) << sigma.err;
+  const auto fall = testing::RunLinkage(
+      "scenario shock --from CHN --to KAZ --fall 140 --year 2019 --workspace none.db", dir.Path());
+  EXPECT_EQ(fall.exit_code, 2);
+  EXPECT_NE(fall.err.find("--fall takes a percentage"), std::string::npos) << fall.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.File("none.db")));
+  const auto missing = testing::RunLinkage("scenario", dir.Path());
+  EXPECT_EQ(missing.exit_code, 2);
 }
 
 }  // namespace

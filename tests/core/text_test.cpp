@@ -36,6 +36,9 @@ TEST(Text, FormatsNumbers) {
   EXPECT_EQ(text::FormatNumber(6346.496276), "6346.5");
   EXPECT_EQ(text::FormatNumber(120000), "120000");
   EXPECT_EQ(text::FormatNumber(0.0), "0");
+  EXPECT_EQ(text::FormatNumber(9.9431e-121), "9.9431e-121");
+  EXPECT_EQ(text::FormatNumber(0.00000012345), "1.2345e-07");
+  EXPECT_EQ(text::FormatNumber(0.000012345), "0.000012345");
 }
 
 }  // namespace
