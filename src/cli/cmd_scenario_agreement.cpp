@@ -87,6 +87,72 @@ std::vector<double> Switched(const GravityFrame& frame, const std::string& colum
   return now;
 }
 
+// Every pair of the world needs a trade cost, so a country CEPII GeoDist does not cover (a code it does not
+// know, such as Serbia's after 2006) cannot stay. Removes, one at a time, the country in most pairs with a
+// missing cost regressor, until none is left; returns those removed, which the output names.
+std::vector<std::string> DropCountriesWithoutCosts(const GravityFrame& frame,
+                                                   std::vector<std::string>& countries) {
+  std::map<std::pair<std::string, std::string>, bool> missing;
+  for (std::size_t row = 0; row < frame.rows; ++row) {
+    bool any = false;
+    for (const auto& name : CostColumns()) any = any || std::isnan(frame.numbers.at(name)[row]);
+    if (any) missing[{frame.labels.at("exporter")[row], frame.labels.at("importer")[row]}] = true;
+  }
+  std::vector<std::string> removed;
+  while (!missing.empty()) {
+    std::map<std::string, std::size_t> count;
+    for (const auto& [pair, flag] : missing) {
+      ++count[pair.first];
+      if (pair.second != pair.first) ++count[pair.second];
+    }
+    const auto worst = std::max_element(count.begin(), count.end(),
+                                        [](const auto& a, const auto& b) { return a.second < b.second; });
+    const std::string country = worst->first;
+    removed.push_back(country);
+    countries.erase(std::remove(countries.begin(), countries.end(), country), countries.end());
+    std::erase_if(missing, [&](const auto& entry) {
+      return entry.first.first == country || entry.first.second == country;
+    });
+  }
+  if (countries.size() < 3) throw UsageError("fewer than three countries have distances and the other costs");
+  return removed;
+}
+
+// The world before and after: the fitted trade-cost term b'x of every pair, with the agreement's dummy as it
+// is and as `after` sets it (`agreement` indexes the dummy among the fit's regressors).
+GeWorld WorldFromFit(const GravityFrame& frame, const FitResult& fit, Eigen::Index agreement,
+                     const std::vector<double>& after, const std::vector<std::string>& countries,
+                     std::size_t& changed) {
+  GeWorld world;
+  world.countries = countries;
+  const auto n = static_cast<Eigen::Index>(countries.size());
+  world.flows.resize(n, n);
+  world.cost.resize(n, n);
+  world.counterfactual_cost.resize(n, n);
+  std::map<std::string, Eigen::Index> index;
+  for (Eigen::Index k = 0; k < n; ++k) index[countries[static_cast<std::size_t>(k)]] = k;
+  const auto& now = frame.numbers.at(fit.names[static_cast<std::size_t>(agreement)]);
+  for (std::size_t row = 0; row < frame.rows; ++row) {
+    const Eigen::Index i = index.at(frame.labels.at("exporter")[row]);
+    const Eigen::Index j = index.at(frame.labels.at("importer")[row]);
+    double cost = 0;
+    for (std::size_t k = 0; k < fit.names.size(); ++k) {
+      const double value = frame.numbers.at(fit.names[k])[row];
+      if (std::isnan(value)) {
+        throw UsageError(fmt::format("{} of {} and {} is missing; leave one of them out (--countries)",
+                                     fit.names[k], countries[static_cast<std::size_t>(i)],
+                                     countries[static_cast<std::size_t>(j)]));
+      }
+      if (static_cast<Eigen::Index>(k) != agreement) cost += fit.beta[static_cast<Eigen::Index>(k)] * value;
+    }
+    world.flows(i, j) = frame.numbers.at("trade")[row];
+    world.cost(i, j) = cost + fit.beta[agreement] * now[row];
+    world.counterfactual_cost(i, j) = cost + fit.beta[agreement] * after[row];
+    if (after[row] != now[row]) ++changed;
+  }
+  return world;
+}
+
 void RunAgreement(const AgreementOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
   const int modes = static_cast<int>(options.dissolve) + static_cast<int>(!options.leave.empty()) +
@@ -123,7 +189,9 @@ void RunAgreement(const AgreementOptions& options) {
     for (const auto& id : *named)
       if (std::find(request.countries.begin(), request.countries.end(), id) == request.countries.end())
         request.countries.push_back(id);
-  const GravityFrame frame = BuildWorkspacePanel(*database, request);
+  GravityFrame frame = BuildWorkspacePanel(*database, request);
+  const std::vector<std::string> left_out = DropCountriesWithoutCosts(frame, request.countries);
+  if (!left_out.empty()) frame = BuildWorkspacePanel(*database, request);
   const std::string column = AgreementColumn(options.agreement);
 
   // Step 1: the structural gravity estimate whose coefficients make the trade-cost term.
@@ -133,57 +201,30 @@ void RunAgreement(const AgreementOptions& options) {
   spec.regressors.push_back(column);
   const RegressionData data = BuildRegressionData(frame, spec, {{"exporter"}, {"importer"}}, {});
   const FitResult fit = FitPpml(data);
-  if (std::find(fit.names.begin(), fit.names.end(), column) == fit.names.end())
+  const auto found = std::find(fit.names.begin(), fit.names.end(), column);
+  if (found == fit.names.end())
     throw UsageError(fmt::format("the panel has no pair of {} members whose effect could be estimated in {}",
                                  options.agreement, options.year));
+  const auto at = static_cast<Eigen::Index>(found - fit.names.begin());
   const std::vector<double> after = Switched(frame, column, options, leaving, joining, founders);
-
-  GeWorld world;
-  world.countries = request.countries;
-  world.sigma = options.sigma;
-  const auto n = static_cast<Eigen::Index>(world.countries.size());
-  world.flows.resize(n, n);
-  world.cost.resize(n, n);
-  world.counterfactual_cost.resize(n, n);
-  std::map<std::string, Eigen::Index> index;
-  for (Eigen::Index k = 0; k < n; ++k) index[world.countries[static_cast<std::size_t>(k)]] = k;
   std::size_t changed = 0;
-  for (std::size_t row = 0; row < frame.rows; ++row) {
-    const Eigen::Index i = index.at(frame.labels.at("exporter")[row]);
-    const Eigen::Index j = index.at(frame.labels.at("importer")[row]);
-    double cost = 0;
-    for (std::size_t k = 0; k < fit.names.size(); ++k) {
-      const double value = frame.numbers.at(fit.names[k])[row];
-      if (std::isnan(value)) {
-        throw UsageError(fmt::format("{} of {} and {} is missing; leave one of them out (--countries)",
-                                     fit.names[k], world.countries[static_cast<std::size_t>(i)],
-                                     world.countries[static_cast<std::size_t>(j)]));
-      }
-      cost += fit.beta[static_cast<Eigen::Index>(k)] * (fit.names[k] == column ? 0.0 : value);
-    }
-    const double effect = fit.beta[static_cast<Eigen::Index>(
-        std::find(fit.names.begin(), fit.names.end(), column) - fit.names.begin())];
-    world.flows(i, j) = frame.numbers.at("trade")[row];
-    world.cost(i, j) = cost + effect * frame.numbers.at(column)[row];
-    world.counterfactual_cost(i, j) = cost + effect * after[row];
-    if (after[row] != frame.numbers.at(column)[row]) ++changed;
-  }
+  GeWorld world = WorldFromFit(frame, fit, at, after, request.countries, changed);
+  world.sigma = options.sigma;
   if (changed == 0) throw UsageError("the change switches no pair of the panel");
   const std::string reference =
       options.reference.empty() ? world.countries.front() : actors.RequireArgument(options.reference).id;
-  if (!index.contains(reference))
+  const auto position = std::find(world.countries.begin(), world.countries.end(), reference);
+  if (position == world.countries.end())
     throw UsageError(fmt::format("--reference {} is not in the panel", reference));
-  world.reference = static_cast<std::size_t>(index.at(reference));
+  world.reference = static_cast<std::size_t>(position - world.countries.begin());
   const GeResult result = SolveGeppml(world);
 
   ResultTable summary{{"year", "agreement", "effect_log", "effect_std_error", "pairs_switched", "countries",
-                       "sigma", "reference", "predicted_flows", "iterations", "converged"},
+                       "sigma", "reference", "predicted_flows", "iterations", "converged", "left_out"},
                       {}};
-  const auto at =
-      static_cast<Eigen::Index>(std::find(fit.names.begin(), fit.names.end(), column) - fit.names.begin());
   summary.rows.push_back({options.year, options.agreement, fit.beta[at], std::sqrt(fit.vcov(at, at)), changed,
                           world.countries.size(), options.sigma, reference, result.predicted_flows,
-                          result.iterations, result.converged});
+                          result.iterations, result.converged, text::Join(left_out, " ")});
   ResultTable countries{
       {"country", "exports_usd", "exports_conditional_percent", "exports_full_percent",
        "real_output_conditional_percent", "real_output_full_percent", "factory_price_percent",

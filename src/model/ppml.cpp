@@ -173,6 +173,64 @@ double PoissonDeviance(const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
   return deviance;
 }
 
+// Drops observations separated by the regressors together with the fixed effects: a zero flow that some
+// combination z of them predicts perfectly (z > 0 only where y = 0, z = 0 wherever y > 0), which would send a
+// coefficient to infinity. Found by the iterative rectifier of Correia, Guimaraes and Zylkin (2021): regress
+// u on everything with an overwhelming weight on the positive flows, keep the positive part of the fit as the
+// next u, and stop when the fit has no negative value; the zero flows fitted above 0 are separated.
+void DropSeparatedByRegressors(const RegressionData& data, std::vector<bool>& used,
+                               const ProjectionOptions& options, std::vector<std::string>& notes,
+                               std::size_t& dropped) {
+  if (data.x.cols() == 0) return;
+  Subset subset = Keep(data, used);
+  const auto n = subset.y.size();
+  const Eigen::ArrayXd zero = (subset.y.array() == 0).cast<double>();
+  const double zeros = zero.sum();
+  if (zeros == 0 || zeros == static_cast<double>(n)) return;
+  if (subset.sets.empty())
+    subset.sets.push_back({"constant", std::vector<std::int32_t>(static_cast<std::size_t>(n), 0), 1});
+  constexpr double kTolerance = 1e-5;  // the rectifier's own, as in ppmlhdfe
+  constexpr int kMaxRounds = 100;
+  const Eigen::VectorXd weights = ((1 - zero) * (zeros / (kTolerance * kTolerance)) + zero).matrix();
+  Eigen::VectorXd u = zero.matrix();
+  Eigen::VectorXd fit = Eigen::VectorXd::Zero(n);
+  bool settled = false;
+  for (int round = 0; round < kMaxRounds && !settled; ++round) {
+    Eigen::MatrixXd block(n, subset.x.cols() + 1);
+    block.col(0) = u;
+    block.rightCols(subset.x.cols()) = subset.x;
+    AbsorbFixedEffects(subset.sets, weights, block, options);
+    const Eigen::MatrixXd xw = block.rightCols(subset.x.cols()).array().colwise() * weights.array();
+    const Eigen::VectorXd beta = (xw.transpose() * block.rightCols(subset.x.cols()))
+                                     .completeOrthogonalDecomposition()
+                                     .solve(xw.transpose() * block.col(0));
+    fit = u - (block.col(0) - block.rightCols(subset.x.cols()) * beta);
+    fit = fit.unaryExpr([](double v) { return std::abs(v) < kTolerance ? 0.0 : v; });
+    settled = fit.minCoeff() >= 0;
+    u = fit.cwiseMax(0.0);
+  }
+  if (!settled) {
+    notes.push_back("the check for separation by the regressors did not settle; estimates may not exist");
+    return;
+  }
+  std::size_t separated = 0;
+  Eigen::Index row = 0;
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    if (!used[i]) continue;
+    if (zero[row] == 1 && fit[row] > 0) {
+      used[i] = false;
+      ++separated;
+    }
+    ++row;
+  }
+  if (separated > 0) {
+    notes.push_back(fmt::format(
+        "{} observations separated by the regressors (a zero flow some combination of them predicts exactly)",
+        separated));
+  }
+  dropped += separated;
+}
+
 void RequireClusters(const RegressionData& data) {
   if (data.clusters.size() > 2) throw UsageError("at most two clusterings (two-way clustering)");
   if (data.cluster_names.size() != data.clusters.size()) throw UsageError("a clustering without a name");
@@ -187,6 +245,9 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   FitResult result;
   result.estimator = Estimator::kPpml;
   result.used = Usable(data, Outcome::kFlow, result.notes, result.dropped);
+  DropSeparated(data, result.used, result.notes, result.dropped);
+  DropSeparatedByRegressors(data, result.used, options.projection, result.notes, result.dropped);
+  // Dropping by the regressors can leave a group with only zero flows.
   DropSeparated(data, result.used, result.notes, result.dropped);
   Subset subset = Keep(data, result.used);
   const auto n = subset.y.size();

@@ -108,6 +108,34 @@ TEST(GravityTest, PpmlWithThreeFixedEffectSetsDropsWhatThePairEffectAbsorbs) {
   ExpectMatches(robust, clustered, Reference("ppml_three_sets"));
 }
 
+// x1 > 0 only where the flow is 0: its coefficient would run to minus infinity. The two observations are
+// separated and dropped, x1 is then constant and dropped, and x2's estimate is the fit without them.
+TEST(GravityTest, PpmlDropsObservationsSeparatedByARegressor) {
+  RegressionData data;
+  data.y.resize(8);
+  data.y << 0, 0, 3, 1, 4, 2, 5, 1;
+  data.x.resize(8, 2);
+  data.x.col(0) << 1, 1, 0, 0, 0, 0, 0, 0;
+  data.x.col(1) << 0.5, -0.3, 0.2, 0.9, -0.4, 0.1, 0.7, -0.8;
+  data.names = {"x1", "x2"};
+  const FitResult fit = FitPpml(data);
+  EXPECT_EQ(fit.observations, 6U);
+  EXPECT_EQ(fit.dropped, 2U);
+  ASSERT_EQ(fit.names, std::vector<std::string>{"x2"});
+
+  RegressionData kept;
+  kept.y = data.y.tail(6);
+  kept.x = data.x.col(1).tail(6);
+  kept.names = {"x2"};
+  const FitResult reference = FitPpml(kept);
+  EXPECT_NEAR(fit.beta[0], reference.beta[0], 1e-9);
+  EXPECT_NEAR(fit.vcov(0, 0), reference.vcov(0, 0), 1e-9);
+
+  // Zeros that no combination predicts exactly are kept.
+  data.x.col(0) << 1, 0, 1, 0, 0, 1, 0, 0;
+  EXPECT_EQ(FitPpml(data).observations, 8U);
+}
+
 TEST(GravityTest, OlsOnLogsEqualsDummyVariableOls) {
   const auto [robust, clustered] =
       Fit(Estimator::kOlsLog, {"ln_dist", "contig", "rta"}, {"exp_year", "imp_year"});
