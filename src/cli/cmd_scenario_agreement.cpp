@@ -226,7 +226,7 @@ void RunAgreement(const AgreementOptions& options) {
                           world.countries.size(), options.sigma, reference, result.predicted_flows,
                           result.iterations, result.converged, text::Join(left_out, " ")});
   ResultTable countries{
-      {"country", "exports_usd", "exports_conditional_percent", "exports_full_percent",
+      {"country", "exports_fitted_usd", "exports_conditional_percent", "exports_full_percent",
        "real_output_conditional_percent", "real_output_full_percent", "factory_price_percent",
        "inward_resistance_full_percent", "outward_resistance_full_percent"},
       {}};

@@ -78,6 +78,8 @@ void RunShock(const ShockOptions& options) {
   if (shock.flows.empty()) throw UsageError("--from and --to name no pair of different countries");
   const ShockResult result = PropagateShock(world, shock);
 
+  std::sort(shock.flows.begin(), shock.flows.end());
+  shock.flows.erase(std::unique(shock.flows.begin(), shock.flows.end()), shock.flows.end());
   ResultTable summary{{"year", "flows", "fall_percent", "shocked_value_usd", "missing_shocked_flows",
                        "direct_loss_usd", "rounds", "countries", "missing_flows", "without_gdp"},
                       {}};

@@ -129,7 +129,12 @@ GeResult SolveGeppml(const GeWorld& world, const GeOptions& options) {
   const Eigen::VectorXd output = baseline.fitted.rowwise().sum();
   const Eigen::VectorXd expenditure = baseline.fitted.colwise().sum().transpose();
   const double reference_expenditure = expenditure[ref];
-  const Eigen::ArrayXd outward = output.array() * reference_expenditure / baseline.exporter_effect.array();
+  // Both resistances in the power 1 - sigma: Pi_i^(1-sigma) = Y_i E_ref / (Y exp(pi_i)) and
+  // P_j^(1-sigma) = E_j / (exp(chi_j) E_ref), Y world output (Yotov et al. 2016 leave Y out, which is
+  // harmless only while it does not move).
+  const double world_output = output.sum();
+  const Eigen::ArrayXd outward =
+      output.array() * reference_expenditure / (world_output * baseline.exporter_effect.array());
   const Eigen::ArrayXd inward =
       expenditure.array() / (baseline.importer_effect.array() * reference_expenditure);
   const Eigen::ArrayXd real_output = output.array() / inward.pow(power);
@@ -138,7 +143,7 @@ GeResult SolveGeppml(const GeWorld& world, const GeOptions& options) {
   const WorldFit conditional = FitWorld(baseline.fitted, world.counterfactual_cost, world, options.fit);
   result.conditional = conditional.fitted;
   const Eigen::ArrayXd outward_conditional =
-      output.array() * reference_expenditure / conditional.exporter_effect.array();
+      output.array() * reference_expenditure / (world_output * conditional.exporter_effect.array());
   const Eigen::ArrayXd inward_conditional =
       expenditure.array() / (conditional.importer_effect.array() * reference_expenditure);
 
@@ -151,7 +156,6 @@ GeResult SolveGeppml(const GeWorld& world, const GeOptions& options) {
   // lets outputs and expenditures add up to different totals when trade is unbalanced, and it then does not
   // settle. With balanced trade the two are the same.
   const Eigen::ArrayXd deficit = expenditure.array() - output.array();
-  const double world_output = output.sum();
   Eigen::ArrayXd price = (conditional.exporter_effect.array() / baseline.exporter_effect.array()).pow(power);
   WorldFit current = conditional;
   Eigen::ArrayXd output_full = output.array();
@@ -179,7 +183,8 @@ GeResult SolveGeppml(const GeWorld& world, const GeOptions& options) {
   result.iterations = std::min(result.iterations, options.max_iterations);
   result.full = current.fitted;
   const double final_reference = expenditure_full[ref];
-  const Eigen::ArrayXd outward_full = output_full * final_reference / current.exporter_effect.array();
+  const Eigen::ArrayXd outward_full =
+      output_full * final_reference / (output_full.sum() * current.exporter_effect.array());
   const Eigen::ArrayXd inward_full = expenditure_full / (current.importer_effect.array() * final_reference);
   result.market_clearing_gap =
       ((result.full.rowwise().sum().array() - output_full) / output_full).abs().maxCoeff();
@@ -199,10 +204,13 @@ GeResult SolveGeppml(const GeWorld& world, const GeOptions& options) {
         Percent(output[i] / std::pow(inward_conditional[i], power) / real_output[i]);
     country.real_output_full = Percent(output_full[i] / std::pow(inward_full[i], power) / real_output[i]);
     country.factory_price = Percent(output_full[i] / output[i]);
-    country.outward_resistance_conditional = Percent(outward_conditional[i] / outward[i]);
-    country.outward_resistance_full = Percent(outward_full[i] / outward[i]);
-    country.inward_resistance_conditional = Percent(inward_conditional[i] / inward[i]);
-    country.inward_resistance_full = Percent(inward_full[i] / inward[i]);
+    // The resistances as indexes, Pi and P themselves (the power 1/(1-sigma) of the above), as Yotov et al.
+    // (2016) report them: a rise in P is a rise in the consumer price index.
+    const auto index = [&](double ratio) { return Percent(std::pow(ratio, power)); };
+    country.outward_resistance_conditional = index(outward_conditional[i] / outward[i]);
+    country.outward_resistance_full = index(outward_full[i] / outward[i]);
+    country.inward_resistance_conditional = index(inward_conditional[i] / inward[i]);
+    country.inward_resistance_full = index(inward_full[i] / inward[i]);
     result.countries.push_back(std::move(country));
   }
   return result;

@@ -35,16 +35,16 @@ struct GeOptions {
 //! One country's changes, in percent of the baseline.
 struct GeCountry {
   std::string country;
-  double output = 0;   //!< baseline output (row sum, domestic sales included)
-  double exports = 0;  //!< baseline exports (domestic sales excluded)
+  double output = 0;   //!< baseline output as fitted (row sum, domestic sales included)
+  double exports = 0;  //!< baseline exports as fitted (domestic sales excluded)
   double exports_conditional = 0;
   double exports_full = 0;
-  double real_output_conditional = 0;  //!< output over the price index, outputs held fixed
+  double real_output_conditional = 0;  //!< output over the price index P, outputs held fixed
   double real_output_full = 0;
-  double factory_price = 0;  //!< = nominal output (endowments are fixed)
-  double outward_resistance_conditional = 0;
+  double factory_price = 0;                   //!< = nominal output (endowments are fixed)
+  double outward_resistance_conditional = 0;  //!< of the index Pi_i itself
   double outward_resistance_full = 0;
-  double inward_resistance_conditional = 0;
+  double inward_resistance_conditional = 0;  //!< of the price index P_j itself
   double inward_resistance_full = 0;
 };
 

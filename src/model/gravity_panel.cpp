@@ -132,14 +132,19 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
       return found->second;
     return std::nullopt;
   };
-  // A country's sales to itself: GDP (value added, standing in for gross output) less its known exports to
-  // the panel; missing when GDP is, or when exports exceed it (entrepots), never a made-up positive number.
+  // A country's sales to itself: GDP (value added, standing in for gross output) less its exports to the
+  // panel; missing when GDP or any of those exports is, or when exports exceed GDP (entrepots), never a
+  // number made from a gap.
   const auto domestic_of = [&](const std::string& country, int year) {
     const auto found = gdp.find({country, year});
     if (found == gdp.end()) return kMissing;
     double sold_abroad = 0;
-    for (const auto& partner : request.countries)
-      if (partner != country) sold_abroad += flow_of(country, partner, year).value_or(0.0);
+    for (const auto& partner : request.countries) {
+      if (partner == country) continue;
+      const auto flow = flow_of(country, partner, year);
+      if (!flow) return kMissing;
+      sold_abroad += *flow;
+    }
     return found->second > sold_abroad ? found->second - sold_abroad : kMissing;
   };
   std::map<std::string, std::map<std::pair<std::string, std::string>, double>> binary;

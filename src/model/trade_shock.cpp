@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
 
 #include "core/error.hpp"
 
@@ -32,7 +33,9 @@ ShockResult PropagateShock(const TradeShockWorld& world, const TradeShock& shock
 
   Eigen::VectorXd direct_exports = Eigen::VectorXd::Zero(n);
   Eigen::VectorXd direct_imports = Eigen::VectorXd::Zero(n);
-  for (const auto& [exporter, importer] : shock.flows) {
+  // A flow named twice (overlapping lists, a route both ways) still falls once.
+  const std::set<std::pair<std::size_t, std::size_t>> flows(shock.flows.begin(), shock.flows.end());
+  for (const auto& [exporter, importer] : flows) {
     if (exporter >= world.countries.size() || importer >= world.countries.size())
       throw UsageError("a shocked flow names a country outside the world");
     const double value =
@@ -45,7 +48,7 @@ ShockResult PropagateShock(const TradeShockWorld& world, const TradeShock& shock
     direct_exports[static_cast<Eigen::Index>(exporter)] += shock.fall * value;
     direct_imports[static_cast<Eigen::Index>(importer)] += shock.fall * value;
   }
-  if (result.missing_shocked_flows == shock.flows.size())
+  if (result.missing_shocked_flows == flows.size())
     throw UsageError("every shocked flow is missing in the data: there is nothing to shock");
 
   // A_ik: how much of each dollar of k's income k spends on i's goods. A country without GDP passes nothing

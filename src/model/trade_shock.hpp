@@ -23,8 +23,9 @@ struct TradeShockWorld {
 
 //! The flows that fall and by how much.
 struct TradeShock {
-  std::vector<std::pair<std::size_t, std::size_t>> flows;  //!< (exporter, importer) indices into the world
-  double fall = 0;                                         //!< share of each flow lost, in (0, 1]
+  std::vector<std::pair<std::size_t, std::size_t>>
+      flows;        //!< (exporter, importer) indices; repeats count once
+  double fall = 0;  //!< share of each flow lost, in (0, 1]
 };
 
 //! What one country (or a group of countries) loses, in current US$ and as shares.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -61,6 +62,12 @@ TEST_P(GeGravityReference, MatchesExactHatAlgebraOnThreeCountries) {
   ExpectMatrixNear(result.baseline, Matrix(reference["baseline_flows"]), 1e-7, "baseline");
   ExpectMatrixNear(result.conditional, Matrix(reference["conditional_flows"]), 1e-7, "conditional");
   ExpectMatrixNear(result.full, Matrix(reference["full_flows"]), 1e-6, "full");
+  const double sigma = reference["sigma"].get<double>();
+  const Eigen::VectorXd output = Matrix(reference["baseline_flows"]).rowwise().sum();
+  double world_growth = 0;
+  for (Eigen::Index k = 0; k < output.size(); ++k)
+    world_growth += reference["price_change"][static_cast<std::size_t>(k)].get<double>() * output[k];
+  world_growth /= output.sum();
   for (std::size_t k = 0; k < result.countries.size(); ++k) {
     const GeCountry& country = result.countries[k];
     EXPECT_NEAR(country.exports_conditional, reference["conditional_exports_change_percent"][k].get<double>(),
@@ -73,9 +80,15 @@ TEST_P(GeGravityReference, MatchesExactHatAlgebraOnThreeCountries) {
     EXPECT_NEAR(country.real_output_full, reference["real_output_change_percent"][k].get<double>(),
                 kPercentTolerance)
         << country.country;
-    EXPECT_NEAR(country.inward_resistance_full, reference["imr_change_percent"][k].get<double>(),
+    // The price index P itself; the reference script reports P_hat.
+    EXPECT_NEAR(country.inward_resistance_full, 100 * (reference["price_index_change"][k].get<double>() - 1),
                 kPercentTolerance)
         << country.country;
+    // Pi_hat^(1-sigma) = p_hat^sigma / Y_hat (world output), from the market-clearing condition
+    // Y_i / (Y Pi_i^(1-sigma)) = (gamma_i p_i)^(1-sigma).
+    const double price = reference["price_change"][k].get<double>();
+    const double outward = std::pow(std::pow(price, sigma) / world_growth, 1 / (1 - sigma));
+    EXPECT_NEAR(country.outward_resistance_full, 100 * (outward - 1), kPercentTolerance) << country.country;
   }
 }
 
@@ -99,9 +112,12 @@ TEST(GeGravity, MissingFlowsArePredictedAndCounted) {
   world.flows(0, 2) = std::numeric_limits<double>::quiet_NaN();
   const GeResult result = SolveGeppml(world);
   EXPECT_EQ(result.predicted_flows, 1U);
-  EXPECT_GT(result.baseline(0, 2), 0);
-  // The reference country's inward resistance is the numeraire in every world.
-  EXPECT_NEAR(result.countries[2].inward_resistance_full, 0, 1e-8);
+  // The prediction has the fit's form a_i b_j t_ij, so it follows from four fitted cells:
+  // X_02 / t_02 = (X_00 / t_00) (X_12 / t_12) / (X_10 / t_10).
+  const Eigen::MatrixXd scaled = result.baseline.array() / world.cost.array().exp();
+  EXPECT_NEAR(scaled(0, 2), scaled(0, 0) * scaled(1, 2) / scaled(1, 0), 1e-9 * scaled(0, 2));
+  // The fitted flows keep the observed margins: A's known sales are 100 + 20.
+  EXPECT_NEAR(result.baseline(0, 0) + result.baseline(0, 1), 120, 1e-6);
 }
 
 TEST(GeGravity, RejectsWorldsItCannotSolve) {

@@ -68,9 +68,21 @@ TEST(TradeShock, MissingDataStaysMissing) {
   ASSERT_EQ(result.without_gdp.size(), 1U);
   EXPECT_EQ(result.without_gdp[0], "B");
   EXPECT_TRUE(std::isnan(result.countries[1].share_of_gdp));
-  // B cannot pass its lost purchases on, and A's loss is only the direct one plus what C returns.
+  // Only A -> B falls (C -> A is missing): d = (25, 0, 0). A's lost income reaches B through B's sales to A
+  // (20 / 1000 of each dollar): 0.5; B has no GDP, so its loss goes no further, and C sells nothing to A that
+  // is known. All rounds: L = (25, 0.5, 0).
   EXPECT_DOUBLE_EQ(result.countries[0].direct_export_loss, 25);
+  EXPECT_NEAR(result.countries[1].second_round_loss, 0.5, 1e-12);
+  EXPECT_NEAR(result.countries[0].total_export_loss, 25, 1e-12);
+  EXPECT_NEAR(result.countries[1].total_export_loss, 0.5, 1e-12);
+  EXPECT_NEAR(result.countries[2].total_export_loss, 0, 1e-12);
   EXPECT_TRUE(std::isnan(SumEffects(result, {0, 1}, "A and B").gdp));
+}
+
+TEST(TradeShock, AFlowNamedTwiceFallsOnce) {
+  const ShockResult result = PropagateShock(World(), {{{0, 1}, {0, 1}}, 0.10});
+  EXPECT_DOUBLE_EQ(result.shocked_value, 50);
+  EXPECT_DOUBLE_EQ(result.countries[0].direct_export_loss, 5);
 }
 
 TEST(TradeShock, RejectsImpossibleShocks) {
