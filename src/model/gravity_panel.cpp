@@ -121,8 +121,7 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
   const auto imports = ReadFlows(database, countries, 'M', request.first, request.last);
   const auto exports = ReadFlows(database, countries, 'X', request.first, request.last);
   const auto distance = ReadAttribute(database, "dist");
-  const auto gdp = request.domestic ? ReadGdp(database, request.first, request.last)
-                                    : std::map<std::pair<std::string, int>, double>{};
+  const auto gdp = ReadGdp(database, request.first, request.last);
   // The importer's record first: customs record imports more completely than exports (IMF DOTS Guide).
   const auto flow_of = [&](const std::string& exporter, const std::string& importer,
                            int year) -> std::optional<double> {
@@ -174,6 +173,14 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
   frame.source = "the workspace";
   auto& trade = frame.numbers["trade"];
   auto& ln_dist = frame.numbers["ln_dist"];
+  // Each side's economic size, for the traditional specification (Tinbergen 1962) that structural fixed
+  // effects replace; missing where WDI has no GDP.
+  auto& ln_gdp_exporter = frame.numbers["ln_gdp_exporter"];
+  auto& ln_gdp_importer = frame.numbers["ln_gdp_importer"];
+  const auto ln_gdp = [&](const std::string& country, int year) {
+    const auto found = gdp.find({country, year});
+    return found == gdp.end() || found->second <= 0 ? kMissing : std::log(found->second);
+  };
   for (int year = request.first; year <= request.last; year += request.step) {
     for (const auto& exporter : request.countries) {
       for (const auto& importer : request.countries) {
@@ -193,6 +200,8 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
         ln_dist.push_back(std::isnan(dist) || dist <= 0 ? kMissing : std::log(dist));
         for (const auto& [name, values] : binary)
           frame.numbers[name].push_back(Lookup(values, exporter, importer));
+        ln_gdp_exporter.push_back(ln_gdp(exporter, year));
+        ln_gdp_importer.push_back(ln_gdp(importer, year));
         for (std::size_t k = 0; k < request.agreements.size(); ++k) {
           const AgreementColumns& columns = agreement_columns[k];
           const auto both = [&](int when) {

@@ -39,8 +39,9 @@ struct WorkspacePanelRequest {
 std::vector<std::string> LargestExporters(Database& database, int year, std::size_t count);
 
 //! Builds the panel; columns exporter, importer, year (labels) and trade, ln_dist, contig, comlang_off,
-//! colony, one per agreement (its short name, and `_lead1`, `_lag1`, ...) and one per period dummy (numbers).
-//! With `domestic`, also the diagonal pairs (CEPII's internal distance, no agreement) and a `home` column.
+//! colony, ln_gdp_exporter, ln_gdp_importer (WDI, current US$), one per agreement (its short name, and
+//! `_lead1`, `_lag1`, ...) and one per period dummy (numbers). With `domestic`, also the diagonal pairs
+//! (CEPII's internal distance, no agreement) and a `home` column.
 GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest& request);
 
 //! The year's trade among every state in IMF DOTS (the importer's report first, as in the panel) and each

@@ -468,6 +468,19 @@ void EmbeddedDataTest::CheckGravity() {
   EXPECT_LT(distance["estimate"].get<double>(), 0);
   EXPECT_LT(distance["p_value"].get<double>(), 0.01);
   EXPECT_EQ(fit["coefficients"].size(), 6u);  // ln_dist, contig, comlang_off, colony, sco, sco_lag1
+  // The traditional specification: both GDPs (WDI) in place of the exporter-year and importer-year effects.
+  const auto traditional = RunLinkage(
+      "gravity --data workspace --years 2000-2020 --every 5 --top 25 --spec 'trade ~ ln_gdp_exporter + "
+      "ln_gdp_importer + ln_dist + contig | year' --cluster pair --format json --workspace full.db",
+      dir->Path());
+  ASSERT_EQ(traditional.exit_code, 0) << traditional.err;
+  const auto sizes = nlohmann::json::parse(traditional.out)["coefficients"];
+  ASSERT_EQ(sizes.size(), 4u);
+  for (const std::size_t k : {0u, 1u}) {
+    EXPECT_GT(sizes[k]["estimate"].get<double>(), 0.3) << sizes[k]["term"];  // trade grows with size
+    EXPECT_LT(sizes[k]["estimate"].get<double>(), 1.2) << sizes[k]["term"];
+  }
+  EXPECT_LT(sizes[2]["estimate"].get<double>(), 0);
   const auto premium =
       RunLinkage("premium --dyad CHN,KAZ --years 1995-2020 --format json --workspace full.db", dir->Path());
   ASSERT_EQ(premium.exit_code, 0) << premium.err;
