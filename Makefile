@@ -19,7 +19,8 @@ build:
 # source study) in $(BUILD)/report/report.html.
 run: build
 	$(BUILD)/src/linkage report --dyad CHN,KAZ --years 1992-2020 --region central-asia \
-	  --powers RUS,USA,TUR,IRN --workspace $(BUILD)/linkage.db --out $(BUILD)/report
+	  --powers RUS,USA,TUR,IRN --claims data/claims/source-study.csv --workspace $(BUILD)/linkage.db \
+	  --out $(BUILD)/report
 
 # The dashboard on the same case: open the link it prints (Ctrl-C stops it).
 serve: build

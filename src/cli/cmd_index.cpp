@@ -32,6 +32,7 @@ struct IndexOptions {
   std::string weights = "equal";
   std::string normalisation = "minmax";
   double min_coverage = 0.5;
+  int carry_years = kDefaultCarryYears;
   std::size_t draws = 200;
   std::uint64_t seed = 1;
   double spread = 0.5;
@@ -78,6 +79,8 @@ void RunIndex(const IndexOptions& options) {
         fmt::format("--view: unknown view '{}'; use scores, inputs, tests or summary", options.view));
   if (options.min_coverage < 0 || options.min_coverage > 1)
     throw UsageError("--min-coverage must be between 0 and 1");
+  if (options.carry_years < 0 || options.carry_years > 50)
+    throw UsageError(fmt::format("--carry-years must be between 0 and 50, not {}", options.carry_years));
   if (options.spread < 0 || options.spread > 1) throw UsageError("--spread must be between 0 and 1");
   const ScoreSelection filter = ParseFilter(options);
   const auto dyad = SplitDyad(options.dyad);
@@ -91,6 +94,7 @@ void RunIndex(const IndexOptions& options) {
   request.spec = LoadIndexSpec(options.weights);
   request.normalisation = normalisation;
   request.min_coverage = options.min_coverage;
+  request.carry_years = options.carry_years;
   request.design = ResolveDesign(dyad, options.powers, options.region, *database, actors);
   // The inputs view needs no draws.
   if (options.view != "inputs")
@@ -135,6 +139,9 @@ void RegisterIndex(CLI::App& app) {
   command->add_option("--normalisation", options->normalisation, "minmax (default), zscore or rank");
   command->add_option("--min-coverage", options->min_coverage,
                       "Least share of a score's weight that must have values (default 0.5)");
+  command->add_option("--carry-years", options->carry_years,
+                      "Years a slow-moving input (memberships, alliances, IGO counts) may be carried forward "
+                      "from its last observed year, flagged as carried (default 6; 0 for none)");
   command->add_option("--draws", options->draws, "Sensitivity draws (default 200; 0 for none)");
   command->add_option("--seed", options->seed, "Seed of the sensitivity draws (default 1)");
   command->add_option("--spread", options->spread, "Each weight is drawn in [1-s, 1+s] times its own (0.5)");

@@ -31,6 +31,7 @@ struct NetworkOptions {
   std::string pivot;
   std::string actor;
   bool edges = false;
+  bool unreported_as_zero = false;
   std::string format = "table";
 };
 
@@ -88,7 +89,8 @@ void RunCoherence(const NetworkOptions& options, Database& database, const Actor
                   TradeTerms& terms, const std::string& region, OutputFormat format) {
   const auto [first, last] = ParseYears(options.years);
   const std::string actor = options.actor.empty() ? "" : actors.RequireArgument(options.actor).id;
-  const Coherence coherence = ComputeCoherence(database, terms, region, first, last, actor);
+  const Coherence coherence =
+      ComputeCoherence(database, terms, region, first, last, actor, options.unreported_as_zero);
   if (coherence.years.empty()) {
     throw NotFoundError(fmt::format("region '{}' has no members in {}-{}", options.region, first, last));
   }
@@ -130,6 +132,9 @@ void RegisterNetwork(CLI::App& app) {
   command->add_flag("--coherence", options->coherence,
                     "Coherence per year instead: density, intra-regional trade share, co-membership overlap");
   command->add_option("--years", options->years, "With --coherence: a range of years, e.g. 1992-2020");
+  command->add_flag("--unreported-as-zero", options->unreported_as_zero,
+                    "With --coherence: count a member-to-member flow neither side reports as zero in the "
+                    "intra-regional trade share, naming it, instead of leaving the year's share missing");
   command->add_option("--format", options->format,
                       "table, csv (the tables one after another, a blank line between) or json (one object)");
   command->callback([options] { RunNetwork(*options); });

@@ -59,6 +59,9 @@ void AddChoiceOptions(CLI::App& command, ChoiceOptions& options) {
       "--blocs", options.blocs,
       "aggregate (a bloc's own figures, e.g. the EU as one partner) or members (the sum of its "
       "members in each year)");
+  command.add_flag("--unreported-as-zero", options.unreported_as_zero,
+                   "In sums over a region's members (the intra-regional trade share), count a flow neither "
+                   "side reports as zero, naming it, instead of leaving the sum missing");
   command.add_option(
       "--dataset", options.dataset,
       "Read flows from this dataset only (e.g. baci; default: IMF DOTS first, then others in import "
@@ -78,6 +81,7 @@ FlowChoices ParseChoices(const ChoiceOptions& options) {
   choices.dataset = options.dataset;
   choices.perspective = ParsePerspective(options.perspective);
   choices.fill_from_mirror = options.fill_from_mirror;
+  choices.unreported_as_zero = options.unreported_as_zero;
   if (options.blocs == "members") {
     choices.bloc_members = true;
   } else if (options.blocs != "aggregate") {

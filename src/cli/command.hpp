@@ -34,6 +34,7 @@ struct ChoiceOptions {
   bool fill_from_mirror = false;
   std::string blocs = "aggregate";
   std::string dataset;
+  bool unreported_as_zero = false;
 };
 
 //! Adds --perspective, --fill-from-mirror, --blocs and --dataset to a subcommand.

@@ -54,9 +54,9 @@ std::map<std::string, ValueSource> DyadData::Memberships(const std::string& acto
   // A membership counts for a year when it was in force on any day of it (docs/methods.md, "Choices").
   Statement query(
       database_,
-      "SELECT m.org, s.dataset, m.source_id, m.source_line FROM memberships m JOIN sources s ON "
-      "s.id = m.source_id WHERE m.actor_id = ? AND m.role = 'member' AND m.start_date IS NOT NULL "
-      "AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?) ORDER BY m.org");
+      "SELECT org, dataset, source_id, source_line FROM effective_memberships WHERE actor_id = ? AND "
+      "role = 'member' AND start_date IS NOT NULL AND start_date <= ? AND (end_date IS NULL OR end_date > ?) "
+      "ORDER BY org");
   query.Bind(1, actor).Bind(2, YearEnd(year)).Bind(3, YearStart(year));
   std::map<std::string, ValueSource> orgs;
   while (query.Step()) {
@@ -66,7 +66,7 @@ std::map<std::string, ValueSource> DyadData::Memberships(const std::string& acto
 }
 
 bool DyadData::HasMemberships(const std::string& org) {
-  Statement query(database_, "SELECT 1 FROM memberships WHERE org = ? LIMIT 1");
+  Statement query(database_, "SELECT 1 FROM effective_memberships WHERE org = ? LIMIT 1");
   query.Bind(1, org);
   return query.Step();
 }

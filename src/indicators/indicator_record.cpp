@@ -16,9 +16,7 @@ Perspective ParsePerspective(const std::string& name) {
   throw UsageError(fmt::format("unknown perspective '{}'; use reporter, partner or both", name));
 }
 
-IndicatorRecord RecordOf(const std::string& indicator, const std::string& reporter,
-                         const std::string& partner, int year, const Term& term, const std::string& unit,
-                         const std::string& perspective) {
+std::string TermNotes(const Term& term) {
   std::vector<std::string> notes;
   if (term.mirror_filled > 0) {
     notes.push_back(fmt::format("{} input{} filled from the other side's report", term.mirror_filled,
@@ -29,16 +27,19 @@ IndicatorRecord RecordOf(const std::string& indicator, const std::string& report
     std::vector<std::string> names = term.omitted;
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
-    notes.push_back(
-        fmt::format("no reported flow with {} (left out of the bloc's sum)", text::Join(names, ", ")));
+    notes.push_back(fmt::format("no reported flow with {} (left out of the sum: counted as zero)",
+                                text::Join(names, ", ")));
   }
   if (term.alternative_dataset) notes.push_back("read from an alternative dataset");
-  return {indicator,    reporter,
-          partner,      year,
-          "",           term.value,
-          unit,         term.estimated,
-          perspective,  term.value ? "" : term.missing,
-          term.sources, text::Join(notes, "; ")};
+  return text::Join(notes, "; ");
+}
+
+IndicatorRecord RecordOf(const std::string& indicator, const std::string& reporter,
+                         const std::string& partner, int year, const Term& term, const std::string& unit,
+                         const std::string& perspective) {
+  return {indicator,    reporter,       partner,        year,        "",
+          term.value,   unit,           term.estimated, perspective, term.value ? "" : term.missing,
+          term.sources, TermNotes(term)};
 }
 
 std::string PerspectiveName(Perspective perspective) {

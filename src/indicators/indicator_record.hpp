@@ -42,8 +42,10 @@ struct IndicatorRecord {
   std::string period;  //!< a month ("2019-03") for monthly aggregates; empty for a whole year
 };
 
-//! A record of `term`, with a note saying which inputs were filled from the other side's report and which
-//! blocs were read as their members.
+//! The notes a term carries in words: inputs filled from the mirror, blocs read as members, flows left out of
+//! a sum, an alternative dataset.
+std::string TermNotes(const Term& term);
+//! A record of `term`, with TermNotes as its note.
 IndicatorRecord RecordOf(const std::string& indicator, const std::string& reporter,
                          const std::string& partner, int year, const Term& term, const std::string& unit,
                          const std::string& perspective);

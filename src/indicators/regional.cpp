@@ -209,10 +209,21 @@ Term IntraRegionalTradeShare(TradeTerms& terms, const std::vector<std::string>& 
                              const FlowChoices& choices) {
   const Term intra = OverMembers(members, [&](const std::string& m) {
     std::vector<Term> parts;
+    std::vector<std::string> names;
     for (const auto& other : members) {
-      if (other != m) parts.push_back(terms.Flow(m, other, 'X', year, choices));
+      if (other == m) continue;
+      parts.push_back(terms.Flow(m, other, 'X', year, choices));
+      names.push_back(fmt::format("{}->{}", m, other));
     }
-    return Sum(parts);
+    if (!choices.unreported_as_zero) return Sum(parts);
+    // SumReported leaves a sum with no reported flow at all missing; here it is zero, unless a flow was
+    // published as "not available" (unknown, not absent).
+    Term sum = SumReported(parts, names);
+    if (!sum.value && !sum.published_missing) {
+      sum = Term::Number(0);
+      sum.omitted = names;
+    }
+    return sum;
   });
   const Term exports =
       OverMembers(members, [&](const std::string& m) { return terms.Flow(m, "WLD", 'X', year, choices); });

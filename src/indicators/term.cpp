@@ -78,6 +78,13 @@ Term Subtract(const Term& a, const Term& b) {
   return out;
 }
 
+Term Multiply(const Term& a, const Term& b) {
+  if (!a.value || !b.value) return FirstMissing(a, b);
+  Term out = Join(a, b);
+  out.value = *a.value * *b.value;
+  return out;
+}
+
 Term Divide(const Term& a, const Term& b) {
   if (!a.value || !b.value) return FirstMissing(a, b);
   Term out = Join(a, b);

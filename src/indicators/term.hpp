@@ -38,6 +38,8 @@ struct Term {
 Term Add(const Term& a, const Term& b);
 //! a - b.
 Term Subtract(const Term& a, const Term& b);
+//! a x b.
+Term Multiply(const Term& a, const Term& b);
 //! a / b; missing with "the denominator is zero" when b is 0.
 Term Divide(const Term& a, const Term& b);
 //! The sum of the terms; the first missing term makes the sum missing.

@@ -25,6 +25,9 @@ struct FlowChoices {
   bool bloc_members = false;         //!< a bloc (EU, EAEU, ...) is read as the sum of its members that year
   std::string dataset;               //!< empty: the first dataset holding the value, in preference order
   bool alternative_dataset = false;  //!< the second dataset holding the value instead of the first
+  //! In sums over a region's members (the intra-regional trade share), a flow neither side reports counts
+  //! as zero and is named, instead of making the sum missing.
+  bool unreported_as_zero = false;
 };
 
 //! The choices for each perspective `choices` asks for: itself, or one per side for Perspective::kBoth.

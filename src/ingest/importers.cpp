@@ -82,6 +82,10 @@ const std::vector<ImporterSpec>& Importers() {
        "Mayer and Zignago (2011), CEPII GeoDist", "CEPII terms (free, cite)", ReadCepiiGeo},
       {"memberships", "membership spells: org,country_iso3,role,from,to,source,confidence", "institutions",
        "compiled membership spells (each row cites its URL)", "facts", ReadMemberships},
+      {"org-successions",
+       "organisations that replaced others: org,successor (the org's spells end when the "
+       "same state's spell of the successor begins)",
+       "institutions", "Linkage organisation successions", "CC0", ReadOrgSuccessions},
       {"org-aliases", "other names of organisations: alias,org", "institutions", "Linkage organisation names",
        "CC0", ReadOrgAliases},
       {"regions", "named regions: region,actor[,from,to]", "regions", "user-defined regions", "as supplied",

@@ -47,6 +47,8 @@ void ReadCepiiDist(ImportContext& context, const std::string& path, const Import
 void ReadCepiiGeo(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadMemberships(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadOrgAliases(ImportContext& context, const std::string& path, const ImportOptions& options);
+//! Organisations that replaced others (org,successor).
+void ReadOrgSuccessions(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadRegions(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidySeries(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidyFlows(ImportContext& context, const std::string& path, const ImportOptions& options);

@@ -12,6 +12,7 @@
 #include "ingest/actor_column.hpp"
 #include "ingest/importers.hpp"
 #include "ingest/table_file.hpp"
+#include "store/schema.hpp"
 
 namespace linkage {
 
@@ -86,6 +87,33 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
     alias.Run();
     ++context.summary.values_stored;
   }
+  RefreshEffectiveMemberships(context.database);
+}
+
+void ReadOrgSuccessions(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
+  const auto table_file = OpenTable(path);
+  CsvReader& reader = *table_file;
+  reader.RequireColumns({"org", "successor"});
+  const std::size_t org = reader.Column("org");
+  const std::size_t successor = reader.Column("successor");
+  Statement insert(context.database,
+                   "INSERT OR REPLACE INTO org_successions (org, successor, source_id, source_line) "
+                   "VALUES (?, ?, ?, ?)");
+  CsvRecord record;
+  while (reader.Next(record)) {
+    ++context.summary.rows_read;
+    const std::string name = reader.Text(record, org);
+    const std::string next = reader.Text(record, successor);
+    if (name == next)
+      reader.Fail(record, successor, "an organisation cannot succeed itself", "another organisation");
+    insert.Bind(1, name)
+        .Bind(2, next)
+        .Bind(3, context.source_id)
+        .Bind(4, static_cast<std::int64_t>(record.line));
+    insert.Run();
+    ++context.summary.values_stored;
+  }
+  RefreshEffectiveMemberships(context.database);
 }
 
 void ReadOrgAliases(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {

@@ -39,7 +39,7 @@ std::map<std::string, std::set<std::string>> Belonging(Database& database,
 }
 
 CoherenceYear OneYear(Database& database, TradeTerms& terms, const std::vector<std::string>& organisations,
-                      const std::vector<std::string>& members, int year) {
+                      const std::vector<std::string>& members, int year, bool unreported_as_zero) {
   CoherenceYear row;
   row.year = year;
   row.members = members.size();
@@ -59,7 +59,9 @@ CoherenceYear OneYear(Database& database, TradeTerms& terms, const std::vector<s
   }
   if (row.pairs > 0) row.density = static_cast<double>(row.pairs_with_trade) / static_cast<double>(row.pairs);
   if (row.overlap_pairs > 0) row.overlap = overlap_sum / static_cast<double>(row.overlap_pairs);
-  row.intra_trade_share = IntraRegionalTradeShare(terms, members, year, NetworkChoices());
+  FlowChoices choices = NetworkChoices();
+  choices.unreported_as_zero = unreported_as_zero;
+  row.intra_trade_share = IntraRegionalTradeShare(terms, members, year, choices);
   return row;
 }
 
@@ -120,13 +122,13 @@ GrowthCorrelation CorrelateGrowth(Database& database, TradeTerms& terms, const s
 }  // namespace
 
 Coherence ComputeCoherence(Database& database, TradeTerms& terms, const std::string& region, int first,
-                           int last, const std::string& actor) {
+                           int last, const std::string& actor, bool unreported_as_zero) {
   Coherence coherence;
   const auto organisations = Organisations(database);
   for (int year = first; year <= last; ++year) {
     const auto members = RegionMembers(database, region, year);
     if (members.empty()) continue;
-    coherence.years.push_back(OneYear(database, terms, organisations, members, year));
+    coherence.years.push_back(OneYear(database, terms, organisations, members, year, unreported_as_zero));
   }
   if (!actor.empty()) coherence.correlation = CorrelateGrowth(database, terms, region, first, last, actor);
   return coherence;

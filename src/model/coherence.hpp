@@ -23,10 +23,11 @@ struct CoherenceYear {
   std::size_t pairs = 0;             //!< member pairs
   std::size_t pairs_with_trade = 0;  //!< member pairs with recorded trade above zero (PairTrade)
   std::optional<double> density;     //!< pairs_with_trade / pairs; nullopt with fewer than two members
-  Term intra_trade_share;            //!< IntraRegionalTradeShare under NetworkChoices()
-  std::optional<double> overlap;     //!< mean Jaccard index of the organisations of each member pair
-  std::size_t overlap_pairs = 0;     //!< pairs in that mean: those with an organisation between them
-  std::size_t undated_spells = 0;    //!< members' spells too coarsely dated to decide, left out
+  Term intra_trade_share;  //!< IntraRegionalTradeShare under NetworkChoices() (and the unreported-as-zero
+                           //!< choice)
+  std::optional<double> overlap;   //!< mean Jaccard index of the organisations of each member pair
+  std::size_t overlap_pairs = 0;   //!< pairs in that mean: those with an organisation between them
+  std::size_t undated_spells = 0;  //!< members' spells too coarsely dated to decide, left out
 };
 
 //! How closely the members' trade with an outside actor moves together over a span of years.
@@ -46,7 +47,7 @@ struct Coherence {
 //! Each year's coherence of region R in [first, last] (years without members are left out) and, when
 //! `actor` is not empty, the correlation of the members' growth of trade with it.
 Coherence ComputeCoherence(Database& database, TradeTerms& terms, const std::string& region, int first,
-                           int last, const std::string& actor);
+                           int last, const std::string& actor, bool unreported_as_zero = false);
 
 //! |a and b| / |a or b|; nullopt when both are empty.
 std::optional<double> JaccardIndex(const std::set<std::string>& a, const std::set<std::string>& b);

@@ -118,42 +118,56 @@ std::vector<std::vector<std::optional<double>>> NormaliseComponents(const Compon
   return result;
 }
 
-std::vector<UnitScores> ScoreUnits(const std::vector<std::vector<std::optional<double>>>& normalised,
-                                   const IndexSpec& spec, const std::vector<double>& weights,
-                                   double min_coverage) {
+bool ComponentEntersScore(const IndexComponent& component, std::size_t score) {
+  const std::size_t role_score = component.role == ScoreRole::kBandwidth ? kBandwidthScore : kDependenceScore;
+  return score == kLinkageScore || score == role_score || score == CellOf(component);
+}
+
+UnitScores ScoreOnComponents(const std::vector<std::optional<double>>& normalised, const IndexSpec& spec,
+                             const std::vector<double>& weights, double min_coverage,
+                             const std::vector<bool>& used, const std::vector<bool>& out_of_scope) {
   assert(weights.size() == spec.components.size());
-  std::vector<UnitScores> result(normalised.size());
-  for (std::size_t unit = 0; unit < normalised.size(); ++unit) {
-    // Per score: the weighted sum of present values, the weight present and the weight nominal.
-    std::array<double, kScoreCount> sum{};
-    std::array<double, kScoreCount> present{};
-    std::array<double, kScoreCount> nominal{};
-    for (std::size_t column = 0; column < spec.components.size(); ++column) {
-      const IndexComponent& component = spec.components[column];
-      const std::size_t role_score =
-          component.role == ScoreRole::kBandwidth ? kBandwidthScore : kDependenceScore;
-      for (const std::size_t score : {CellOf(component), role_score}) {
-        nominal[score] += weights[column];
-        if (!normalised[unit][column]) continue;
-        sum[score] += weights[column] * *normalised[unit][column];
-        present[score] += weights[column];
-      }
-    }
-    UnitScores& scores = result[unit];
-    for (std::size_t score = 0; score < kLinkageScore; ++score) {
-      scores.coverage[score] = nominal[score] > 0 ? present[score] / nominal[score] : 0;
-      if (present[score] > 0 && scores.coverage[score] >= min_coverage)
-        scores.value[score] = sum[score] / present[score];
-    }
-    scores.coverage[kLinkageScore] =
-        std::min(scores.coverage[kBandwidthScore], scores.coverage[kDependenceScore]);
-    const auto& bandwidth = scores.value[kBandwidthScore];
-    const auto& dependence = scores.value[kDependenceScore];
-    if (bandwidth && dependence) {
-      scores.value[kLinkageScore] =
-          spec.multiply_roles ? *bandwidth * *dependence / kScale : (*bandwidth + *dependence) / 2;
+  // Per score: the weighted sum of present values, the weight present and the weight nominal.
+  std::array<double, kScoreCount> sum{};
+  std::array<double, kScoreCount> present{};
+  std::array<double, kScoreCount> nominal{};
+  for (std::size_t column = 0; column < spec.components.size(); ++column) {
+    if (!out_of_scope.empty() && out_of_scope[column]) continue;
+    const IndexComponent& component = spec.components[column];
+    const std::size_t role_score =
+        component.role == ScoreRole::kBandwidth ? kBandwidthScore : kDependenceScore;
+    for (const std::size_t score : {CellOf(component), role_score}) {
+      nominal[score] += weights[column];
+      if (!normalised[column] || (!used.empty() && !used[column])) continue;
+      sum[score] += weights[column] * *normalised[column];
+      present[score] += weights[column];
     }
   }
+  UnitScores scores;
+  for (std::size_t score = 0; score < kLinkageScore; ++score) {
+    scores.coverage[score] = nominal[score] > 0 ? present[score] / nominal[score] : 0;
+    if (present[score] > 0 && scores.coverage[score] >= min_coverage)
+      scores.value[score] = sum[score] / present[score];
+  }
+  scores.coverage[kLinkageScore] =
+      std::min(scores.coverage[kBandwidthScore], scores.coverage[kDependenceScore]);
+  const auto& bandwidth = scores.value[kBandwidthScore];
+  const auto& dependence = scores.value[kDependenceScore];
+  if (bandwidth && dependence) {
+    scores.value[kLinkageScore] =
+        spec.multiply_roles ? *bandwidth * *dependence / kScale : (*bandwidth + *dependence) / 2;
+  }
+  return scores;
+}
+
+std::vector<UnitScores> ScoreUnits(const std::vector<std::vector<std::optional<double>>>& normalised,
+                                   const IndexSpec& spec, const std::vector<double>& weights,
+                                   double min_coverage, const std::vector<std::vector<bool>>& out_of_scope) {
+  std::vector<UnitScores> result;
+  result.reserve(normalised.size());
+  for (std::size_t unit = 0; unit < normalised.size(); ++unit)
+    result.push_back(ScoreOnComponents(normalised[unit], spec, weights, min_coverage, {},
+                                       out_of_scope.empty() ? std::vector<bool>{} : out_of_scope[unit]));
   return result;
 }
 

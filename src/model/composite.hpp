@@ -24,6 +24,11 @@ struct PanelUnit {
 struct ComponentPanel {
   std::vector<PanelUnit> units;
   std::vector<std::vector<std::optional<double>>> values;  //!< [unit][spec component]
+  //! [unit][spec component]: the component's source does not cover the unit's source actor at all (AidData
+  //! lists Chinese lenders only), so its weight does not count against the unit's coverage. Empty: none.
+  std::vector<std::vector<bool>> out_of_scope;
+  //! [unit][spec component]: the value was carried forward from an earlier year. Empty: none.
+  std::vector<std::vector<bool>> carried;
 };
 
 //! The scores of a unit, in the order of ScoreNames().
@@ -47,9 +52,20 @@ std::vector<std::vector<std::optional<double>>> NormaliseComponents(const Compon
 
 //! The weighted scores of every unit from normalised values, with `weights` in place of the spec's (so a
 //! sensitivity draw can vary them). A score whose covered share of weight is below `min_coverage` is
-//! missing.
+//! missing. Components `out_of_scope` for a unit (same shape as `normalised`, or empty) carry no weight in
+//! its coverage.
 std::vector<UnitScores> ScoreUnits(const std::vector<std::vector<std::optional<double>>>& normalised,
                                    const IndexSpec& spec, const std::vector<double>& weights,
-                                   double min_coverage);
+                                   double min_coverage,
+                                   const std::vector<std::vector<bool>>& out_of_scope = {});
+
+//! Whether `component` enters score `score` (its dimension-role cell, its role, and the linkage score).
+bool ComponentEntersScore(const IndexComponent& component, std::size_t score);
+
+//! The scores of one unit on the components `used` alone (the inputs every compared unit has), their
+//! coverage against the weight of all components in scope: how units are scored when they are compared.
+UnitScores ScoreOnComponents(const std::vector<std::optional<double>>& normalised, const IndexSpec& spec,
+                             const std::vector<double>& weights, double min_coverage,
+                             const std::vector<bool>& used, const std::vector<bool>& out_of_scope);
 
 }  // namespace linkage

@@ -7,12 +7,14 @@
 
 #include "indicators/dyad_data.hpp"
 #include "indicators/dyad_indicators.hpp"
+#include "indicators/finance.hpp"
 
 namespace linkage {
 
 namespace {
 
 constexpr double kMillion = 1e6;
+constexpr double kPercent = 100;
 
 Term TermOf(const IndicatorRecord& record) {
   Term term;
@@ -59,6 +61,21 @@ Term InstitutionCount(DyadData& dyads, const std::string& actor, int year) {
   return count;
 }
 
+// The target's military spending in million current USD: SIPRI's military expenditure as WDI publishes it
+// (share of GDP times GDP, to the latest year), else COW NMC's (to 2012) for the years WDI lacks.
+Term MilitarySpendingMillions(TradeTerms& terms, const std::string& actor, int year) {
+  Term wdi = Multiply(Divide(terms.Series("MS.MIL.XPND.GD.ZS", actor, year), Term::Number(kPercent)),
+                      terms.Series("NY.GDP.MKTP.CD", actor, year));
+  if (wdi.value) {
+    wdi = Divide(wdi, Term::Number(kMillion));
+    wdi.steps.emplace_back("military expenditure (WDI MS.MIL.XPND.GD.ZS, % of GDP) x GDP (NY.GDP.MKTP.CD)");
+    return wdi;
+  }
+  Term nmc = Divide(terms.Series("NMC.MILEX", actor, year), Term::Number(kMillion));
+  if (nmc.value) nmc.steps.emplace_back("military expenditure from COW NMC (WDI has none for the year)");
+  return nmc;
+}
+
 // The value of component `id` for the dyad-year.
 Term ComponentTerm(const std::string& id, const YearRecords& records, TradeTerms& terms, DyadData& dyads,
                    const DirectedDyad& dyad, int year, const FlowChoices& choices) {
@@ -78,40 +95,107 @@ Term ComponentTerm(const std::string& id, const YearRecords& records, TradeTerms
     return share;
   }
   if (id == "arms_to_military_spending") {
-    const Term spending = Divide(terms.Series("NMC.MILEX", dyad.target, year), Term::Number(kMillion));
-    Term ratio = Divide(Named(records, "arms_imports_from_partner"), spending);
+    Term ratio = Divide(Named(records, "arms_imports_from_partner"),
+                        MilitarySpendingMillions(terms, dyad.target, year));
     ratio.steps.emplace_back("SIPRI TIV from the source per million USD of the target's military spending");
     return ratio;
   }
   return Named(records, id);
 }
 
+// Whether the component's source covers the dyad's source actor at all: AidData's development finance is
+// lent by Chinese institutions only, so for any other power it is not missing but out of scope.
+bool InScope(const std::string& id, const DirectedDyad& dyad) {
+  if (id == "development_finance_share_gdp" || id == "aid_share")
+    return dyad.source == kDevelopmentFinanceLender;
+  return true;
+}
+
+// Fills a slow-moving component's missing years from its last observed value of at most `carry_years` before.
+void CarryForward(std::vector<Term>& by_year, std::vector<bool>& carried, int first, int carry_years) {
+  std::optional<std::size_t> last_observed;
+  for (std::size_t k = 0; k < by_year.size(); ++k) {
+    if (by_year[k].value) {
+      if (!carried[k]) last_observed = k;
+      continue;
+    }
+    if (!last_observed || static_cast<int>(k - *last_observed) > carry_years) continue;
+    const int from = first + static_cast<int>(*last_observed);
+    Term term = by_year[*last_observed];
+    term.steps.push_back(
+        fmt::format("carried forward from {} (at most {} years): {}", from, carry_years, by_year[k].missing));
+    by_year[k] = std::move(term);
+    carried[k] = true;
+  }
+}
+
 }  // namespace
+
+bool IsSlowMoving(const std::string& component_id) {
+  static const std::vector<std::string> ids = {
+      "alliance_index",       "shared_igos",       "igo_share",
+      "shared_institutions",  "institution_share", "shared_security_institutions",
+      "trade_agreement_index"};
+  return std::find(ids.begin(), ids.end(), component_id) != ids.end();
+}
 
 TracedPanel BuildComponentPanel(Database& database, TradeTerms& terms, const IndexSpec& spec,
                                 const std::vector<DirectedDyad>& dyads, int first, int last,
-                                const FlowChoices& choices) {
+                                const FlowChoices& choices, int carry_years) {
   TracedPanel traced;
   DyadData dyad_data(database);
   const Dimensions dimensions{true, true, true, false};
+  // Years before the panel are read too, so a value observed just before it can be carried into it.
+  const int read_first = carry_years > 0 ? first - carry_years : first;
   for (const auto& dyad : dyads) {
     std::map<int, YearRecords> by_year;
-    for (const auto& record :
-         ComputeDyadIndicators(database, terms, dyad.target, dyad.source, first, last, choices, dimensions)) {
+    for (const auto& record : ComputeDyadIndicators(database, terms, dyad.target, dyad.source, read_first,
+                                                    last, choices, dimensions)) {
       if (!record.product.empty() || !record.period.empty()) continue;
       by_year[record.year].try_emplace(record.indicator, TermOf(record));
     }
-    for (int year = first; year <= last; ++year) {
+    // [component][year - first]
+    std::vector<std::vector<Term>> columns(spec.components.size());
+    std::vector<std::vector<bool>> carried(
+        spec.components.size(), std::vector<bool>(static_cast<std::size_t>(last - read_first + 1)));
+    for (int year = read_first; year <= last; ++year) {
       const YearRecords& records = by_year[year];
+      for (std::size_t column = 0; column < spec.components.size(); ++column) {
+        // Before the panel only the slow-moving components are needed.
+        if (year < first && !IsSlowMoving(spec.components[column].id)) {
+          columns[column].push_back(Term::Missing("before the panel"));
+          continue;
+        }
+        columns[column].push_back(
+            ComponentTerm(spec.components[column].id, records, terms, dyad_data, dyad, year, choices));
+      }
+    }
+    for (std::size_t column = 0; column < spec.components.size(); ++column) {
+      if (carry_years > 0 && IsSlowMoving(spec.components[column].id))
+        CarryForward(columns[column], carried[column], read_first, carry_years);
+    }
+    for (int year = first; year <= last; ++year) {
+      const auto k = static_cast<std::size_t>(year - read_first);
       std::vector<std::optional<double>> values;
       std::vector<Term> unit_terms;
-      for (const auto& component : spec.components) {
-        Term term = ComponentTerm(component.id, records, terms, dyad_data, dyad, year, choices);
+      std::vector<bool> out_of_scope;
+      std::vector<bool> unit_carried;
+      for (std::size_t column = 0; column < spec.components.size(); ++column) {
+        Term& term = columns[column][k];
+        const bool in_scope = InScope(spec.components[column].id, dyad);
+        if (!in_scope) {
+          term.value.reset();
+          if (term.missing.empty()) term.missing = "the source does not cover " + dyad.source;
+        }
         values.push_back(term.value);
+        out_of_scope.push_back(!in_scope);
+        unit_carried.push_back(carried[column][k]);
         unit_terms.push_back(std::move(term));
       }
       traced.panel.units.push_back({dyad.source, dyad.target, year});
       traced.panel.values.push_back(std::move(values));
+      traced.panel.out_of_scope.push_back(std::move(out_of_scope));
+      traced.panel.carried.push_back(std::move(unit_carried));
       traced.terms.push_back(std::move(unit_terms));
     }
   }

@@ -29,10 +29,15 @@ struct TracedPanel {
   std::vector<std::vector<Term>> terms;
 };
 
+//! The components that change slowly (memberships, alliances, agreements, IGO counts): a missing value may
+//! be carried forward from the last observed year.
+bool IsSlowMoving(const std::string& component_id);
+
 //! The components of `spec` for every dyad and year in [first, last], unit by unit in dyad-major order;
-//! flows read under `choices` from the target's side.
+//! flows read under `choices` from the target's side. A slow-moving component missing in a year takes its
+//! last observed value of at most `carry_years` earlier, flagged as carried.
 TracedPanel BuildComponentPanel(Database& database, TradeTerms& terms, const IndexSpec& spec,
                                 const std::vector<DirectedDyad>& dyads, int first, int last,
-                                const FlowChoices& choices);
+                                const FlowChoices& choices, int carry_years);
 
 }  // namespace linkage

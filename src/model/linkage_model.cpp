@@ -33,13 +33,13 @@ LinkageRun RunLinkageModel(Database& database, TradeTerms& terms, const LinkageR
       run.design.members[year] = RegionMembers(database, run.design.region, year);
   }
   run.traced = BuildComponentPanel(database, terms, run.spec, PanelDyads(run.design), request.first,
-                                   request.last, request.choices);
+                                   request.last, request.choices, request.carry_years);
   run.normalised = NormaliseComponents(run.traced.panel, run.spec, request.normalisation);
   std::vector<double> weights;
   weights.reserve(run.spec.components.size());
   for (const auto& component : run.spec.components) weights.push_back(component.weight);
-  run.rows = EvaluateLevels(run.traced.panel,
-                            ScoreUnits(run.normalised, run.spec, weights, request.min_coverage), run.design);
+  run.rows =
+      EvaluateLevels({run.traced.panel, run.spec, run.normalised, weights, request.min_coverage}, run.design);
   if (request.sensitivity.draws > 0)
     run.sensitivity = RunSensitivity(run.traced.panel, run.spec, run.design, request.sensitivity);
   return run;

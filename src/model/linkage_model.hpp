@@ -18,6 +18,9 @@
 
 namespace linkage {
 
+//! The default of LinkageRequest::carry_years: COW's IGO data end in 2014 and the embedded trade in 2020.
+inline constexpr int kDefaultCarryYears = 6;
+
 //! What a run scores and how.
 struct LinkageRequest {
   LinkageDesign design;  //!< actor, pivot, region, powers (actor first); members are filled in by the run
@@ -27,6 +30,9 @@ struct LinkageRequest {
   IndexSpec spec;
   Normalisation normalisation = Normalisation::kMinMax;
   double min_coverage = 0.5;
+  //! How many years a slow-moving input (memberships, alliances, agreements, IGO counts) may be carried
+  //! forward from its last observed year; 0 for none.
+  int carry_years = kDefaultCarryYears;
   SensitivityOptions sensitivity;  //!< draws = 0 for none
 };
 

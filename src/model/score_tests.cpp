@@ -31,6 +31,11 @@ std::string Title(std::size_t score) {
   return name;
 }
 
+// The unknown-break search: Andrews' (1993) usual trimming, and bootstrap replications enough for a p-value
+// to two decimals.
+constexpr double kTrim = 0.15;
+constexpr std::size_t kReplications = 199;
+
 // The series key of a row: everything but the year.
 using SeriesKey = std::tuple<std::string, std::string, std::string, std::string, std::size_t>;
 
@@ -68,6 +73,18 @@ std::vector<SeriesTests> TestScoreSeries(const std::vector<ScoreRow>& rows, cons
     }
     tests.trend = MannKendall(points);
     for (const auto& date : dates) tests.breaks.push_back(SegmentedBreak(points, date.year));
+    if (dates.empty() && tests.level == "dyad" && tests.measure == "score") {
+      tests.unknown_break = SupFBreak(points, {kTrim, kReplications, 1});
+      if (!tests.unknown_break)
+        tests.no_break_test = fmt::format(
+            "no break test: {} years with a value leave no break date with 3 years and {:.0f}% of them on "
+            "each "
+            "side",
+            points.size(), 100 * kTrim);
+    } else if (dates.empty()) {
+      tests.no_break_test =
+          "no break dates given, and the search for an unknown break runs on dyad scores only";
+    }
     if (sensitivity != nullptr && sensitivity->Draws() > 0 && tests.trend) {
       const int nominal = Verdict(tests.trend);
       std::size_t agree = 0;
@@ -143,6 +160,18 @@ std::vector<std::string> SummariseTests(const std::vector<SeriesTests>& tests,
           test.slope_change, PValue(test.p_slope), PValue(test.p_joint));
     } else if (!dates.empty()) {
       sentence += ". No break at the milestone dates is significant at the 5% level";
+    } else if (series.unknown_break) {
+      const UnknownBreakTest& search = *series.unknown_break;
+      sentence += fmt::format(
+          ". With no milestones of {} and {} to test at, the sup-F search for one break at an unknown date "
+          "(Andrews 1993; {:.0f}% trimming, {} dates tried, bootstrap p over {} draws) finds the strongest "
+          "from "
+          "{}: F {:.2f} ({}){}",
+          source, target, 100 * search.trim, search.candidates, search.replications,
+          static_cast<int>(search.strongest.break_time), search.sup_f, PValue(search.p_value),
+          search.p_value < kSignificance ? "" : ", not significant at the 5% level");
+    } else if (!series.no_break_test.empty()) {
+      sentence += ". " + series.no_break_test;
     }
     sentences.push_back(sentence + ".");
   }
@@ -151,11 +180,13 @@ std::vector<std::string> SummariseTests(const std::vector<SeriesTests>& tests,
   for (const auto& row : rows) last = std::max(last, row.year);
   for (std::size_t k = 0; k < rows.size(); ++k) {
     const ScoreRow& row = rows[k];
-    if (row.level != "dyad" || row.measure != "score" || row.target != target || row.year != last ||
-        row.score != kScoreCount - 1 || !row.rank || *row.rank != 1)
+    if (row.level != "dyad" || row.measure != "comparable_score" || row.target != target ||
+        row.year != last || row.score != kScoreCount - 1 || !row.rank || *row.rank != 1)
       continue;
-    std::string sentence =
-        fmt::format("In {} {} has the highest linkage score with {} of the powers", last, row.source, target);
+    std::string sentence = fmt::format(
+        "In {} {} has the highest linkage score with {} of the powers, compared on the inputs all of them "
+        "have",
+        last, row.source, target);
     if (sensitivity != nullptr && sensitivity->Draws() > 0) {
       const Spread ranks = sensitivity->RankSpread(k);
       sentence += fmt::format("; its rank over the draws is {} (5-95%: {}-{}), so the lead is {}",

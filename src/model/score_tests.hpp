@@ -12,6 +12,7 @@
 #include "model/linkage_levels.hpp"
 #include "model/sensitivity.hpp"
 #include "model/trend.hpp"
+#include "model/unknown_break.hpp"
 
 namespace linkage {
 
@@ -36,10 +37,14 @@ struct SeriesTests {
   //! Share of the sensitivity draws whose trend verdict (rising, falling, none at 5%) is the nominal one.
   std::optional<double> robust_share;
   std::vector<std::optional<BreakTest>> breaks;  //!< one per break date
+  //! With no break dates: the sup-F search for one break at an unknown date (dyad scores only).
+  std::optional<UnknownBreakTest> unknown_break;
+  std::string no_break_test;  //!< why no break test ran, when none did
 };
 
 //! The tests of every score, HHI and multi-vector series among `rows` (member and power shares are left
-//! out); `sensitivity` may be null.
+//! out); `sensitivity` may be null. With no `dates`, each dyad score series is searched for one break at an
+//! unknown date instead.
 std::vector<SeriesTests> TestScoreSeries(const std::vector<ScoreRow>& rows, const Sensitivity* sensitivity,
                                          const std::vector<BreakDate>& dates);
 

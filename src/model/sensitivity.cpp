@@ -95,7 +95,7 @@ Sensitivity RunSensitivity(const ComponentPanel& panel, const IndexSpec& spec, c
             : static_cast<std::size_t>(std::find(methods.begin(), methods.end(), options.normalisation) -
                                        methods.begin());
     const auto rows =
-        EvaluateLevels(panel, ScoreUnits(normalised[chosen], spec, weights, options.min_coverage), design);
+        EvaluateLevels({panel, spec, normalised[chosen], weights, options.min_coverage}, design);
     if (!result) result.emplace(rows.size(), options.draws);
     result->Record(draw, rows);
     bar.Advance();

@@ -23,6 +23,8 @@ struct MembershipSpell {
   std::string citation;
   std::int64_t source_id = 0;
   std::int64_t source_line = 0;
+  std::string dataset;  //!< the source's dataset: cow-igo, factbook, or a curated one
+  std::string note;     //!< how the precedence rule or a succession changed the stored spell
 };
 
 //! The answer to a membership question: spells that certainly overlap the period, and spells whose dates are
@@ -48,11 +50,29 @@ MembershipAnswer MembersBetween(Database& database, const std::string& org, cons
 //! Every organisation in the workspace.
 std::vector<std::string> Organisations(Database& database);
 
-//! Actor ids of a region at some time in `year` (regions are named sets that may change over time).
+//! Where the sources disagree about an organisation's members in a period: for each state, what a source
+//! that the precedence rule overrode says (docs/methods.md, "Memberships").
+struct MembershipDisagreement {
+  std::string actor_id;
+  bool member = false;  //!< whether the state is a member after the precedence rule
+  std::string what;     //!< e.g. "factbook lists it as member (World Factbook editions 1996-2025)"
+};
+//! The disagreements over `org`'s spells of `role` (all roles when empty) in [from, to].
+std::vector<MembershipDisagreement> MembershipDisagreements(Database& database, const std::string& org,
+                                                            const std::string& from, const std::string& to,
+                                                            const std::string& role = "");
+
+//! Actor ids of a region at some time in `year` (regions are named sets that may change over time); a bloc
+//! (an organisation with member spells, e.g. "EU", "ASEAN") has its members of that year.
 std::vector<std::string> RegionMembers(Database& database, const std::string& region, int year);
-//! The stored (lower-case) name of a region; NotFoundError listing the known regions when there is none.
+//! The stored (lower-case) name of a region, or the organisation's name for a bloc; NotFoundError listing the
+//! known regions and blocs when there is none.
 std::string RequireRegion(Database& database, const std::string& name);
 //! Names of the regions in the workspace.
 std::vector<std::string> RegionNames(Database& database);
+//! Organisations with member spells, usable as regions whose members follow the spells.
+std::vector<std::string> BlocNames(Database& database);
+//! The citations of the source files that define a region's (or a bloc's) members.
+std::vector<std::string> RegionCitations(Database& database, const std::string& region);
 
 }  // namespace linkage

@@ -13,6 +13,15 @@ nlohmann::json Cell(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json();
 }
 
+// observed, carried (forward from an earlier year), out_of_scope (the source does not cover the source actor)
+// or missing.
+std::string InputStatus(const ComponentPanel& panel, std::size_t unit, std::size_t column, const Term& term) {
+  if (!panel.out_of_scope.empty() && panel.out_of_scope[unit][column]) return "out_of_scope";
+  if (!term.value) return "missing";
+  if (!panel.carried.empty() && panel.carried[unit][column]) return "carried";
+  return "observed";
+}
+
 }  // namespace
 
 bool ScoreSelection::Selects(const std::string& level, std::size_t score) const {
@@ -22,7 +31,7 @@ bool ScoreSelection::Selects(const std::string& level, std::size_t score) const 
 
 ResultTable ScoreTable(const LinkageRun& run, const ScoreSelection& filter) {
   ResultTable table{{"level", "measure", "source", "target", "year", "score", "value", "median", "p05", "p95",
-                     "rank", "rank_median", "rank_p05", "rank_p95", "coverage", "missing"},
+                     "rank", "rank_median", "rank_p05", "rank_p95", "coverage", "carried", "missing", "note"},
                     {}};
   for (std::size_t k = 0; k < run.rows.size(); ++k) {
     const ScoreRow& row = run.rows[k];
@@ -36,7 +45,8 @@ ResultTable ScoreTable(const LinkageRun& run, const ScoreSelection& filter) {
     table.rows.push_back({row.level, row.measure, row.source, row.target, row.year, ScoreNames()[row.score],
                           Cell(row.value), Cell(values.median), Cell(values.low), Cell(values.high),
                           Cell(row.rank), Cell(ranks.median), Cell(ranks.low), Cell(ranks.high), row.coverage,
-                          row.missing.empty() ? nlohmann::json() : nlohmann::json(row.missing)});
+                          row.carried, row.missing.empty() ? nlohmann::json() : nlohmann::json(row.missing),
+                          row.note.empty() ? nlohmann::json() : nlohmann::json(row.note)});
   }
   return table;
 }
@@ -44,7 +54,7 @@ ResultTable ScoreTable(const LinkageRun& run, const ScoreSelection& filter) {
 ResultTable InputTable(Database& database, const LinkageRun& run, OutputFormat format) {
   const auto files = SourceFileNames(database);
   ResultTable table{{"source", "target", "year", "component", "dimension", "role", "weight", "transform",
-                     "raw", "normalised", "missing", "steps", "provenance"},
+                     "raw", "normalised", "status", "missing", "steps", "provenance"},
                     {}};
   for (std::size_t unit = 0; unit < run.traced.panel.units.size(); ++unit) {
     const PanelUnit& key = run.traced.panel.units[unit];
@@ -56,6 +66,7 @@ ResultTable InputTable(Database& database, const LinkageRun& run, OutputFormat f
                             std::string(component.transform == Transform::kLog ? "ln(1+x)" : "none") +
                                 (component.higher_means_more ? "" : ", reversed"),
                             Cell(term.value), Cell(run.normalised[unit][column]),
+                            InputStatus(run.traced.panel, unit, column, term),
                             term.missing.empty() ? nlohmann::json() : nlohmann::json(term.missing),
                             text::Join(term.steps, "; "), SourceRowsCell(term.sources, files, format)});
     }
@@ -103,6 +114,23 @@ ResultTable TestTable(const std::vector<SeriesTests>& tests, const std::vector<B
                                test->slope_change, test->p_slope, nullptr,
                                test->p_joint < 0.05 ? "break (5% level)" : "no break at the 5% level"});
       }
+      table.rows.push_back(row);
+    }
+    if (series.unknown_break) {
+      const UnknownBreakTest& search = *series.unknown_break;
+      auto row =
+          base(fmt::format("unknown break (sup-F, Andrews 1993; {:.0f}% trimming, bootstrap p): strongest "
+                           "from {}",
+                           100 * search.trim, static_cast<int>(search.strongest.break_time)));
+      row.insert(row.end(),
+                 {search.sup_f, search.p_value, nullptr, search.strongest.level_shift,
+                  search.strongest.p_level, search.strongest.slope_change, search.strongest.p_slope, nullptr,
+                  search.p_value < 0.05 ? "break (5% level)" : "no break at the 5% level"});
+      table.rows.push_back(row);
+    } else if (!series.no_break_test.empty()) {
+      auto row = base("break");
+      row.insert(row.end(), {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+                             series.no_break_test});
       table.rows.push_back(row);
     }
   }

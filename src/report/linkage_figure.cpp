@@ -27,8 +27,8 @@ std::optional<double> DyadLinkage(const LinkageRun& run, const std::string& sour
 std::optional<double> RegionLinkage(const LinkageRun& run, const std::string& power, int year) {
   static const std::size_t linkage = *ScoreIndex("linkage");
   for (const auto& row : run.rows) {
-    if (row.level == "region" && row.measure == "score" && row.score == linkage && row.year == year &&
-        row.source == power)
+    if (row.level == "region" && row.measure == "comparable_score" && row.score == linkage &&
+        row.year == year && row.source == power)
       return row.value;
   }
   return std::nullopt;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "indicators/indicator_record.hpp"
 #include "report/source_rows.hpp"
 
 namespace linkage {
@@ -83,13 +84,15 @@ ResultSection EdgeSection(Database& database, const RegionalNetwork& network, Ou
 }
 
 std::vector<ResultSection> CoherenceSections(const Coherence& coherence, int first, int last) {
-  ResultTable years{{"year", "members", "pairs", "pairs_with_trade", "density", "intra_trade_share",
-                     "comembership_overlap", "overlap_pairs", "undated_spells", "intra_share_missing"},
-                    {}};
+  ResultTable years{
+      {"year", "members", "pairs", "pairs_with_trade", "density", "intra_trade_share", "comembership_overlap",
+       "overlap_pairs", "undated_spells", "intra_share_missing", "intra_share_note"},
+      {}};
   for (const auto& row : coherence.years) {
     years.rows.push_back({row.year, row.members, row.pairs, row.pairs_with_trade, Cell(row.density),
                           Cell(row.intra_trade_share.value), Cell(row.overlap), row.overlap_pairs,
-                          row.undated_spells, Cell(row.intra_trade_share.missing)});
+                          row.undated_spells, Cell(row.intra_trade_share.missing),
+                          Cell(TermNotes(row.intra_trade_share))});
   }
   std::vector<ResultSection> sections = {{"years", years}};
   if (coherence.correlation) {

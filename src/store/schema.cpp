@@ -12,7 +12,7 @@ namespace linkage {
 namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released entry: append a new one.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     R"sql(
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -192,7 +192,85 @@ ALTER TABLE events ADD COLUMN source_event_id TEXT;   -- the source's id, so tha
 CREATE INDEX events_by_dyad ON events (source_actor, target_actor, date);
 CREATE UNIQUE INDEX events_once ON events (dataset, source_event_id, source_actor, target_actor, coalesce(code, ''));
 )sql",
+    // 4: memberships from several sources: organisations that succeed others, and the spells in force after
+    // the precedence rule (curated spells, then COW IGO to 2014, then the World Factbook), kept by
+    // RefreshEffectiveMemberships.
+    R"sql(
+CREATE TABLE org_successions (
+  org TEXT NOT NULL,              -- its spells end when a member's spell of the successor begins
+  successor TEXT NOT NULL,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (org, successor)
+);
+CREATE INDEX memberships_by_actor ON memberships (actor_id, org);
+CREATE TABLE effective_memberships (
+  org TEXT NOT NULL,
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  role TEXT NOT NULL,
+  start_date TEXT,                -- as stored, or where the precedence rule hands over to another source
+  end_date TEXT,
+  confidence TEXT NOT NULL,
+  citation TEXT NOT NULL,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  dataset TEXT NOT NULL,          -- the source's dataset: cow-igo, factbook, or a curated one
+  note TEXT                       -- how the precedence or a succession changed the stored spell
+);
+CREATE INDEX effective_by_org ON effective_memberships (org, actor_id);
+CREATE INDEX effective_by_actor ON effective_memberships (actor_id, org);
+)sql",
 };
+
+// The migration that added effective_memberships: a workspace from before it has them computed once.
+constexpr int kEffectiveMembershipsVersion = 4;
+
+// Curated spells (any dataset but cow-igo and factbook) decide an (organisation, state) pair alone; otherwise
+// COW IGO spells hold to the end of 2014 and the Factbook's from 2015 (or throughout for an organisation COW
+// does not cover). A spell ends when the same state's spell of a successor organisation begins.
+constexpr std::string_view kEffectiveMemberships = R"sql(
+DELETE FROM effective_memberships;
+INSERT INTO effective_memberships
+  (org, actor_id, role, start_date, end_date, confidence, citation, source_id, source_line, dataset, note)
+WITH tiered AS (
+  SELECT m.org, m.actor_id, m.role, m.start_date, m.end_date, m.confidence, m.citation, m.source_id,
+         m.source_line, s.dataset,
+         CASE s.dataset WHEN 'cow-igo' THEN 2 WHEN 'factbook' THEN 3 ELSE 1 END AS tier
+  FROM memberships m JOIN sources s ON s.id = m.source_id
+),
+curated_pairs AS (SELECT DISTINCT org, actor_id FROM tiered WHERE tier = 1),
+cow_orgs AS (SELECT DISTINCT org FROM tiered WHERE tier = 2),
+kept AS (
+  SELECT t.org, t.actor_id, t.role, t.confidence, t.citation, t.source_id, t.source_line, t.dataset,
+         CASE WHEN t.tier = 3 AND t.org IN (SELECT org FROM cow_orgs)
+                   AND (t.start_date IS NULL OR t.start_date < '2015')
+              THEN '2015-01-01' ELSE t.start_date END AS start_date,
+         CASE WHEN t.tier = 2 AND (t.end_date IS NULL OR t.end_date > '2015-01-01')
+              THEN '2015-01-01' ELSE t.end_date END AS end_date,
+         CASE WHEN t.tier = 3 AND t.org IN (SELECT org FROM cow_orgs)
+                   AND (t.start_date IS NULL OR t.start_date < '2015')
+              THEN 'from 2015: COW IGO holds the years before'
+              WHEN t.tier = 2 AND (t.end_date IS NULL OR t.end_date > '2015-01-01')
+              THEN 'to 2014: COW IGO data end' END AS note
+  FROM tiered t
+  WHERE t.tier = 1 OR (t.org, t.actor_id) NOT IN (SELECT org, actor_id FROM curated_pairs)
+),
+valid AS (SELECT * FROM kept WHERE start_date IS NULL OR end_date IS NULL OR start_date < end_date),
+succeeded AS (
+  SELECT v.*,
+         (SELECT min(n.start_date) FROM org_successions o
+            JOIN valid n ON n.org = o.successor AND n.actor_id = v.actor_id AND n.role = 'member'
+           WHERE o.org = v.org AND n.start_date IS NOT NULL
+             AND (v.start_date IS NULL OR n.start_date > v.start_date)
+             AND (v.end_date IS NULL OR n.start_date < v.end_date)) AS successor_start
+  FROM valid v
+)
+SELECT org, actor_id, role, start_date, coalesce(successor_start, end_date), confidence, citation, source_id,
+       source_line, dataset,
+       CASE WHEN successor_start IS NOT NULL THEN 'ended when the successor organisation began'
+            ELSE note END
+FROM succeeded;
+)sql";
 
 }  // namespace
 
@@ -213,8 +291,13 @@ void MigrateSchema(Database& database) {
   for (int step = version; step < CurrentSchemaVersion(); ++step) {
     database.Execute(kMigrations[static_cast<std::size_t>(step)]);
   }
+  if (version < kEffectiveMembershipsVersion) RefreshEffectiveMemberships(database);
   database.Execute(fmt::format("PRAGMA user_version = {}", CurrentSchemaVersion()));
   transaction.Commit();
+}
+
+void RefreshEffectiveMemberships(Database& database) {
+  database.Execute(kEffectiveMemberships);
 }
 
 }  // namespace linkage

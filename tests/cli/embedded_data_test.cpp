@@ -15,6 +15,7 @@
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
 #include "store/database.hpp"
+#include "support/raw_files.hpp"
 #include "support/temp_workspace.hpp"
 
 namespace linkage {
@@ -132,31 +133,7 @@ void EmbeddedDataTest::CheckFormats() {
 }  // namespace linkage
 
 namespace linkage {
-namespace {
-
-// Reads the raw IMF DOTS file with a regular expression (not the project's CSV reader) and returns the US$
-// million values of the rows whose ISO codes are given, keyed by "REPORTER>PARTNER:FLOW".
-std::map<std::string, double> RawDots(int year, const std::set<std::string>& actors) {
-  static const std::regex row(
-      R"(^("[^"]*"|[^,]*),([A-Z_]+),("[^"]*"|[^,]*),([A-Z_]+),(X_FOB|M_CIF),(\d{4}),([^,]*),([01])$)");
-  std::map<std::string, double> values;
-  gzFile in = gzopen(testing::ProjectData("sources/imf-dots/imf_dots_full_1960_2020.csv.gz").c_str(), "rb");
-  std::vector<char> buffer(1 << 16);
-  const std::string wanted_year = std::to_string(year);
-  while (gzgets(in, buffer.data(), static_cast<int>(buffer.size())) != nullptr) {
-    std::string line(buffer.data());
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    if (line.find(wanted_year) == std::string::npos) continue;
-    std::smatch match;
-    if (!std::regex_match(line, match, row) || match[6].str() != wanted_year) continue;
-    if (!actors.contains(match[2].str()) || !actors.contains(match[4].str())) continue;
-    values[match[2].str() + ">" + match[4].str() + ":" + match[5].str()] = std::stod(match[7].str());
-  }
-  gzclose(in);
-  return values;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void EmbeddedDataTest::CheckIndicators() {
   const auto result = RunLinkage(
@@ -169,9 +146,9 @@ void EmbeddedDataTest::CheckIndicators() {
     computed[record["indicator"]] = record["value"].get<double>();
     EXPECT_FALSE(record["provenance"].empty());
   }
-  const auto raw = RawDots(2019, {"KAZ", "CHN"});
+  const auto raw = testing::RawDots(2019, {"KAZ", "CHN"});
   // World rows have the ISO code WLD in this file.
-  const auto world = RawDots(2019, {"KAZ", "WLD"});
+  const auto world = testing::RawDots(2019, {"KAZ", "WLD"});
   EXPECT_NEAR(computed["export_share"], raw.at("KAZ>CHN:X_FOB") / world.at("KAZ>WLD:X_FOB"), 1e-12);
   EXPECT_NEAR(computed["import_share"], raw.at("KAZ>CHN:M_CIF") / world.at("KAZ>WLD:M_CIF"), 1e-12);
   EXPECT_NEAR(computed["mirror_gap_exports_ratio"], raw.at("CHN>KAZ:M_CIF") / raw.at("KAZ>CHN:X_FOB"), 1e-12);
@@ -355,13 +332,13 @@ void EmbeddedDataTest::CheckLinkageModel() {
   EXPECT_GT(balance["value"].get<double>(), 0);
   EXPECT_LE(balance["value"].get<double>(), 1);
   EXPECT_FALSE(rows.at("system/power_share/CHN/central-asia/2010/linkage")->at("value").is_null());
-  EXPECT_FALSE(rows.at("dyad/score/RUS/KAZ/2010/linkage")->at("rank").is_null());
+  EXPECT_FALSE(rows.at("dyad/comparable_score/RUS/KAZ/2010/linkage")->at("rank").is_null());
 
   // An input recomputed from the raw IMF file: China's share of Kazakhstan's trade in 2015.
   const auto inputs = RunLinkage("index " + design + " --view inputs --format json", dir->Path());
   ASSERT_EQ(inputs.exit_code, 0) << inputs.err;
-  const auto raw = RawDots(2015, {"KAZ", "CHN"});
-  const auto world = RawDots(2015, {"KAZ", "WLD"});
+  const auto raw = testing::RawDots(2015, {"KAZ", "CHN"});
+  const auto world = testing::RawDots(2015, {"KAZ", "WLD"});
   const double share = (raw.at("KAZ>CHN:X_FOB") + raw.at("KAZ>CHN:M_CIF")) /
                        (world.at("KAZ>WLD:X_FOB") + world.at("KAZ>WLD:M_CIF"));
   bool found = false;
@@ -419,7 +396,8 @@ void EmbeddedDataTest::CheckLinkageModel() {
 void EmbeddedDataTest::CheckReport() {
   const auto result = RunLinkage(
       "report --dyad CHN,KAZ --years 1992-2020 --region central-asia --powers RUS,USA,TUR,IRN --draws 20 "
-      "--out report --workspace full.db",
+      "--out report --workspace full.db --claims " +
+          testing::ProjectData("claims/source-study.csv"),
       dir->Path());
   ASSERT_EQ(result.exit_code, 0) << result.err;
   std::ifstream in(dir->File("report/report.html"));

@@ -106,5 +106,26 @@ TEST_F(RegionalTest, PartnerPerspectiveReadsTheOtherSidesReports) {
   EXPECT_NEAR(testing::ValueOf(r, "member_share_of_actor_region_trade:FRA:partner"), 43.0 / 83, 1e-12);
 }
 
+// Three members, of whom CHL reports no trade with the others and nobody reports trade with CHL: the
+// intra-regional share is missing, unless the user counts unreported flows as zero, when it is
+// (10 + 20) / (100 + 200 + 50) with the four flows named.
+TEST_F(RegionalTest, IntraRegionalShareCountsUnreportedFlowsAsZeroOnlyWhenAsked) {
+  RunImport(*database, "flows", Fixture("indicators/gap_flows.csv"));
+  TradeData data(*database);
+  TradeTerms terms(*database, data, *actors);
+  const std::vector<std::string> members = {"ARG", "BRA", "CHL"};
+  const Term strict = IntraRegionalTradeShare(terms, members, 2005, {});
+  EXPECT_FALSE(strict.value.has_value());
+  EXPECT_NE(strict.missing.find("CHL"), std::string::npos) << strict.missing;
+  FlowChoices zero;
+  zero.unreported_as_zero = true;
+  const Term counted = IntraRegionalTradeShare(terms, members, 2005, zero);
+  ASSERT_TRUE(counted.value.has_value()) << counted.missing;
+  EXPECT_NEAR(*counted.value, 30.0 / 350, 1e-12);
+  EXPECT_EQ(
+      TermNotes(counted),
+      "no reported flow with ARG->CHL, BRA->CHL, CHL->ARG, CHL->BRA (left out of the sum: counted as zero)");
+}
+
 }  // namespace
 }  // namespace linkage

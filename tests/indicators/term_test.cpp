@@ -27,12 +27,17 @@ TEST(TermTest, ArithmeticCarriesProvenanceAndEstimates) {
   const Term ratio = Divide(Read(2, 10), sum);
   EXPECT_DOUBLE_EQ(*ratio.value, 0.4);
   EXPECT_EQ(ratio.sources.size(), 2u);
+  const Term product = Multiply(Read(1.5, 12), Read(4, 13, true));
+  EXPECT_DOUBLE_EQ(*product.value, 6);
+  EXPECT_TRUE(product.estimated);
+  EXPECT_EQ(product.sources.size(), 2u);
 }
 
 TEST(TermTest, AMissingInputMakesTheResultMissingWithItsReason) {
   const Term missing = Term::Missing("KAZ's reported exports to CHN in 1990 is not in the workspace");
-  for (const Term& result : {Add(Read(1, 1), missing), Subtract(missing, Read(1, 1)),
-                             Divide(Read(1, 1), missing), Sum({Read(1, 1), missing, Read(2, 2)})}) {
+  for (const Term& result :
+       {Add(Read(1, 1), missing), Subtract(missing, Read(1, 1)), Multiply(Read(1, 1), missing),
+        Divide(Read(1, 1), missing), Sum({Read(1, 1), missing, Read(2, 2)})}) {
     EXPECT_FALSE(result.value.has_value());
     EXPECT_EQ(result.missing, missing.missing);
   }

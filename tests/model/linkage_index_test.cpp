@@ -184,48 +184,111 @@ TEST(IndexSpecTest, ReadsAWeightFileAndPointsAtABadRow) {
   EXPECT_THROW(LoadIndexSpec(unknown), InputError);
 }
 
+// Two inputs, x (economic bandwidth) and y (economic dependence), equal weights: a unit's linkage score is
+// the mean of its two values.
+IndexSpec TwoInputSpec() {
+  return {"two",
+          {{"x", ScoreDimension::kEconomic, ScoreRole::kBandwidth, 1, Transform::kNone, true},
+           {"y", ScoreDimension::kEconomic, ScoreRole::kDependence, 1, Transform::kNone, true}},
+          false};
+}
+
+const ScoreRow& FindRow(const std::vector<ScoreRow>& rows, const std::string& level,
+                        const std::string& measure, const std::string& source, const std::string& target,
+                        std::size_t score, int year = 2000) {
+  for (const auto& row : rows)
+    if (row.level == level && row.measure == measure && row.source == source && row.target == target &&
+        row.score == score && row.year == year)
+      return row;
+  throw std::runtime_error("no row " + level + " " + measure + " " + source + " " + target);
+}
+
 // Powers P (the actor) and Q face pivot B and region R = {B, C}, with linkage scores P-B 60, P-C 20, Q-B 30,
 // Q-C 10: P-R is 40 with B holding 0.75 of it; facing B the powers' shares are 2/3 and 1/3, so the HHI is
 // 5/9 and the multi-vector index -(2/3 ln 2/3 + 1/3 ln 1/3) / ln 2.
 TEST(LinkageLevelsTest, AggregatesByHand) {
+  const IndexSpec spec = TwoInputSpec();
   ComponentPanel panel;
   panel.units = {{"P", "B", 2000}, {"P", "C", 2000}, {"Q", "B", 2000}, {"Q", "C", 2000}, {"B", "P", 2000}};
-  std::vector<UnitScores> scores(panel.units.size());
-  const double linkage[] = {60, 20, 30, 10, 5};
-  for (std::size_t k = 0; k < scores.size(); ++k) {
-    scores[k].value[kLinkage] = linkage[k];
-    scores[k].coverage[kLinkage] = 1;
-    scores[k].value[kEconomicBandwidth] = 50;
-  }
-  scores[1].value[kEconomicBandwidth] = std::nullopt;  // P-C has no economic bandwidth score
+  std::vector<std::vector<std::optional<double>>> normalised;
+  for (const double linkage : {60.0, 20.0, 30.0, 10.0, 5.0}) normalised.push_back({linkage, linkage});
+  const std::vector<double> weights = Weights(spec);
   const LinkageDesign design{"P", "B", "R", {"P", "Q"}, {{2000, {"B", "C"}}}};
-  const auto rows = EvaluateLevels(panel, scores, design);
-  const auto find = [&](const std::string& level, const std::string& measure, const std::string& source,
-                        const std::string& target, std::size_t score) -> const ScoreRow& {
-    for (const auto& row : rows)
-      if (row.level == level && row.measure == measure && row.source == source && row.target == target &&
-          row.score == score)
-        return row;
-    throw std::runtime_error("no such row");
-  };
-  EXPECT_DOUBLE_EQ(*find("region", "score", "P", "R", kLinkage).value, 40);
-  EXPECT_DOUBLE_EQ(*find("region", "member_share", "P", "B", kLinkage).value, 0.75);
-  EXPECT_DOUBLE_EQ(*find("region", "score", "Q", "R", kLinkage).value, 20);
-  EXPECT_NEAR(*find("system", "power_share", "P", "B", kLinkage).value, 2.0 / 3, 1e-12);
-  EXPECT_NEAR(*find("system", "hhi", "powers", "B", kLinkage).value, 5.0 / 9, 1e-12);
+  auto rows = EvaluateLevels({panel, spec, normalised, weights, 0.5}, design);
+  EXPECT_DOUBLE_EQ(*FindRow(rows, "region", "score", "P", "R", kLinkage).value, 40);
+  EXPECT_DOUBLE_EQ(*FindRow(rows, "region", "member_share", "P", "B", kLinkage).value, 0.75);
+  EXPECT_DOUBLE_EQ(*FindRow(rows, "region", "score", "Q", "R", kLinkage).value, 20);
+  EXPECT_DOUBLE_EQ(*FindRow(rows, "region", "comparable_score", "P", "R", kLinkage).value, 40);
+  EXPECT_NEAR(*FindRow(rows, "system", "power_share", "P", "B", kLinkage).value, 2.0 / 3, 1e-12);
+  EXPECT_NEAR(*FindRow(rows, "system", "hhi", "powers", "B", kLinkage).value, 5.0 / 9, 1e-12);
   const double entropy = -(2.0 / 3 * std::log(2.0 / 3) + 1.0 / 3 * std::log(1.0 / 3)) / std::log(2.0);
-  EXPECT_NEAR(*find("system", "multi_vector", "powers", "B", kLinkage).value, entropy, 1e-12);
-  EXPECT_NEAR(*find("system", "multi_vector", "powers", "R", kLinkage).value, entropy, 1e-12);
-  EXPECT_DOUBLE_EQ(*find("dyad", "score", "P", "B", kLinkage).rank, 1);
-  EXPECT_DOUBLE_EQ(*find("dyad", "score", "Q", "B", kLinkage).rank, 2);
-  EXPECT_DOUBLE_EQ(*find("region", "score", "Q", "R", kLinkage).rank, 2);
-  EXPECT_FALSE(find("dyad", "score", "B", "P", kLinkage).rank.has_value());  // nobody to rank against
-  // A missing member score: the mean of the rest, half the members covered, the gap named; tied ranks.
-  const ScoreRow& partial = find("region", "score", "P", "R", kEconomicBandwidth);
-  EXPECT_DOUBLE_EQ(*partial.value, 50);
+  EXPECT_NEAR(*FindRow(rows, "system", "multi_vector", "powers", "B", kLinkage).value, entropy, 1e-12);
+  EXPECT_NEAR(*FindRow(rows, "system", "multi_vector", "powers", "R", kLinkage).value, entropy, 1e-12);
+  EXPECT_DOUBLE_EQ(*FindRow(rows, "dyad", "comparable_score", "P", "B", kLinkage).rank, 1);
+  EXPECT_DOUBLE_EQ(*FindRow(rows, "dyad", "comparable_score", "Q", "B", kLinkage).rank, 2);
+  EXPECT_DOUBLE_EQ(*FindRow(rows, "region", "comparable_score", "Q", "R", kLinkage).rank, 2);
+  EXPECT_FALSE(FindRow(rows, "dyad", "score", "P", "B", kLinkage).rank.has_value());  // own inputs: unranked
+
+  // P-C loses x: its own linkage score goes; P-R is the mean of the rest, half the members covered, the gap
+  // named. Compared, C leaves both powers' region scores for the linkage score (P has none with C), while
+  // the dependence score, which x does not enter, still counts C for both.
+  normalised[1][0].reset();
+  rows = EvaluateLevels({panel, spec, normalised, weights, 0.5}, design);
+  const ScoreRow& partial = FindRow(rows, "region", "score", "P", "R", kLinkage);
+  EXPECT_DOUBLE_EQ(*partial.value, 60);
   EXPECT_DOUBLE_EQ(partial.coverage, 0.5);
   EXPECT_EQ(partial.missing, "no score for C");
-  EXPECT_DOUBLE_EQ(*find("dyad", "score", "Q", "B", kEconomicBandwidth).rank, 1.5);
+  const ScoreRow& compared = FindRow(rows, "region", "comparable_score", "Q", "R", kLinkage);
+  EXPECT_DOUBLE_EQ(*compared.value, 30);  // Q-B alone, as for P
+  EXPECT_NE(compared.note.find("members left out: C (no comparable score with P, Q)"), std::string::npos)
+      << compared.note;
+  EXPECT_DOUBLE_EQ(*FindRow(rows, "region", "comparable_score", "Q", "R", kDependence).value, 20);
+  EXPECT_NEAR(*FindRow(rows, "system", "power_share", "P", "R", kLinkage).value, 2.0 / 3, 1e-12);
+}
+
+// P alone has a source that covers no other power (development finance, f): it counts in P's own score but
+// never in the comparison. In 2001 Q has no value of the shared input s: s leaves the comparison, and with no
+// dependence input left neither power has a comparable linkage score, so no share is computed at all rather
+// than P holding all of it.
+TEST(LinkageLevelsTest, ComparesPowersOnTheInputsAllHave) {
+  const IndexSpec spec{"scope",
+                       {{"t", ScoreDimension::kEconomic, ScoreRole::kBandwidth, 1, Transform::kNone, true},
+                        {"f", ScoreDimension::kEconomic, ScoreRole::kDependence, 1, Transform::kNone, true},
+                        {"s", ScoreDimension::kEconomic, ScoreRole::kDependence, 1, Transform::kNone, true}},
+                       false};
+  ComponentPanel panel;
+  panel.units = {{"P", "B", 2000}, {"Q", "B", 2000}, {"P", "B", 2001}, {"Q", "B", 2001}};
+  panel.out_of_scope = {
+      {false, false, false}, {false, true, false}, {false, false, false}, {false, true, false}};
+  panel.carried = {{false, false, false}, {false, false, false}, {false, false, true}, {false, false, false}};
+  const std::vector<std::vector<std::optional<double>>> normalised = {
+      {80, 90, 50}, {40, std::nullopt, 50}, {80, 90, 50}, {40, std::nullopt, std::nullopt}};
+  const std::vector<double> weights = Weights(spec);
+  const LinkageDesign design{"P", "B", "", {"P", "Q"}, {}};
+  const auto rows = EvaluateLevels({panel, spec, normalised, weights, 0.5}, design);
+  // Own inputs: P's dependence (90 + 50) / 2 = 70, linkage 75; Q's f is out of scope, not missing, so Q's
+  // dependence is s alone with full coverage, linkage (40 + 50) / 2 = 45.
+  EXPECT_DOUBLE_EQ(*FindRow(rows, "dyad", "score", "P", "B", kLinkage).value, 75);
+  const ScoreRow& own_q = FindRow(rows, "dyad", "score", "Q", "B", kDependence);
+  EXPECT_DOUBLE_EQ(*own_q.value, 50);
+  EXPECT_DOUBLE_EQ(own_q.coverage, 1);
+  // Compared on t and s: P (80 + 50) / 2 = 65, Q 45; shares 65/110 and 45/110.
+  const ScoreRow& compared = FindRow(rows, "dyad", "comparable_score", "P", "B", kLinkage);
+  EXPECT_DOUBLE_EQ(*compared.value, 65);
+  EXPECT_NE(compared.note.find("f (its source does not cover Q)"), std::string::npos) << compared.note;
+  EXPECT_NEAR(*FindRow(rows, "system", "power_share", "P", "B", kLinkage).value, 65.0 / 110, 1e-12);
+  // 2001: P keeps its own score (carried s), but nothing is compared.
+  const ScoreRow& own_2001 = FindRow(rows, "dyad", "score", "P", "B", kLinkage, 2001);
+  EXPECT_DOUBLE_EQ(*own_2001.value, 75);
+  EXPECT_TRUE(own_2001.carried);
+  EXPECT_FALSE(FindRow(rows, "dyad", "comparable_score", "P", "B", kLinkage, 2001).value.has_value());
+  const ScoreRow& share = FindRow(rows, "system", "power_share", "P", "B", kLinkage, 2001);
+  EXPECT_FALSE(share.value.has_value());
+  EXPECT_EQ(share.missing, "no comparable score for P, Q in 2001");
+  EXPECT_NE(share.note.find("s (no value for Q)"), std::string::npos) << share.note;
+  // The bandwidth input t is common, so the bandwidth shares are there: 80 / 120.
+  EXPECT_NEAR(*FindRow(rows, "system", "power_share", "P", "B", kBandwidth, 2001).value, 80.0 / 120, 1e-12);
+  EXPECT_FALSE(FindRow(rows, "dyad", "comparable_score", "P", "B", kBandwidth, 2001).carried);
 }
 
 // With no spread and a fixed method every draw is the nominal index; with both varied the same seed gives
@@ -234,9 +297,9 @@ TEST(SensitivityTest, DrawsAreNominalWithoutVariationAndRepeatable) {
   const IndexSpec spec = HandSpec();
   const ComponentPanel panel = HandPanel();
   const LinkageDesign design{"S", "T", "", {"S"}, {}};
-  const auto nominal = EvaluateLevels(
-      panel, ScoreUnits(NormaliseComponents(panel, spec, Normalisation::kMinMax), spec, Weights(spec), 0.5),
-      design);
+  const auto normalised = NormaliseComponents(panel, spec, Normalisation::kMinMax);
+  const auto weights = Weights(spec);
+  const auto nominal = EvaluateLevels({panel, spec, normalised, weights, 0.5}, design);
   const Sensitivity fixed =
       RunSensitivity(panel, spec, design, {20, 7, 0.0, false, Normalisation::kMinMax, 0.5});
   for (std::size_t row = 0; row < nominal.size(); ++row) {

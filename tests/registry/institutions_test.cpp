@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "ingest/importers.hpp"
 #include "support/core_workspace.hpp"
@@ -65,11 +66,50 @@ TEST_F(InstitutionsTest, ImpreciseDatesAreUndecidedNotGuessed) {
 
 TEST_F(InstitutionsTest, UnknownOrganisationListsTheKnownOnes) {
   try {
-    ResolveOrganisation(*database, "NATO");
+    ResolveOrganisation(*database, "Warsaw Pact");
     FAIL() << "expected an error";
   } catch (const NotFoundError& error) {
     EXPECT_NE(std::string(error.what()).find("SCO"), std::string::npos);
   }
+}
+
+// Test Pact's spells from three sources (tests/data/memberships): COW holds to 2014 and the Factbook from
+// 2015 (BEL: COW says it left in 2001, the Factbook lists it from 2010, so it is a member again only from
+// 2015); the curated spell of CHE decides CHE alone (it left on 30 June 2016, whatever COW says); an
+// organisation COW does not cover (Other Forum) is the Factbook's throughout.
+TEST_F(InstitutionsTest, PrecedenceOfCuratedThenCowThenFactbook) {
+  testing::TempDir scratch;
+  const std::string path = scratch.File("copy.db");
+  std::filesystem::copy_file(CoreWorkspaceTest::dir->File("core.db"), path);
+  Database copy(path, false);
+  RunImport(copy, "memberships", testing::Fixture("memberships/cow.csv"), {"cow-igo", "", "", "", ""});
+  RunImport(copy, "memberships", testing::Fixture("memberships/factbook.csv"), {"factbook", "", "", "", ""});
+  RunImport(copy, "memberships", testing::Fixture("memberships/curated.csv"));
+  const auto members = [&](const std::string& org, const std::string& day,
+                           const std::string& role = "member") {
+    std::vector<std::string> ids;
+    for (const auto& spell : MembersBetween(copy, org, day, day, role).members) ids.push_back(spell.actor_id);
+    return ids;
+  };
+  EXPECT_EQ(members("Test Pact", "2005-06-01"), (std::vector<std::string>{"AUT", "CHE"}));
+  EXPECT_EQ(members("Test Pact", "2012-06-01"), (std::vector<std::string>{"AUT", "CHE"}));
+  EXPECT_EQ(members("Test Pact", "2016-06-01"), (std::vector<std::string>{"AUT", "BEL", "CHE"}));
+  EXPECT_EQ(members("Test Pact", "2017-06-01"), (std::vector<std::string>{"AUT", "BEL"}));
+  EXPECT_EQ(members("Test Pact", "2017-06-01", "observer"), (std::vector<std::string>{"DNK"}));
+  EXPECT_EQ(members("Other Forum", "1995-06-01"), (std::vector<std::string>{"AUT"}));
+  const auto answer = MembersBetween(copy, "Test Pact", "2017-06-01", "2017-06-01", "member");
+  EXPECT_EQ(answer.members.front().dataset, "factbook");
+  EXPECT_EQ(answer.members.front().note, "from 2015: COW IGO holds the years before");
+  // In 2012 the Factbook lists BEL, which COW's spell (to 2001) overrides: the disagreement is kept.
+  bool belgium = false;
+  for (const auto& disagreement :
+       MembershipDisagreements(copy, "Test Pact", "2012-01-01", "2012-12-31", "member")) {
+    if (disagreement.actor_id != "BEL") continue;
+    belgium = true;
+    EXPECT_FALSE(disagreement.member);
+    EXPECT_NE(disagreement.what.find("factbook lists it as member"), std::string::npos) << disagreement.what;
+  }
+  EXPECT_TRUE(belgium);
 }
 
 TEST_F(InstitutionsTest, CentralAsiaIsANamedRegion) {

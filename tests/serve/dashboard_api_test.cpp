@@ -27,6 +27,8 @@ class ServeApiTest : public testing::CoreWorkspaceTest {
   static void SetUpTestSuite() {
     CoreWorkspaceTest::SetUpTestSuite();
     RunImport(*database, "flows", Fixture("network/flows.csv"));
+    // Russia's trade with the members, so both powers are scored and compared.
+    RunImport(*database, "flows", Fixture("network/russia_flows.csv"));
     RunImport(*database, "regions", Fixture("network/regions.csv"));
     RunImport(*database, "memberships", Fixture("network/memberships.csv"));
   }

@@ -1,0 +1,351 @@
+// A gallery of cases on four continents, end to end on the embedded data: every power keeps a linkage score
+// in the years its trade data cover, no power holds all of the powers' linkage because another's data ran
+// out, and spot values match the raw files.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/text.hpp"
+#include "support/raw_files.hpp"
+#include "support/temp_workspace.hpp"
+
+namespace linkage {
+namespace {
+
+using testing::RunLinkage;
+
+struct GalleryCase {
+  std::string actor;
+  std::string pivot;
+  std::string region;
+  std::vector<std::string> powers;  //!< besides the actor
+};
+
+// North America, Central Europe, Southeast Asia, South Asia, West Africa, South America and the South
+// Caucasus (a region the user imports).
+const std::vector<GalleryCase>& Cases() {
+  static const std::vector<GalleryCase> cases = {
+      {"USA", "MEX", "m49-central-america", {"CHN", "ESP", "CAN"}},
+      {"DEU", "POL", "m49-eastern-europe", {"USA", "RUS", "CHN", "FRA"}},
+      {"CHN", "VNM", "m49-south-eastern-asia", {"USA", "JPN", "KOR", "IND"}},
+      {"IND", "BGD", "m49-southern-asia", {"CHN", "USA", "JPN", "RUS"}},
+      {"CHN", "NGA", "m49-western-africa", {"USA", "FRA", "GBR", "IND"}},
+      {"BRA", "ARG", "m49-south-america", {"USA", "CHN", "ESP", "DEU"}},
+      {"RUS", "ARM", "south-caucasus", {"TUR", "IRN", "USA", "CHN"}},
+  };
+  return cases;
+}
+
+constexpr int kFirst = 1995;
+constexpr int kLast = 2020;
+
+class GalleryTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+#if defined(__SANITIZE_ADDRESS__)
+    return;
+#endif
+    dir = std::make_unique<testing::TempDir>();
+    const auto init = RunLinkage("init --workspace gallery.db", dir->Path());
+    ASSERT_EQ(init.exit_code, 0) << init.err;
+    std::ofstream(dir->File("caucasus.csv")) << "region,actor,from,to\n"
+                                                "south-caucasus,ARM,1991-09-21,\n"
+                                                "south-caucasus,AZE,1991-10-18,\n"
+                                                "south-caucasus,GEO,1991-04-09,\n";
+    const auto region = RunLinkage("import regions caucasus.csv --workspace gallery.db", dir->Path());
+    ASSERT_EQ(region.exit_code, 0) << region.err;
+  }
+  static void TearDownTestSuite() {
+    dir.reset();
+  }
+  void SetUp() override {
+#if defined(__SANITIZE_ADDRESS__)
+    GTEST_SKIP()
+        << "whole cases on the full workspace take many minutes under ASan; the plain build runs them";
+#endif
+  }
+  static void ArmsOverMilitarySpendingUsesTheWdiSeries();
+  static void CarriesSlowMovingInputsAStatedNumberOfYears();
+  static void WorldMembershipsFollowThePrecedenceRule();
+  static void AReportAboutAnotherCaseCarriesNoOneElsesAudit();
+  static void BlocsAreRegionsThatFollowTheirSpells();
+  static std::unique_ptr<testing::TempDir> dir;
+};
+
+std::unique_ptr<testing::TempDir> GalleryTest::dir;
+
+std::string Powers(const GalleryCase& subject) {
+  return text::Join(subject.powers, ",");
+}
+
+// The linkage rows of the case: [measure][source][target][year] -> value or null.
+using ScoreGrid =
+    std::map<std::string, std::map<std::string, std::map<std::string, std::map<int, nlohmann::json>>>>;
+
+// Whether the grid holds a value for the row (a row absent or null has none).
+bool Has(const ScoreGrid& grid, const std::string& measure, const std::string& source,
+         const std::string& target, int year) {
+  const auto by_source = grid.find(measure);
+  if (by_source == grid.end()) return false;
+  const auto by_target = by_source->second.find(source);
+  if (by_target == by_source->second.end()) return false;
+  const auto by_year = by_target->second.find(target);
+  if (by_year == by_target->second.end()) return false;
+  const auto value = by_year->second.find(year);
+  return value != by_year->second.end() && !value->second.is_null();
+}
+
+ScoreGrid Scores(const nlohmann::json& rows, const std::string& score) {
+  ScoreGrid grid;
+  for (const auto& row : rows) {
+    if (row["score"] != score) continue;
+    grid[row["measure"]][row["source"]][row["target"]][row["year"].get<int>()] = row["value"];
+  }
+  return grid;
+}
+
+void CheckCoverage(const GalleryCase& subject, const nlohmann::json& rows) {
+  const ScoreGrid linkage = Scores(rows, "linkage");
+  const ScoreGrid trade = Scores(rows, "economic_bandwidth");  // present exactly when trade inputs are
+  std::vector<std::string> powers = {subject.actor};
+  powers.insert(powers.end(), subject.powers.begin(), subject.powers.end());
+  std::set<int> all_trade;  // years in which every power's trade with the pivot is known
+  for (int year = kFirst; year <= kLast; ++year) all_trade.insert(year);
+  for (const auto& power : powers) {
+    int trade_years = 0;
+    int scored = 0;
+    for (int year = kFirst; year <= kLast; ++year) {
+      if (!Has(trade, "score", power, subject.pivot, year)) {
+        all_trade.erase(year);
+        continue;
+      }
+      ++trade_years;
+      if (Has(linkage, "score", power, subject.pivot, year)) ++scored;
+    }
+    EXPECT_GT(trade_years, 0) << power << "-" << subject.pivot;
+    EXPECT_GE(scored, 0.9 * trade_years) << power << "-" << subject.pivot << ": scored in " << scored
+                                         << " of " << trade_years << " years with trade";
+  }
+  // Compared on common inputs: in the years all powers trade with the pivot, each has a comparable score,
+  // and a power's share is never 1 while another power has a score of its own.
+  int compared = 0;
+  for (const int year : all_trade) {
+    bool all = true;
+    for (const auto& power : powers)
+      all = all && Has(linkage, "comparable_score", power, subject.pivot, year);
+    compared += all ? 1 : 0;
+  }
+  EXPECT_GE(compared, 0.9 * static_cast<double>(all_trade.size())) << subject.pivot;
+  for (const auto& target : {subject.pivot, subject.region}) {
+    for (const auto& [power, by_target] : linkage.at("power_share")) {
+      const auto found = by_target.find(target);
+      if (found == by_target.end()) continue;
+      for (const auto& [year, share] : found->second) {
+        if (share.is_null()) continue;
+        EXPECT_LT(share.get<double>(), 1 - 1e-9) << power << " holds all of " << target << " in " << year;
+      }
+    }
+  }
+  // The region level: each power has a comparable score with the region in at least 90% of the years.
+  for (const auto& power : powers) {
+    int scored = 0;
+    for (int year = kFirst; year <= kLast; ++year)
+      scored += !Has(linkage, "comparable_score", power, subject.region, year) ? 0 : 1;
+    EXPECT_GE(scored, 0.9 * (kLast - kFirst + 1)) << power << " with " << subject.region;
+  }
+}
+
+// The pivot's total trade with the actor in 2019, as the index reads it, against the raw DOTS rows: the
+// pivot's exports (FOB) plus imports (CIF), US$ million.
+void CheckSpotValue(const GalleryCase& subject, const std::filesystem::path& cwd) {
+  const auto result = RunLinkage(fmt::format("index --dyad {},{} --years 2019-2019 --view inputs --draws 0 "
+                                             "--format json --workspace gallery.db",
+                                             subject.actor, subject.pivot),
+                                 cwd);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto raw = testing::RawDots(2019, {subject.actor, subject.pivot});
+  const double expected = (raw.at(subject.pivot + ">" + subject.actor + ":X_FOB") +
+                           raw.at(subject.pivot + ">" + subject.actor + ":M_CIF")) *
+                          1e6;
+  bool found = false;
+  for (const auto& row : nlohmann::json::parse(result.out)) {
+    if (row["component"] != "total_trade" || row["source"] != subject.actor || row["target"] != subject.pivot)
+      continue;
+    found = true;
+    EXPECT_NEAR(row["raw"].get<double>() / expected, 1, 1e-9) << subject.pivot;
+    EXPECT_EQ(row["status"], "observed");
+  }
+  EXPECT_TRUE(found) << subject.pivot;
+}
+
+TEST_F(GalleryTest, EveryPowerIsScoredAndComparedOnTheSameInputs) {
+  for (const auto& subject : Cases()) {
+    SCOPED_TRACE(subject.actor + "," + subject.pivot + " in " + subject.region);
+    const auto result = RunLinkage(
+        fmt::format("index --dyad {},{} --region {} --powers {} --years {}-{} --draws 0 --format json "
+                    "--workspace gallery.db",
+                    subject.actor, subject.pivot, subject.region, Powers(subject), kFirst, kLast),
+        dir->Path());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    CheckCoverage(subject, nlohmann::json::parse(result.out));
+    CheckSpotValue(subject, dir->Path());
+  }
+}
+
+// The value of `code`'s WDI file for a country and year, read as text (not through the importer).
+double RawWdi(const std::string& file, const std::string& country, int year) {
+  std::ifstream in(testing::ProjectData("sources/wdi/" + file));
+  const std::string key = fmt::format(",{},{},", country, year);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto at = line.find(key);
+    if (at != std::string::npos) return std::stod(line.substr(at + key.size()));
+  }
+  throw std::runtime_error("no WDI row " + key);
+}
+
+// Arms over military spending: the register's TIV from the USA over Mexico's military spending in million
+// USD, which is the WDI's share of GDP times GDP (COW NMC's series ends in 2012).
+void GalleryTest::ArmsOverMilitarySpendingUsesTheWdiSeries() {
+  const auto result = RunLinkage(
+      "index --dyad USA,MEX --years 2018-2018 --view inputs --draws 0 --format json --workspace gallery.db",
+      dir->Path());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::map<std::string, nlohmann::json> inputs;
+  for (const auto& row : nlohmann::json::parse(result.out))
+    if (row["source"] == "USA" && row["target"] == "MEX") inputs[row["component"]] = row;
+  const double tiv = inputs.at("arms_imports_from_partner")["raw"].get<double>();
+  ASSERT_GT(tiv, 0);
+  const double spending = RawWdi("wdi_ms.mil.xpnd.gd.zs.csv", "MEX", 2018) / 100 *
+                          RawWdi("wdi_ny.gdp.mktp.cd.csv", "MEX", 2018) / 1e6;
+  const auto& ratio = inputs.at("arms_to_military_spending");
+  EXPECT_NEAR(ratio["raw"].get<double>(), tiv / spending, 1e-12 * tiv / spending);
+  EXPECT_NE(ratio["steps"].get<std::string>().find("MS.MIL.XPND.GD.ZS"), std::string::npos) << ratio["steps"];
+}
+
+// A slow-moving input past its source's last year is carried, flagged, and only as far as allowed: COW's
+// shared IGOs end in 2014, so 2020 is carried at the default of 6 years and missing with --carry-years 5.
+void GalleryTest::CarriesSlowMovingInputsAStatedNumberOfYears() {
+  const auto input = [&](const std::string& extra) {
+    const auto result = RunLinkage(
+        "index --dyad DEU,POL --years 2020-2020 --view inputs --draws 0 --format json --workspace "
+        "gallery.db" +
+            extra,
+        dir->Path());
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    for (const auto& row : nlohmann::json::parse(result.out))
+      if (row["component"] == "shared_igos" && row["source"] == "DEU" && row["target"] == "POL") return row;
+    return nlohmann::json();
+  };
+  const auto carried = input("");
+  EXPECT_EQ(carried["status"], "carried");
+  EXPECT_NE(carried["steps"].get<std::string>().find("carried forward from 2014"), std::string::npos)
+      << carried["steps"];
+  EXPECT_FALSE(carried["raw"].is_null());
+  const auto limited = input(" --carry-years 5");
+  EXPECT_EQ(limited["status"], "missing");
+  EXPECT_TRUE(limited["raw"].is_null());
+  const auto refused = RunLinkage(
+      "index --dyad DEU,POL --years 2020-2020 --carry-years -1 --workspace gallery.db", dir->Path());
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--carry-years must be between 0 and 50"), std::string::npos) << refused.err;
+}
+
+// Memberships of every state from three sources under one precedence rule: COW IGO to 2014 (NATO in 2004,
+// ASEAN in 2000), the World Factbook after it (NATO in 2024, with Finland and Sweden), and the curated EU
+// spells before either (27 in 2021: the Factbook still lists the United Kingdom, which is set aside and
+// said).
+void GalleryTest::WorldMembershipsFollowThePrecedenceRule() {
+  const auto count = [&](const std::string& arguments, const std::string& dataset) {
+    const auto result =
+        RunLinkage("members " + arguments + " --format json --workspace gallery.db", dir->Path());
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    const auto rows = nlohmann::json::parse(result.out);
+    std::set<std::string> actors;
+    for (const auto& row : rows) {
+      EXPECT_EQ(row["dataset"], dataset) << row.dump();
+      EXPECT_FALSE(row["source"].get<std::string>().empty());
+      actors.insert(row["actor"].get<std::string>());
+    }
+    return std::make_pair(actors, result.err);
+  };
+  const auto [nato_2004, nato_2004_err] = count("--org NATO --in 2004", "cow-igo");
+  EXPECT_EQ(nato_2004.size(), 26u);
+  const auto [nato, nato_err] = count("--org \"North Atlantic Treaty Organization\" --in 2024", "factbook");
+  EXPECT_EQ(nato.size(), 32u);
+  EXPECT_TRUE(nato.contains("FIN") && nato.contains("SWE"));
+  const auto [asean, asean_err] = count("--org ASEAN --in 2000", "cow-igo");
+  EXPECT_EQ(asean.size(), 10u);
+  const auto [eu, eu_err] = count("--org EU --in 2021", "institutions");
+  EXPECT_EQ(eu.size(), 27u);
+  EXPECT_FALSE(eu.contains("GBR"));
+  EXPECT_NE(eu_err.find("GBR is not counted: factbook lists it as member"), std::string::npos) << eu_err;
+  // Observers are kept apart: Papua New Guinea is an ASEAN observer in the Factbook, not a member.
+  const auto observers = RunLinkage(
+      "members --org ASEAN --in 2020 --role observer --format json --workspace gallery.db", dir->Path());
+  ASSERT_EQ(observers.exit_code, 0) << observers.err;
+  EXPECT_NE(observers.out.find("PNG"), std::string::npos);
+}
+
+// A report about a case other than the source study: no audit section unless claims are given, and the
+// views it cannot draw say why.
+void GalleryTest::AReportAboutAnotherCaseCarriesNoOneElsesAudit() {
+  const auto result = RunLinkage(
+      "report --dyad DEU,POL --years 2000-2020 --region m49-eastern-europe --powers USA,RUS,CHN --draws 0 "
+      "--no-static-figures --out report --workspace gallery.db",
+      dir->Path());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::ifstream in(dir->File("report/report.html"));
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(html.find("<section id=\"audit\">"), std::string::npos);
+  EXPECT_EQ(html.find("source-study"), std::string::npos);
+  EXPECT_NE(html.find("<section id=\"index\">"), std::string::npos);
+  EXPECT_NE(html.find("No product view: the workspace holds no product-level trade of POL with DEU"),
+            std::string::npos);
+  EXPECT_NE(html.find("compared on the inputs every one of them has"), std::string::npos);
+}
+
+// Blocs are regions whose members follow the membership spells: the EU has 27 members in 2021 and 15 in
+// 2003, and an actor-region command runs on ASEAN.
+void GalleryTest::BlocsAreRegionsThatFollowTheirSpells() {
+  const auto members = [&](const std::string& bloc, int year) {
+    const auto result = RunLinkage(
+        fmt::format("regions {} --in {} --format json --workspace gallery.db", bloc, year), dir->Path());
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    const auto rows = nlohmann::json::parse(result.out);
+    EXPECT_EQ(rows.size(), 1u);
+    EXPECT_NE(rows[0]["source"].get<std::string>().find("membership spells"), std::string::npos) << rows[0];
+    return rows[0]["count"].get<int>();
+  };
+  EXPECT_EQ(members("EU", 2021), 27);
+  EXPECT_EQ(members("\"European Union\"", 2003), 15);
+  const auto region =
+      RunLinkage("region --actor CHN --region ASEAN --years 2019-2019 --format json --workspace gallery.db",
+                 dir->Path());
+  ASSERT_EQ(region.exit_code, 0) << region.err;
+  EXPECT_NE(region.out.find("\"VNM\""), std::string::npos);
+  const auto listed = RunLinkage("regions --in 2019 --format csv --workspace gallery.db", dir->Path());
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  for (const char* name :
+       {"\nm49-western-africa,", "\nwb-income-high,", "\nNATO,", "\nASEAN,", "\nMercosur,"})
+    EXPECT_NE(listed.out.find(name), std::string::npos) << name;
+}
+
+// One process for the reference data, carrying forward and reports (ctest runs each test in its own
+// process, and the workspace takes half a minute to build).
+TEST_F(GalleryTest, ReferenceDataAndReportsForAnyCase) {
+  ArmsOverMilitarySpendingUsesTheWdiSeries();
+  CarriesSlowMovingInputsAStatedNumberOfYears();
+  WorldMembershipsFollowThePrecedenceRule();
+  AReportAboutAnotherCaseCarriesNoOneElsesAudit();
+  BlocsAreRegionsThatFollowTheirSpells();
+}
+
+}  // namespace
+}  // namespace linkage
