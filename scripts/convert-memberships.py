@@ -51,6 +51,8 @@ NAME_ISO3 = {"Kosovo": "XKX", "Guernsey": "GGY", "Jersey": "JEY", "Isle of Man":
 # their successors (Czechoslovakia as SVK, the Soviet Union as RUS, the GDR as DEU) or not at all.
 NAMES_SKIPPED = {"European Union", "Czechoslovakia", "Soviet Union", "German Democratic Republic",
                  "Netherlands Antilles", "Serbia and Montenegro", "Yugoslavia"}
+# Organisations the Factbook kept listing after they were dissolved: no spell runs past the year before.
+DISSOLVED = {"EurAsEC": 2015}  # the Eurasian Economic Community ended on 1 January 2015, when the EAEU began
 FACTBOOK_LAST = 2025
 COW_LAST = 2014
 
@@ -105,6 +107,8 @@ def factbook():
             else:
                 org = FACTBOOK_ORGS.get(abbreviation)
             role = ROLES.get(rec["status"].strip().lower())
+            if org in DISSOLVED and year >= DISSOLVED[org]:
+                continue
             if org and role:
                 listed[(org, iso3, role)].add(year)
     spells = []

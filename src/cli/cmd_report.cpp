@@ -278,6 +278,12 @@ ReportSection FigureSection(Database& database, TradeTerms& terms, const Subject
                   "no score and are not "
                   "drawn.",
                   subject.actor, subject.pivot, *year, subject.pivot, figure.missing_power_ties));
+  if (!figure.universal_institutions.empty()) {
+    section.paragraphs.push_back(fmt::format(
+        "Every state in the figure belongs to {}, so {} not drawn: membership in it tells no one apart.",
+        text::Join(figure.universal_institutions, ", "),
+        figure.universal_institutions.size() == 1 ? "it is" : "they are"));
+  }
   section.figures.push_back({"linkage", fmt::format("Linkage in {}", *year), RenderDotSvg(dot), dot,
                              "drawn by Graphviz from the scores; restyle it from the DOT source"});
   return section;

@@ -115,7 +115,11 @@ LinkageFigure CollectLinkageFigure(Database& database, const LinkageRun& run, co
     }
     const bool has_member = std::any_of(institution.members.begin(), institution.members.end(),
                                         [&](const auto& id) { return Contains(figure.members, id); });
-    if (institution.members.size() >= 2 && has_member) figure.institutions.push_back(std::move(institution));
+    if (institution.members.size() == actors.size()) {
+      figure.universal_institutions.push_back(org);
+    } else if (institution.members.size() >= 2 && has_member) {
+      figure.institutions.push_back(std::move(institution));
+    }
   }
   return figure;
 }

@@ -41,6 +41,8 @@ struct LinkageFigure {
   std::vector<FigureTie> member_ties;                          //!< member -- member: their trade, USD
   std::vector<FigureInstitution> institutions;                 //!< with two or more of the figure's actors
   std::size_t missing_power_ties = 0;                          //!< power -> state pairs without a score
+  //! Institutions every actor of the figure belongs to (the UN): they tell no actor apart, so are not drawn.
+  std::vector<std::string> universal_institutions;
 };
 
 //! The latest year of the run in which the actor -> pivot linkage score has a value; nullopt when none has.

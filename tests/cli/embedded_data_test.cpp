@@ -429,6 +429,10 @@ void EmbeddedDataTest::CheckReport() {
   std::stringstream dot;
   dot << dot_file.rdbuf();
   EXPECT_NE(dot.str().find("\"CHN\" -> \"KAZ\""), std::string::npos);
+  // Every actor of the figure is in the UN: it is named in the text, not drawn.
+  EXPECT_EQ(dot.str().find("org:UN\""), std::string::npos);
+  EXPECT_NE(dot.str().find("org:SCO\""), std::string::npos);
+  EXPECT_NE(html.find("Every state in the figure belongs to UN"), std::string::npos);
   EXPECT_NE(html.find("<svg"), std::string::npos);  // the linkage figure inlined
 }
 
