@@ -48,7 +48,7 @@ void Merge(Quantity& into, const Quantity& from) {
 }  // namespace
 
 Evaluator::Evaluator(Database& database, TradeData& data, const ActorRegistry& actors)
-    : data_(data), actors_(actors), terms_(database, data, actors) {}
+    : database_(database), data_(data), actors_(actors), terms_(database, data, actors) {}
 
 Evaluation Evaluator::Evaluate(const Expression& expression, const Reading& reading,
                                const std::map<std::string, std::string>& row, int default_year,

@@ -56,7 +56,12 @@ class Evaluator {
   Quantity Rank(const std::string& direction, const std::string& reporter, const std::string& partner,
                 int year, State& state);
   Quantity SeriesValue(State& state, const std::string& code, const std::string& actor, int year);
+  Quantity IndicatorValue(State& state, const std::string& id, const std::string& reporter,
+                          const std::string& partner, int year);
+  Quantity Membership(State& state, const std::string& org, const std::string& actor, int year);
+  Quantity MemberCount(State& state, const std::string& org, int year);
 
+  Database& database_;
   TradeData& data_;
   const ActorRegistry& actors_;
   TradeTerms terms_;

@@ -1,4 +1,5 @@
-// The functions of the claim language: flow, share, growth, cagr, rank, series, mean.
+// The functions of the claim language: flow, share, growth, cagr, rank, series, mean, indicator, member,
+// members.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,10 +8,25 @@
 #include "audit/evaluator.hpp"
 #include "audit/evaluator_state.hpp"
 #include "core/text.hpp"
+#include "indicators/dyad_indicators.hpp"
+#include "registry/institutions.hpp"
 
 namespace linkage {
 
 namespace {
+
+// The membership rows named behind a count: enough to trace it, not every member.
+constexpr std::size_t kMembershipSourcesKept = 6;
+
+// The organisation's stored name; an unknown one is an error in the claim, not missing data.
+std::string ResolveOrganisationOrFail(const Evaluator::State& state, Database& database,
+                                      const std::string& org) {
+  try {
+    return ResolveOrganisation(database, org);
+  } catch (const NotFoundError& error) {
+    state.Fail(error.what());
+  }
+}
 
 const std::set<std::string>& Directions() {
   static const std::set<std::string> directions = {"exports", "imports", "total", "balance"};
@@ -192,8 +208,90 @@ Quantity Evaluator::Call(const Expression& node, State& state) {
                                     last, last - first + 1));
     return sum;
   }
+  if (name == "indicator") {
+    args.ExpectCount(4, 4, "(indicator, reporter, partner, year)");
+    return IndicatorValue(state, args.Word(0), args.Actor(1), args.Actor(2), args.Year(3));
+  }
+  if (name == "member") {
+    args.ExpectCount(3, 3, "(organisation, actor, year)");
+    return Membership(state, args.Word(0), args.Actor(1), args.Year(2));
+  }
+  if (name == "members") {
+    args.ExpectCount(2, 2, "(organisation, year)");
+    return MemberCount(state, args.Word(0), args.Year(1));
+  }
   state.Fail(
-      fmt::format("unknown function '{}'; known: flow, share, growth, cagr, rank, series, mean", name));
+      fmt::format("unknown function '{}'; known: flow, share, growth, cagr, rank, series, mean, indicator, "
+                  "member, members",
+                  name));
+}
+
+Quantity Evaluator::IndicatorValue(State& state, const std::string& id, const std::string& reporter,
+                                   const std::string& partner, int year) {
+  const auto known = KnownIndicatorIds();
+  if (std::find(known.begin(), known.end(), id) == known.end())
+    state.Fail(fmt::format("indicator(): unknown indicator '{}'; known: {}", id, text::Join(known, ", ")));
+  for (const auto& record : ComputeDyadIndicators(database_, terms_, reporter, partner, year, year,
+                                                  ChoicesFor(state, ""), {true, true, true, true})) {
+    if (record.indicator != id || !record.product.empty() || !record.period.empty()) continue;
+    if (!record.value)
+      throw MissingData{
+          fmt::format("{} of {} with {} in {} ({})", id, reporter, partner, year, record.missing)};
+    // Shares and agreements are fractions, so a claim printed in percent is compared as one.
+    const bool fraction = text::StartsWith(record.unit, "share");
+    Quantity out{*record.value, fraction ? Unit::kFraction : Unit::kNumber};
+    out.estimated = record.estimated;
+    out.sources = record.sources;
+    out.steps.push_back(fmt::format("{} of {} with {} in {} ({}){}", id, reporter, partner, year, record.unit,
+                                    record.note.empty() ? "" : ": " + record.note));
+    return out;
+  }
+  throw MissingData{fmt::format("{} of {} with {} in {}", id, reporter, partner, year)};
+}
+
+Quantity Evaluator::Membership(State& state, const std::string& org, const std::string& actor, int year) {
+  const std::string name = ResolveOrganisationOrFail(state, database_, org);
+  const auto answer =
+      MembersBetween(database_, name, fmt::format("{}-01-01", year), fmt::format("{}-12-31", year), "member");
+  for (const auto& spell : answer.members) {
+    if (spell.actor_id != actor) continue;
+    Quantity out{1, Unit::kNumber};
+    out.sources.push_back(
+        {spell.dataset, spell.source_id, spell.source_line, "membership spell of " + actor});
+    out.steps.push_back(
+        fmt::format("{} is a member of {} during {} ({})", actor, name, year, spell.citation));
+    return out;
+  }
+  for (const auto& spell : answer.undated) {
+    if (spell.actor_id == actor)
+      throw MissingData{
+          fmt::format("whether {} was a member of {} in {}: its spell's dates ({}) are too imprecise", actor,
+                      name, year, spell.start.value_or("?"))};
+  }
+  Quantity out{0, Unit::kNumber};
+  out.steps.push_back(fmt::format("{} has no member spell of {} in force during {}", actor, name, year));
+  return out;
+}
+
+Quantity Evaluator::MemberCount(State& state, const std::string& org, int year) {
+  const std::string name = ResolveOrganisationOrFail(state, database_, org);
+  const auto answer =
+      MembersBetween(database_, name, fmt::format("{}-01-01", year), fmt::format("{}-12-31", year), "member");
+  if (!answer.undated.empty())
+    throw MissingData{fmt::format("the members of {} in {}: {} spells have dates too imprecise to decide",
+                                  name, year, answer.undated.size())};
+  std::set<std::string> members;
+  Quantity out{0, Unit::kNumber};
+  for (const auto& spell : answer.members) {
+    if (!members.insert(spell.actor_id).second) continue;
+    if (out.sources.size() < kMembershipSourcesKept)
+      out.sources.push_back({spell.dataset, spell.source_id, spell.source_line, "membership spell"});
+  }
+  out.value = static_cast<double>(members.size());
+  out.steps.push_back(
+      fmt::format("{} members of {} during {}: {}", members.size(), name, year,
+                  text::Join(std::vector<std::string>(members.begin(), members.end()), ", ")));
+  return out;
 }
 
 Quantity Evaluator::Rank(const std::string& direction, const std::string& reporter,

@@ -79,7 +79,10 @@ ClaimResult Auditor::AuditScalar(const Claim& claim) {
     }
     if (best && (best->computed || !plain.used_unstated_year)) result.alternatives.push_back(*best);
   }
-  if (plain.value && claim.printed && result.verdict != Verdict::kHolds && claim.unit.base != Unit::kRank) {
+  // A scale slip turns one nonzero number into another: a printed zero (a yes-or-no fact, none at all) is
+  // never explained by one.
+  if (plain.value && claim.printed && result.verdict != Verdict::kHolds && claim.unit.base != Unit::kRank &&
+      claim.printed->value != 0) {
     for (const auto& [factor, words] : kScaleSlips) {
       const double scaled = *plain.value * factor;
       if (Judge(scaled, *claim.printed, claim.relation, claim.unit.base) == Verdict::kHolds) {
@@ -111,7 +114,8 @@ ClaimResult Auditor::AuditScalar(const Claim& claim) {
           "source ({}).",
           default_year, claim.cited_year);
     }
-    if (plain.quantity && plain.quantity->estimated) explanation += " Some inputs are IMF estimates.";
+    if (plain.quantity && plain.quantity->estimated)
+      explanation += " Some inputs are the publisher's estimates.";
   }
   std::vector<std::string> reproducing;
   std::vector<std::string> near;
