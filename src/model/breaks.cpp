@@ -6,6 +6,8 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 
+#include "model/segmented_design.hpp"
+
 namespace linkage {
 
 namespace {
@@ -37,6 +39,20 @@ double TwoSidedT(double estimate, double variance, double degrees) {
 
 }  // namespace
 
+SegmentedDesign MakeSegmentedDesign(const std::vector<SeriesPoint>& points, double break_time) {
+  const auto n = static_cast<Eigen::Index>(points.size());
+  SegmentedDesign design{Eigen::MatrixXd(n, kBroken), Eigen::MatrixXd(n, kPlain), Eigen::VectorXd(n)};
+  for (Eigen::Index k = 0; k < n; ++k) {
+    const SeriesPoint& point = points[static_cast<std::size_t>(k)];
+    const double centred = point.time - break_time;
+    const double regime = point.time >= break_time ? 1.0 : 0.0;
+    design.broken.row(k) << 1.0, centred, regime, regime * centred;
+    design.plain.row(k) << 1.0, centred;
+    design.y(k) = point.value;
+  }
+  return design;
+}
+
 std::optional<BreakTest> SegmentedBreak(const std::vector<SeriesPoint>& points, double break_time) {
   const auto before = static_cast<std::size_t>(std::count_if(
       points.begin(), points.end(), [&](const SeriesPoint& point) { return point.time < break_time; }));
@@ -44,19 +60,9 @@ std::optional<BreakTest> SegmentedBreak(const std::vector<SeriesPoint>& points, 
   if (before < kMinimumPerSide || after < kMinimumPerSide) return std::nullopt;
 
   const auto n = static_cast<Eigen::Index>(points.size());
-  Eigen::MatrixXd broken(n, kBroken);
-  Eigen::MatrixXd plain(n, kPlain);
-  Eigen::VectorXd y(n);
-  for (Eigen::Index k = 0; k < n; ++k) {
-    const SeriesPoint& point = points[static_cast<std::size_t>(k)];
-    const double centred = point.time - break_time;
-    const double regime = point.time >= break_time ? 1.0 : 0.0;
-    broken.row(k) << 1.0, centred, regime, regime * centred;
-    plain.row(k) << 1.0, centred;
-    y(k) = point.value;
-  }
-  const Fit unrestricted = LeastSquares(broken, y);
-  const Fit restricted = LeastSquares(plain, y);
+  const SegmentedDesign design = MakeSegmentedDesign(points, break_time);
+  const Fit unrestricted = LeastSquares(design.broken, design.y);
+  const Fit restricted = LeastSquares(design.plain, design.y);
 
   BreakTest test;
   test.break_time = break_time;

@@ -16,6 +16,10 @@ constexpr std::size_t kBandwidthScore = 6;
 constexpr std::size_t kDependenceScore = 7;
 constexpr std::size_t kLinkageScore = 8;
 
+std::size_t RoleScore(const IndexComponent& component) {
+  return component.role == ScoreRole::kBandwidth ? kBandwidthScore : kDependenceScore;
+}
+
 std::size_t CellOf(const IndexComponent& component) {
   return static_cast<std::size_t>(component.dimension) * 2 + static_cast<std::size_t>(component.role);
 }
@@ -119,8 +123,7 @@ std::vector<std::vector<std::optional<double>>> NormaliseComponents(const Compon
 }
 
 bool ComponentEntersScore(const IndexComponent& component, std::size_t score) {
-  const std::size_t role_score = component.role == ScoreRole::kBandwidth ? kBandwidthScore : kDependenceScore;
-  return score == kLinkageScore || score == role_score || score == CellOf(component);
+  return score == kLinkageScore || score == RoleScore(component) || score == CellOf(component);
 }
 
 UnitScores ScoreOnComponents(const std::vector<std::optional<double>>& normalised, const IndexSpec& spec,
@@ -134,9 +137,7 @@ UnitScores ScoreOnComponents(const std::vector<std::optional<double>>& normalise
   for (std::size_t column = 0; column < spec.components.size(); ++column) {
     if (!out_of_scope.empty() && out_of_scope[column]) continue;
     const IndexComponent& component = spec.components[column];
-    const std::size_t role_score =
-        component.role == ScoreRole::kBandwidth ? kBandwidthScore : kDependenceScore;
-    for (const std::size_t score : {CellOf(component), role_score}) {
+    for (const std::size_t score : {CellOf(component), RoleScore(component)}) {
       nominal[score] += weights[column];
       if (!normalised[column] || (!used.empty() && !used[column])) continue;
       sum[score] += weights[column] * *normalised[column];

@@ -145,15 +145,22 @@ TracedPanel BuildComponentPanel(Database& database, TradeTerms& terms, const Ind
   TracedPanel traced;
   DyadData dyad_data(database);
   const Dimensions dimensions{true, true, true, false};
-  // Years before the panel are read too, so a value observed just before it can be carried into it.
+  // Years before the panel are read too, so a value observed just before it can be carried into it; the
+  // slow-moving components are all security and political, so the trade indicators are not computed there.
   const int read_first = carry_years > 0 ? first - carry_years : first;
+  const Dimensions before_panel{false, true, true, false};
   for (const auto& dyad : dyads) {
     std::map<int, YearRecords> by_year;
-    for (const auto& record : ComputeDyadIndicators(database, terms, dyad.target, dyad.source, read_first,
-                                                    last, choices, dimensions)) {
-      if (!record.product.empty() || !record.period.empty()) continue;
-      by_year[record.year].try_emplace(record.indicator, TermOf(record));
-    }
+    const auto keep = [&](const std::vector<IndicatorRecord>& records) {
+      for (const auto& record : records) {
+        if (!record.product.empty() || !record.period.empty()) continue;
+        by_year[record.year].try_emplace(record.indicator, TermOf(record));
+      }
+    };
+    if (read_first < first)
+      keep(ComputeDyadIndicators(database, terms, dyad.target, dyad.source, read_first, first - 1, choices,
+                                 before_panel));
+    keep(ComputeDyadIndicators(database, terms, dyad.target, dyad.source, first, last, choices, dimensions));
     // [component][year - first]
     std::vector<std::vector<Term>> columns(spec.components.size());
     std::vector<std::vector<bool>> carried(

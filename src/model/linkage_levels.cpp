@@ -37,7 +37,8 @@ void RankGroup(std::vector<ScoreRow*>& group) {
 struct Comparison {
   std::vector<UnitScores> scores;                      //!< one per compared unit
   std::vector<std::array<bool, kScoreCount>> carried;  //!< a used input was carried forward
-  std::vector<std::string> left_out;                   //!< each input left out, and why
+  std::vector<std::string> left_out;                   //!< the id of each input left out
+  std::vector<std::string> why;                        //!< for each, why
 };
 
 class LevelBuilder {
@@ -121,14 +122,11 @@ class LevelBuilder {
       if (lacking.empty() && out_of_scope.empty()) continue;
       used[column] = false;
       // An input nobody has changes no comparison; name only what some have and others lack.
-      if (lacking.size() + out_of_scope.size() == units.size() && out_of_scope.empty()) continue;
-      if (!out_of_scope.empty()) {
-        comparison.left_out.push_back(fmt::format("{} (its source does not cover {})", components[column].id,
-                                                  text::Join(out_of_scope, ", ")));
-      } else {
-        comparison.left_out.push_back(
-            fmt::format("{} (no value for {})", components[column].id, text::Join(lacking, ", ")));
-      }
+      if (lacking.size() == units.size()) continue;
+      comparison.left_out.push_back(components[column].id);
+      comparison.why.push_back(
+          out_of_scope.empty() ? fmt::format("no value for {}", text::Join(lacking, ", "))
+                               : fmt::format("its source does not cover {}", text::Join(out_of_scope, ", ")));
     }
     for (const auto& unit : units) {
       if (!unit) {
@@ -255,9 +253,11 @@ class LevelBuilder {
     units.reserve(powers.size());
     for (const auto& power : powers) units.push_back(Unit(power, design_.pivot, year));
     const Comparison comparison = Compare(units, powers);
-    const std::string note = comparison.left_out.empty() ? ""
-                                                         : "inputs left out of the comparison: " +
-                                                               text::Join(comparison.left_out, "; ");
+    std::vector<std::string> reasons;
+    for (std::size_t k = 0; k < comparison.left_out.size(); ++k)
+      reasons.push_back(fmt::format("{} ({})", comparison.left_out[k], comparison.why[k]));
+    const std::string note =
+        reasons.empty() ? "" : "inputs left out of the comparison: " + text::Join(reasons, "; ");
     for (std::size_t score = 0; score < kScoreCount; ++score) {
       std::vector<std::optional<double>> values;
       for (std::size_t k = 0; k < powers.size(); ++k) {
@@ -300,8 +300,7 @@ class LevelBuilder {
       std::vector<std::optional<std::size_t>> units;
       for (const auto& power : design_.powers) units.push_back(Unit(power, member, year));
       by_member.push_back(Compare(units, design_.powers));
-      for (const auto& reason : by_member.back().left_out)
-        inputs_left_out.insert(reason.substr(0, reason.find(' ')));
+      inputs_left_out.insert(by_member.back().left_out.begin(), by_member.back().left_out.end());
     }
     const std::size_t n = design_.powers.size();
     for (std::size_t score = 0; score < kScoreCount; ++score) {

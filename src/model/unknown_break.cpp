@@ -5,6 +5,8 @@
 #include <cmath>
 #include <random>
 
+#include "model/segmented_design.hpp"
+
 namespace linkage {
 
 namespace {
@@ -34,21 +36,10 @@ std::vector<double> Candidates(const std::vector<SeriesPoint>& points, double tr
 // bootstrap only changes y.
 class BreakF {
  public:
-  BreakF(const std::vector<SeriesPoint>& points, double break_time) {
-    const auto n = static_cast<Eigen::Index>(points.size());
-    Eigen::MatrixXd broken(n, 4);
-    Eigen::MatrixXd plain(n, 2);
-    for (Eigen::Index k = 0; k < n; ++k) {
-      const SeriesPoint& point = points[static_cast<std::size_t>(k)];
-      const double centred = point.time - break_time;
-      const double regime = point.time >= break_time ? 1.0 : 0.0;
-      broken.row(k) << 1.0, centred, regime, regime * centred;
-      plain.row(k) << 1.0, centred;
-    }
-    broken_ = broken.householderQr();
-    plain_ = plain.householderQr();
-    degrees_ = static_cast<double>(n - broken.cols());
-  }
+  explicit BreakF(const SegmentedDesign& design)
+      : broken_(design.broken.householderQr()),
+        plain_(design.plain.householderQr()),
+        degrees_(static_cast<double>(design.broken.rows() - design.broken.cols())) {}
 
   double operator()(const Eigen::VectorXd& y) const {
     const double unrestricted = (y - broken_.householderQ() * Projected(broken_, y)).squaredNorm();
@@ -80,11 +71,14 @@ std::optional<UnknownBreakTest> SupFBreak(const std::vector<SeriesPoint>& points
   const std::vector<double> candidates = Candidates(points, options.trim);
   if (candidates.empty()) return std::nullopt;
   const auto n = static_cast<Eigen::Index>(points.size());
-  Eigen::VectorXd y(n);
-  for (Eigen::Index k = 0; k < n; ++k) y(k) = points[static_cast<std::size_t>(k)].value;
   std::vector<BreakF> statistics;
   statistics.reserve(candidates.size());
-  for (const double time : candidates) statistics.emplace_back(points, time);
+  Eigen::VectorXd y;
+  for (const double time : candidates) {
+    SegmentedDesign design = MakeSegmentedDesign(points, time);
+    statistics.emplace_back(design);
+    y = std::move(design.y);
+  }
 
   UnknownBreakTest test;
   test.candidates = candidates.size();
@@ -102,9 +96,9 @@ std::optional<UnknownBreakTest> SupFBreak(const std::vector<SeriesPoint>& points
 
   // Fixed-regressor bootstrap (Hansen 2000): y* = e z with e the residuals of the single line and z standard
   // normal; F is unchanged by adding the line back, so y* alone is enough.
-  Eigen::MatrixXd plain(n, 2);
-  for (Eigen::Index k = 0; k < n; ++k) plain.row(k) << 1.0, points[static_cast<std::size_t>(k)].time;
-  const Eigen::VectorXd residuals = y - plain * plain.colPivHouseholderQr().solve(y);
+  Eigen::MatrixXd line(n, 2);
+  for (Eigen::Index k = 0; k < n; ++k) line.row(k) << 1.0, points[static_cast<std::size_t>(k)].time;
+  const Eigen::VectorXd residuals = y - line * line.colPivHouseholderQr().solve(y);
   std::mt19937_64 generator(options.seed);
   std::normal_distribution<double> normal;
   std::size_t exceed = 0;
