@@ -15,6 +15,7 @@ import collections
 import csv
 import gzip
 import os
+import re
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
 OUT = os.path.join(ROOT, "institutions")
@@ -86,6 +87,22 @@ def cow():
     write("cow_igo_spells.csv", list(spells))
 
 
+def entries(rec):
+    """The (organisation, status) pairs of one archive row. Where an edition left a parenthesis open
+    ("OECD (Enhanced Engagement, OPANAL, ..." in Brazil, Chile, Indonesia and South Africa, 2012-2016), the
+    archive's split folded every later organisation into one token: it is split again here. A status that is
+    only a year ("WTO (2024)", Vietnam 2024-2025) is the edition's date note on a member."""
+    abbreviation = rec["org"].split(" note:")[0].strip()
+    if ", " not in abbreviation:
+        status = rec["status"]
+        return [(abbreviation, "member" if re.fullmatch(r"\d{4}", status.strip()) else status)]
+    pairs = []
+    for piece in abbreviation.split(", "):
+        match = re.fullmatch(r"(.*?)\s*(?:\((.*?)\)?)?", piece.strip())
+        pairs.append((match.group(1), match.group(2) or "member"))
+    return pairs
+
+
 def factbook():
     path = os.path.join(ROOT, "sources", "factbook-archive", "igo_participation_1990_2025.csv.gz")
     listed = collections.defaultdict(set)  # (org, iso3, role) -> editions
@@ -101,16 +118,16 @@ def factbook():
             if not iso3:
                 continue
             present[iso3].add(year)
-            abbreviation = rec["org"].split(" note:")[0].strip()
-            if abbreviation == "WTO":
-                org = "WTO" if year >= 2004 else None  # 1990-2003: the World Tourism Organization
-            else:
-                org = FACTBOOK_ORGS.get(abbreviation)
-            role = ROLES.get(rec["status"].strip().lower())
-            if org in DISSOLVED and year >= DISSOLVED[org]:
-                continue
-            if org and role:
-                listed[(org, iso3, role)].add(year)
+            for abbreviation, status in entries(rec):
+                if abbreviation == "WTO":
+                    org = "WTO" if year >= 2004 else None  # 1990-2003: the World Tourism Organization
+                else:
+                    org = FACTBOOK_ORGS.get(abbreviation)
+                role = ROLES.get(status.strip().lower())
+                if org in DISSOLVED and year >= DISSOLVED[org]:
+                    continue
+                if org and role:
+                    listed[(org, iso3, role)].add(year)
     spells = []
     for (org, iso3, role), years in listed.items():
         years = sorted(years)

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <set>
 
 #include "audit/evaluator.hpp"
 #include "audit/evaluator_state.hpp"
+#include "core/error.hpp"
 #include "core/text.hpp"
 #include "indicators/dyad_indicators.hpp"
 #include "registry/institutions.hpp"
@@ -26,6 +29,21 @@ std::string ResolveOrganisationOrFail(const Evaluator::State& state, Database& d
   } catch (const NotFoundError& error) {
     state.Fail(error.what());
   }
+}
+
+// The members in `year` of the bloc an aggregate stands for (the EU for EUU, a currency union for the Euro
+// Area), found by the aggregate's name among the organisations with member spells; nullopt for the IMF's
+// analytical and regional groupings, whose composition the workspace does not hold.
+std::optional<std::set<std::string>> BlocMembers(Database& database, const Actor& aggregate, int year) {
+  std::string org;
+  try {
+    org = ResolveOrganisation(database, aggregate.name);
+  } catch (const NotFoundError&) {
+    return std::nullopt;
+  }
+  const auto members = RegionMembers(database, org, year);
+  if (members.empty()) return std::nullopt;
+  return std::set<std::string>(members.begin(), members.end());
 }
 
 const std::set<std::string>& Directions() {
@@ -316,14 +334,36 @@ Quantity Evaluator::Rank(const std::string& direction, const std::string& report
   if (candidates.empty())
     throw MissingData{fmt::format("{}'s trade with its partners in {}", reporter, year)};
   bool any_aggregate = false;
+  const bool with_aggregates = state.reading.Has(Modification::kWithAggregates);
+  // The ranked entity's own members when it is itself a bloc (the EU ranked among partners).
+  const Actor* ranked = actors_.Find(partner);
+  const auto ranked_members = ranked != nullptr && !ranked->IsCountry()
+                                  ? BlocMembers(database_, *ranked, year)
+                                  : std::optional<std::set<std::string>>();
+  // A bloc that contains the ranked entity is not a rival to it, and a grouping of unknown composition may
+  // contain it: both stay out of even the reading that counts aggregates.
+  std::vector<std::string> containing;
+  std::vector<std::string> unknown_composition;
   std::vector<std::pair<double, std::string>> values;
   std::size_t incomplete = 0;
   for (const auto& candidate : candidates) {
     const Actor* actor = actors_.Find(candidate);
     if (candidate == "WLD" || actor == nullptr) continue;
-    if (!actor->IsCountry()) {
+    if (!actor->IsCountry() && candidate != partner) {
       any_aggregate = true;
-      if (!state.reading.Has(Modification::kWithAggregates)) continue;
+      if (!with_aggregates) continue;
+      const auto members = BlocMembers(database_, *actor, year);
+      if (!members) {
+        unknown_composition.push_back(actor->name);
+        continue;
+      }
+      const bool contains = members->contains(partner) ||
+                            (ranked_members && std::includes(members->begin(), members->end(),
+                                                             ranked_members->begin(), ranked_members->end()));
+      if (contains) {
+        containing.push_back(actor->name);
+        continue;
+      }
     }
     try {
       values.emplace_back(FlowValue(state, direction, reporter, candidate, year, "TOTAL", dataset).value,
@@ -332,9 +372,7 @@ Quantity Evaluator::Rank(const std::string& direction, const std::string& report
       ++incomplete;
     }
   }
-  if (any_aggregate && state.reading.Has(Modification::kWithAggregates)) {
-    state.result.applied.insert(Modification::kWithAggregates);
-  }
+  if (any_aggregate && with_aggregates) state.result.applied.insert(Modification::kWithAggregates);
   if (mirror) state.result.applied.insert(Modification::kMirror);
   if (swap) state.result.applied.insert(Modification::kSwap);
   const auto own =
@@ -356,6 +394,11 @@ Quantity Evaluator::Rank(const std::string& direction, const std::string& report
       "{} ranks {} of {} partners of {} by {} in {} [{}]; leaders: {}{}", partner, above + 1, values.size(),
       reporter, direction, year, dataset, text::Join(leaders, ", "),
       incomplete > 0 ? fmt::format("; {} partners left out for missing values", incomplete) : ""));
+  if (!containing.empty())
+    out.steps.push_back(fmt::format("left out as containing {}: {}", partner, text::Join(containing, ", ")));
+  if (!unknown_composition.empty())
+    out.steps.push_back(fmt::format("left out as groupings whose members the workspace does not hold: {}",
+                                    text::Join(unknown_composition, ", ")));
   return out;
 }
 

@@ -40,6 +40,7 @@ struct IndexOptions {
   std::string levels;
   std::string scores;
   std::string breaks;
+  std::string milestones;
   std::string format = "table";
 };
 
@@ -108,9 +109,10 @@ void RunIndex(const IndexOptions& options) {
   if (options.view == "inputs") return WriteResult(InputTable(*database, run, format), format, stdout);
   if (options.view == "scores") return WriteResult(ScoreTable(run, filter), format, stdout);
 
-  const std::vector<BreakDate> dates =
-      options.breaks.empty() ? MilestoneBreakDates(*database, run.design.actor, run.design.pivot, first, last)
-                             : ParseBreakDates(options.breaks);
+  const std::vector<BreakDate> dates = options.breaks.empty()
+                                           ? DyadBreakDates(*database, actors, run.design.actor,
+                                                            run.design.pivot, first, last, options.milestones)
+                                           : ParseBreakDates(options.breaks);
   const Sensitivity* sensitivity = run.sensitivity ? &*run.sensitivity : nullptr;
   const auto tests = TestScoreSeries(run.rows, sensitivity, dates);
   if (options.view == "tests") return WriteResult(TestTable(tests, dates, filter), format, stdout);
@@ -148,7 +150,13 @@ void RegisterIndex(CLI::App& app) {
   command->add_option("--view", options->view, "scores (default), inputs, tests or summary");
   command->add_option("--level", options->levels, "Only these levels: dyad, region, system");
   command->add_option("--score", options->scores, "Only these scores, e.g. linkage,economic_dependence");
-  command->add_option("--breaks", options->breaks, "Break years to test (default: the dyad's milestones)");
+  auto* breaks = command->add_option("--breaks", options->breaks,
+                                     "Break years to test (default: the dyad's milestones)");
+  command
+      ->add_option(
+          "--milestones", options->milestones,
+          "A file of dated events to test for breaks at (CSV date,description[,actors]; docs/formats.md)")
+      ->excludes(breaks);
   command->add_option("--format", options->format, "table, csv or json");
   command->callback([options] { RunIndex(*options); });
 }

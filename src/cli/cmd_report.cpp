@@ -16,7 +16,6 @@
 #include "indicators/products.hpp"
 #include "model/coherence.hpp"
 #include "model/linkage_model.hpp"
-#include "model/milestone_dates.hpp"
 #include "model/regional_network.hpp"
 #include "registry/actor_registry.hpp"
 #include "registry/institutions.hpp"
@@ -41,6 +40,7 @@ struct ReportOptions {
   std::string powers;
   std::string years;
   std::string claims;
+  std::string milestones;
   std::size_t draws = 200;
   std::string out = "linkage-report";
   bool static_figures = true;
@@ -184,7 +184,7 @@ ReportSection IndexSection(const Subject& subject, const LinkageRun& run,
   section.charts.push_back(
       {"index-dyad", fmt::format("Linkage of {} with {}", subject.actor, subject.pivot),
        ScoreBandChart(run, subject.actor, subject.pivot, {"bandwidth", "dependence", "linkage"}, dates),
-       "dashed rules: the dyad's milestones (summits, partnership upgrades, initiatives)"});
+       "dashed rules: the milestones the break tests look at"});
   section.charts.push_back(
       {"index-dimensions", fmt::format("Dimensions of {} with {}", subject.actor, subject.pivot),
        ScoreBandChart(run, subject.actor, subject.pivot,
@@ -305,8 +305,8 @@ void RunReport(const ReportOptions& options) {
   request.spec = EqualWeightsSpec();
   request.sensitivity.draws = options.draws;
   const LinkageRun run = RunLinkageModel(*database, terms, request);
-  const auto dates =
-      MilestoneBreakDates(*database, subject.actor, subject.pivot, subject.first, subject.last);
+  const auto dates = DyadBreakDates(*database, actors, subject.actor, subject.pivot, subject.first,
+                                    subject.last, options.milestones);
   const Sensitivity* sensitivity = run.sensitivity ? &*run.sensitivity : nullptr;
   const auto tests = TestScoreSeries(run.rows, sensitivity, dates);
 
@@ -372,6 +372,8 @@ void RegisterReport(CLI::App& app) {
   command->add_option("--powers", options->powers, "Other outside powers, e.g. RUS,USA,TUR,IRN");
   command->add_option("--claims", options->claims,
                       "Claims file to audit (docs/claims.md); without it the report has no audit section");
+  command->add_option("--milestones", options->milestones,
+                      "A file of dated events to test for breaks at, in place of the workspace's milestones");
   command->add_option("--draws", options->draws, "Sensitivity draws of the index (default 200)");
   command->add_option("--out", options->out, "Folder to write into (default linkage-report)");
   command->add_flag("!--no-static-figures", options->static_figures,

@@ -12,6 +12,8 @@
 #include "core/text.hpp"
 #include "indicators/dyad_indicators.hpp"
 #include "ingest/default_data.hpp"
+#include "ingest/milestone_file.hpp"
+#include "model/milestone_dates.hpp"
 #include "registry/institutions.hpp"
 #include "store/workspace.hpp"
 
@@ -152,6 +154,16 @@ LinkageDesign ResolveDesign(const std::pair<std::string, std::string>& dyad, con
   }
   if (!region.empty()) design.region = RequireRegion(database, region);
   return design;
+}
+
+std::vector<BreakDate> DyadBreakDates(Database& database, const ActorRegistry& actors, const std::string& a,
+                                      const std::string& b, int first, int last,
+                                      const std::string& milestones_file) {
+  if (milestones_file.empty()) return MilestoneBreakDates(database, a, b, first, last);
+  std::vector<BreakDate> dates;
+  for (auto& event : ReadMilestoneFile(milestones_file, actors, a, b, first, last))
+    dates.push_back({event.year, std::move(event.label)});
+  return dates;
 }
 
 }  // namespace linkage::cli

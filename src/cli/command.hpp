@@ -9,6 +9,7 @@
 #include "indicators/trade_terms.hpp"
 #include "ingest/default_data.hpp"
 #include "model/linkage_levels.hpp"
+#include "model/score_tests.hpp"
 #include "registry/actor_registry.hpp"
 #include "store/database.hpp"
 
@@ -57,6 +58,12 @@ std::pair<std::string, std::string> SplitDyad(const std::string& dyad);
 LinkageDesign ResolveDesign(const std::pair<std::string, std::string>& dyad, const std::string& powers,
                             const std::string& region, Database& database, const ActorRegistry& actors);
 
+//! The years the break tests look at for the dyad a-b: the events of a user's `--milestones FILE` when one is
+//! given, else the workspace's milestones of the pair.
+std::vector<BreakDate> DyadBreakDates(Database& database, const ActorRegistry& actors, const std::string& a,
+                                      const std::string& b, int first, int last,
+                                      const std::string& milestones_file);
+
 //! The actors a list names: "KAZ,UZB" (each resolved) or one region's name (its members in `year`).
 std::vector<std::string> ResolveActorList(const std::string& text, int year, Database& database,
                                           const ActorRegistry& actors);
@@ -66,6 +73,7 @@ void RegisterInit(CLI::App& app);
 void RegisterImport(CLI::App& app);
 void RegisterActors(CLI::App& app);
 void RegisterMembers(CLI::App& app);
+void RegisterAgreements(CLI::App& app);
 void RegisterRegions(CLI::App& app);
 void RegisterReproduce(CLI::App& app);
 void RegisterSources(CLI::App& app);

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   linkage::cli::RegisterImport(app);
   linkage::cli::RegisterActors(app);
   linkage::cli::RegisterMembers(app);
+  linkage::cli::RegisterAgreements(app);
   linkage::cli::RegisterRegions(app);
   linkage::cli::RegisterReproduce(app);
   linkage::cli::RegisterSources(app);

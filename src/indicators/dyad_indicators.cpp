@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "indicators/agreements.hpp"
 #include "indicators/bilateral.hpp"
 #include "indicators/event_indicators.hpp"
 #include "indicators/finance.hpp"
@@ -24,8 +25,8 @@ Dimensions ParseDimensions(const std::string& name) {
 
 std::vector<std::string> KnownIndicatorIds() {
   std::vector<std::string> known = BilateralIndicatorIds();
-  for (const auto* ids : {&ProductIndicatorIds(), &FinanceIndicatorIds(), &SecurityIndicatorIds(),
-                          &PoliticalIndicatorIds(), &EventIndicatorIds()}) {
+  for (const auto* ids : {&ProductIndicatorIds(), &FinanceIndicatorIds(), &AgreementIndicatorIds(),
+                          &SecurityIndicatorIds(), &PoliticalIndicatorIds(), &EventIndicatorIds()}) {
     known.insert(known.end(), ids->begin(), ids->end());
   }
   return known;
@@ -42,6 +43,7 @@ std::vector<IndicatorRecord> ComputeDyadIndicators(Database& database, TradeTerm
   if (dimensions.economic) {
     append(BilateralIndicators(terms).Compute(i, j, first, last, choices));
     append(ComputeFinanceIndicators(database, i, j, first, last));
+    append(ComputeAgreementIndicators(database, i, j, first, last));
   }
   if (dimensions.security) append(ComputeSecurityIndicators(database, i, j, first, last));
   if (dimensions.political) append(ComputePoliticalIndicators(database, i, j, first, last));

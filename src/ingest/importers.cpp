@@ -86,6 +86,9 @@ const std::vector<ImporterSpec>& Importers() {
        "organisations that replaced others: org,successor (the org's spells end when the "
        "same state's spell of the successor begins)",
        "institutions", "Linkage organisation successions", "CC0", ReadOrgSuccessions},
+      {"agreement-pairs",
+       "trade agreements in force by pair: agreement,name,actor_a,actor_b,from,to[,dates,source]",
+       "agreements", "user-supplied trade agreements", "as supplied", ReadAgreementPairs},
       {"org-aliases", "other names of organisations: alias,org", "institutions", "Linkage organisation names",
        "CC0", ReadOrgAliases},
       {"regions", "named regions: region,actor[,from,to]", "regions", "user-defined regions", "as supplied",

@@ -49,6 +49,8 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
 void ReadOrgAliases(ImportContext& context, const std::string& path, const ImportOptions& options);
 //! Organisations that replaced others (org,successor).
 void ReadOrgSuccessions(ImportContext& context, const std::string& path, const ImportOptions& options);
+//! Trade agreements in force by pair (agreement,name,actor_a,actor_b,from,to[,dates,source]).
+void ReadAgreementPairs(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadRegions(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidySeries(ImportContext& context, const std::string& path, const ImportOptions& options);
 void ReadTidyFlows(ImportContext& context, const std::string& path, const ImportOptions& options);

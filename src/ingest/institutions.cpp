@@ -4,12 +4,12 @@
 #include <fmt/format.h>
 
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
 #include "ingest/actor_column.hpp"
+#include "ingest/date_fields.hpp"
 #include "ingest/importers.hpp"
 #include "ingest/table_file.hpp"
 #include "store/schema.hpp"
@@ -22,27 +22,6 @@ const std::set<std::string>& KnownRoles() {
   static const std::set<std::string> roles = {"member", "observer", "dialogue_partner", "associate",
                                               "partner"};
   return roles;
-}
-
-// An ISO date as precise as the source (YYYY, YYYY-MM or YYYY-MM-DD), or empty (stored as NULL).
-std::optional<std::string> OptionalDate(const CsvReader& reader, const CsvRecord& record,
-                                        std::size_t column) {
-  static const std::regex date(R"(^\d{4}(-\d{2}(-\d{2})?)?$)");
-  const std::string value(text::Trim(record.fields[column]));
-  if (value.empty()) return std::nullopt;
-  if (!std::regex_match(value, date)) {
-    reader.Fail(record, column, fmt::format("'{}' is not a date", value),
-                "an ISO date YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), or empty");
-  }
-  return value;
-}
-
-void BindDate(Statement& statement, int index, const std::optional<std::string>& date) {
-  if (date) {
-    statement.Bind(index, *date);
-  } else {
-    statement.BindNull(index);
-  }
 }
 
 }  // namespace
@@ -71,13 +50,13 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
       reader.Fail(record, role, fmt::format("unknown role '{}'", role_name),
                   "member, observer, dialogue_partner, associate or partner");
     }
-    const auto start = OptionalDate(reader, record, from);
-    const auto end = OptionalDate(reader, record, to);
+    const auto start = OptionalIsoDate(reader, record, from);
+    const auto end = OptionalIsoDate(reader, record, to);
     if (start && end && *end < *start)
       reader.Fail(record, to, "the spell ends before it starts", "to >= from");
     insert.Bind(1, name).Bind(2, actors.Resolve(reader, record, country)).Bind(3, role_name);
-    BindDate(insert, 4, start);
-    BindDate(insert, 5, end);
+    insert.Bind(4, start);
+    insert.Bind(5, end);
     insert.Bind(6, record.fields[reader.Column("confidence")])
         .Bind(7, record.fields[reader.Column("source")])
         .Bind(8, context.source_id)
@@ -147,8 +126,8 @@ void ReadRegions(ImportContext& context, const std::string& path, const ImportOp
   while (reader.Next(record)) {
     ++context.summary.rows_read;
     insert.Bind(1, text::Lower(reader.Text(record, region))).Bind(2, actors.Resolve(reader, record, actor));
-    BindDate(insert, 3, from ? OptionalDate(reader, record, *from) : std::nullopt);
-    BindDate(insert, 4, to ? OptionalDate(reader, record, *to) : std::nullopt);
+    insert.Bind(3, from ? OptionalIsoDate(reader, record, *from) : std::nullopt);
+    insert.Bind(4, to ? OptionalIsoDate(reader, record, *to) : std::nullopt);
     insert.Bind(5, context.source_id).Bind(6, static_cast<std::int64_t>(record.line));
     insert.Run();
     ++context.summary.values_stored;

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "registry/agreements.hpp"
 #include "registry/institutions.hpp"
 
 namespace linkage {
@@ -62,6 +63,39 @@ std::map<int, std::set<std::string>> MembersByYear(Database& database, const std
       members[year].insert(spell.actor_id);
   }
   return members;
+}
+
+// Who an agreement dummy covers: the members of an organisation (both members in the year), or the pairs a
+// trade agreement binds (DESTA and HUGGO, or the user's agreement-pairs table).
+struct AgreementCoverage {
+  std::map<int, std::set<std::string>> members;
+  std::map<int, std::set<std::pair<std::string, std::string>>> pairs;
+
+  [[nodiscard]] bool Covers(const std::string& a, const std::string& b, int year) const {
+    if (const auto found = members.find(year); found != members.end())
+      return found->second.contains(a) && found->second.contains(b);
+    const auto found = pairs.find(year);
+    return found != pairs.end() && found->second.contains(a < b ? std::pair{a, b} : std::pair{b, a});
+  }
+};
+
+// An organisation's name first, then a trade agreement's (`pta` for any); NotFoundError naming both kinds.
+AgreementCoverage CoverageOf(Database& database, const std::string& name, int first, int last) {
+  AgreementCoverage coverage;
+  try {
+    coverage.members = MembersByYear(database, ResolveOrganisation(database, name), first, last);
+    return coverage;
+  } catch (const NotFoundError&) {
+    const auto agreements = FindAgreements(database, name);
+    if (agreements.empty())
+      throw NotFoundError(fmt::format(
+          "'{}' is neither an organisation nor a trade agreement in the workspace; give an organisation "
+          "(linkage members), `pta` for any trade agreement, or an agreement's id or name (linkage "
+          "agreements)",
+          name));
+    coverage.pairs = PairsByYear(AgreementPairs(database, agreements), first, last);
+    return coverage;
+  }
 }
 
 // (country, year) -> GDP in current US$ (World Bank WDI, NY.GDP.MKTP.CD), where published.
@@ -148,10 +182,9 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
   };
   std::map<std::string, std::map<std::pair<std::string, std::string>, double>> binary;
   for (const char* name : {"contig", "comlang_off", "colony"}) binary[name] = ReadAttribute(database, name);
-  std::vector<std::map<int, std::set<std::string>>> memberships;
-  for (const auto& org : request.agreements)
-    memberships.push_back(MembersByYear(database, ResolveOrganisation(database, org), request.first - reach,
-                                        request.last + reach));
+  std::vector<AgreementCoverage> coverage;
+  for (const auto& name : request.agreements)
+    coverage.push_back(CoverageOf(database, name, request.first - reach, request.last + reach));
 
   // Column names are fixed per agreement; working them out per observation would repeat string work a million
   // times on a large panel.
@@ -205,11 +238,7 @@ GravityFrame BuildWorkspacePanel(Database& database, const WorkspacePanelRequest
         for (std::size_t k = 0; k < request.agreements.size(); ++k) {
           const AgreementColumns& columns = agreement_columns[k];
           const auto both = [&](int when) {
-            const auto found = memberships[k].find(when);
-            return !home && found != memberships[k].end() && found->second.contains(exporter) &&
-                           found->second.contains(importer)
-                       ? 1.0
-                       : 0.0;
+            return !home && coverage[k].Covers(exporter, importer, when) ? 1.0 : 0.0;
           };
           frame.numbers[columns.now].push_back(both(year));
           for (int lead = 1; lead <= request.leads; ++lead)

@@ -84,6 +84,13 @@ Term ComponentTerm(const std::string& id, const YearRecords& records, TradeTerms
     return Term::Missing(fmt::format("no source in the workspace provides {}", id));
   if (id == "trade_share") return terms.Share(Direction::kTotal, dyad.target, dyad.source, year, choices);
   if (id == "alliance_index") return AllianceIndex(records);
+  if (id == "trade_agreement_index") {
+    // FBIC scores agreements by their depth; the embedded DESTA list of treaties has no depth, so the input
+    // is whether an agreement binds the pair at all.
+    Term in_force = Named(records, "trade_agreement_in_force");
+    in_force.steps.emplace_back("1 when a trade agreement binds the pair (DESTA, HUGGO dates)");
+    return in_force;
+  }
   if (id == "igo_share") {
     Term share = Divide(Named(records, "shared_igos"), terms.Series("COW.IGO.FULL", dyad.target, year));
     share.steps.emplace_back("shared IGOs over the IGOs the target is a full member of");

@@ -21,8 +21,9 @@ using enum ScoreRole;
 
 // Components computed from several indicators of the same dyad-year (model/index_panel.cpp).
 const std::vector<std::string>& DerivedComponentIds() {
-  static const std::vector<std::string> ids = {"trade_share", "alliance_index", "igo_share",
-                                               "institution_share", "arms_to_military_spending"};
+  static const std::vector<std::string> ids = {
+      "trade_share",          "alliance_index", "igo_share", "institution_share", "arms_to_military_spending",
+      "trade_agreement_index"};
   return ids;
 }
 
@@ -73,7 +74,7 @@ Normalisation ParseNormalisation(const std::string& name) {
 }
 
 const std::vector<std::string>& UnavailableComponentIds() {
-  static const std::vector<std::string> ids = {"embassy_level", "trade_agreement_index", "aid_share"};
+  static const std::vector<std::string> ids = {"embassy_level", "aid_share"};
   return ids;
 }
 
@@ -119,8 +120,8 @@ IndexSpec EqualWeightsSpec() {
 }
 
 IndexSpec FbicSpec() {
-  // Bandwidth and dependence weights as published for the FBIC index; the three inputs no source here
-  // provides stay in the spec so the output says what is missing and how much weight it carried.
+  // Bandwidth and dependence weights as published for the FBIC index; the two inputs no source here provides
+  // stay in the spec so the output says what is missing and how much weight it carried.
   return {"fbic",
           {
               {"embassy_level", kPolitical, kBandwidth, 0.11},
@@ -159,7 +160,7 @@ IndexSpec ReadWeightFile(const std::string& path) {
     if (std::find(known.begin(), known.end(), part.id) == known.end())
       reader.Fail(record, component, fmt::format("unknown component '{}'", part.id),
                   "an indicator id of `linkage indicators` or trade_share, alliance_index, igo_share, "
-                  "institution_share, arms_to_military_spending, embassy_level, trade_agreement_index, "
+                  "institution_share, arms_to_military_spending, trade_agreement_index, embassy_level, "
                   "aid_share");
     const std::string dimension_name = text::Lower(text::Trim(record.fields[dimension]));
     if (dimension_name == "economic") {

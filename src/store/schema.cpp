@@ -12,7 +12,7 @@ namespace linkage {
 namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released entry: append a new one.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     R"sql(
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -219,6 +219,23 @@ CREATE TABLE effective_memberships (
 );
 CREATE INDEX effective_by_org ON effective_memberships (org, actor_id);
 CREATE INDEX effective_by_actor ON effective_memberships (actor_id, org);
+)sql",
+    // 5: trade agreements in force by pair (DESTA's parties and sides, HUGGO's state dates).
+    R"sql(
+CREATE TABLE agreement_pairs (
+  agreement TEXT NOT NULL,        -- e.g. DESTA 636
+  name TEXT NOT NULL,             -- as the source names it
+  actor_a TEXT NOT NULL REFERENCES actors(id),
+  actor_b TEXT NOT NULL REFERENCES actors(id),  -- actor_a < actor_b: an agreement binds the pair both ways
+  start_date TEXT NOT NULL,       -- ISO date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD
+  end_date TEXT,                  -- NULL when still in force
+  dates TEXT NOT NULL,            -- where the dates come from (huggo, desta entry into force, ...)
+  citation TEXT NOT NULL,         -- the source rows, e.g. DESTA 330 (line 443); HUGGO ECMEXC_2000O
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (agreement, actor_a, actor_b)
+) WITHOUT ROWID;
+CREATE INDEX agreement_pairs_by_pair ON agreement_pairs (actor_a, actor_b);
 )sql",
 };
 

@@ -139,19 +139,24 @@ TEST_P(BadInputTest, FailsWithLocationAndLeavesTheWorkspaceUnchanged) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadInputTest,
-    ::testing::Values(BadInput{"series", "wrong_number.csv", 3, 6, "found 6 fields"},
-                      BadInput{"series", "not_a_number.csv", 3, 4, "'twelve' is not a number"},
-                      BadInput{"series", "missing_column.csv", 1, 0, "missing column value"},
-                      BadInput{"series", "unknown_country.csv", 3, 1, "unknown actor 'Kazakstann'"},
-                      BadInput{"series", "wrong_delimiter.csv", 1, 0, "contains ';'"},
-                      BadInput{"series", "empty.csv", 1, 0, "the file is empty"},
-                      BadInput{"series", "header_only.csv", 2, 0, "no data rows"},
-                      BadInput{"series", "bad_year.csv", 2, 3, "'19x9' is not a valid value"},
-                      BadInput{"imf-dots", "wrong_delimiter.csv", 1, 0, "contains ';'"},
-                      BadInput{"baci", "baci_bad_value.csv", 3, 17, "a value in thousand USD, or NA"},
-                      BadInput{"baci", "baci_unknown_code.csv", 3, 3, "'999'"},
-                      BadInput{"comtrade", "comtrade_bad_commodity.csv", 3, 22, "'27X' is not an HS code"},
-                      BadInput{"votes", "votes_bad_vote.csv", 3, 4, "'maybe' is not a vote"}),
+    ::testing::Values(
+        BadInput{"series", "wrong_number.csv", 3, 6, "found 6 fields"},
+        BadInput{"series", "not_a_number.csv", 3, 4, "'twelve' is not a number"},
+        BadInput{"series", "missing_column.csv", 1, 0, "missing column value"},
+        BadInput{"series", "unknown_country.csv", 3, 1, "unknown actor 'Kazakstann'"},
+        BadInput{"series", "wrong_delimiter.csv", 1, 0, "contains ';'"},
+        BadInput{"series", "empty.csv", 1, 0, "the file is empty"},
+        BadInput{"series", "header_only.csv", 2, 0, "no data rows"},
+        BadInput{"series", "bad_year.csv", 2, 3, "'19x9' is not a valid value"},
+        BadInput{"imf-dots", "wrong_delimiter.csv", 1, 0, "contains ';'"},
+        BadInput{"baci", "baci_bad_value.csv", 3, 17, "a value in thousand USD, or NA"},
+        BadInput{"baci", "baci_unknown_code.csv", 3, 3, "'999'"},
+        BadInput{"comtrade", "comtrade_bad_commodity.csv", 3, 22, "'27X' is not an HS code"},
+        BadInput{"votes", "votes_bad_vote.csv", 3, 4, "'maybe' is not a vote"},
+        BadInput{"agreement-pairs", "agreements_bad_date.csv", 3, 5, "'July 2001' is not a date"},
+        BadInput{"agreement-pairs", "agreements_same_state.csv", 2, 4, "two different states"},
+        BadInput{"agreement-pairs", "agreements_ends_before.csv", 3, 6, "ends before"},
+        BadInput{"agreement-pairs", "agreements_pair_twice.csv", 3, 4, "already lists the pair"}),
     [](const ::testing::TestParamInfo<BadInput>& param_info) {
       std::string name = std::string(param_info.param.format) + "_" + param_info.param.file;
       for (char& c : name) {
