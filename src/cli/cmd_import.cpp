@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "core/error.hpp"
 #include "ingest/importers.hpp"
 
 namespace linkage::cli {
@@ -17,8 +18,15 @@ struct ImportArguments {
 
 void RunImportCommand(const ImportArguments& arguments) {
   FindImporter(arguments.format);  // an unknown format is a usage error before any workspace is touched
+  if (!arguments.options.products_for.empty() && arguments.format != "baci")
+    throw UsageError("--products-for applies to baci files only");
   auto database = OpenOrCreate(arguments.common);
-  const ImportSummary summary = RunImport(*database, arguments.format, arguments.path, arguments.options);
+  ImportOptions options = arguments.options;
+  if (!options.products_for.empty()) {
+    const ActorRegistry actors(*database);
+    for (auto& name : options.products_for) name = actors.RequireArgument(name).id;
+  }
+  const ImportSummary summary = RunImport(*database, arguments.format, arguments.path, options);
   fmt::print("imported {} ({}): {} rows read, {} values stored", summary.path, summary.format,
              summary.rows_read, summary.values_stored);
   if (summary.missing_values > 0) fmt::print(", {} missing (kept as missing)", summary.missing_values);
@@ -54,6 +62,11 @@ void RegisterImport(CLI::App& app) {
                       "The table a format reads beside its data: baci, BACI's country_codes file (default: "
                       "the one country_codes*.csv beside the data); unvotes, the roll-call table (default: "
                       "un_roll_calls.csv beside the data)");
+  command
+      ->add_option("--products-for", arguments->options.products_for,
+                   "baci: also store these states' trade by HS chapter, for the product views "
+                   "(e.g. ARG,BRA; any identifier)")
+      ->delimiter(',');
   command->callback([arguments] { RunImportCommand(*arguments); });
 }
 

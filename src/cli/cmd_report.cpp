@@ -139,9 +139,9 @@ ReportSection IndicatorSection(Database& database, TradeData& data, TradeTerms& 
   if (products.empty()) {
     section.paragraphs.push_back(fmt::format(
         "No product view: the workspace holds no product-level trade of {} with {} in {}-{} (the embedded "
-        "product data are Kazakhstan's own WITS reports; `linkage import baci FILE` or `linkage import "
-        "comtrade FILE` brings any other country's).",
-        subject.pivot, subject.actor, subject.first, subject.last));
+        "product data are Kazakhstan's own WITS reports; `linkage import baci FILE --products-for {}` or "
+        "`linkage import comtrade FILE` brings any other country's).",
+        subject.pivot, subject.actor, subject.first, subject.last, subject.pivot));
   } else {
     section.charts.push_back({"products",
                               fmt::format("Products of {}'s trade with {} in {}", subject.pivot,
@@ -184,14 +184,15 @@ ReportSection IndexSection(const Subject& subject, const LinkageRun& run,
   section.charts.push_back(
       {"index-dyad", fmt::format("Linkage of {} with {}", subject.actor, subject.pivot),
        ScoreBandChart(run, subject.actor, subject.pivot, {"bandwidth", "dependence", "linkage"}, dates),
-       "dashed rules: the milestones the break tests look at"});
+       "dashed rules: the milestones the break tests look at; hollow points: a score resting on an input "
+       "carried forward from an earlier year"});
   section.charts.push_back(
       {"index-dimensions", fmt::format("Dimensions of {} with {}", subject.actor, subject.pivot),
        ScoreBandChart(run, subject.actor, subject.pivot,
                       {"economic_bandwidth", "economic_dependence", "security_bandwidth",
                        "security_dependence", "political_bandwidth", "political_dependence"},
                       {}),
-       "each dimension's bandwidth and dependence scores"});
+       "each dimension's bandwidth and dependence scores; hollow points: carried forward"});
   if (subject.powers.size() <= 1) {
     section.paragraphs.push_back(
         "No comparison of powers: only one power was given (--powers names the others).");
@@ -201,6 +202,10 @@ ReportSection IndexSection(const Subject& subject, const LinkageRun& run,
         "powers\"): an input one of them lacks, or whose source covers only some of them (AidData's Chinese "
         "development finance), leaves that year's comparison, and a year in which a power has no comparable "
         "score has no shares at all. The score table's note names what was left out.");
+    section.tables.push_back(
+        {"coverage-powers",
+         fmt::format("Coverage of each power's comparable linkage with {}, by year", subject.pivot),
+         CoverageByPowerTable(run, subject.pivot), 20});
     section.charts.push_back({"powers-pivot",
                               fmt::format("The powers' shares of linkage with {}", subject.pivot),
                               PowerShareChart(run, subject.pivot, "linkage"),
@@ -349,6 +354,11 @@ void RunReport(const ReportOptions& options) {
   sources.paragraphs.emplace_back(
       "Every number traces to its stored rows: `linkage index --view inputs` and `linkage indicators` print "
       "the file and line of each input; the formulas and their citations are in docs/methods.md.");
+  sources.paragraphs.push_back(fmt::format(
+      "The report covers {}-{}. Each source ends in its own year (below); a year after a source's last is "
+      "missing for the inputs it feeds, or carried forward and flagged where the input changes slowly.",
+      subject.first, subject.last));
+  sources.tables.push_back({"source-years", "Where each source ends", DatasetYearsTable(*database), 60});
   sources.tables.push_back({"sources", "Source files", SourceTable(*database), 100});
   report.sections.push_back(std::move(sources));
 

@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <set>
 #include <string>
+#include <tuple>
 
 #include "core/csv_reader.hpp"
 #include "core/error.hpp"
@@ -100,6 +102,71 @@ class CountryCodes {
 
 }  // namespace
 
+// Each listed state's trade by HS chapter (the first two digits of the HS6 code) with every partner and with
+// the world, summed over the rows with a value, as the totals are.
+void WriteChapters(ImportContext& context, const engine::FlowColumns& flows, CountryCodes& codes,
+                   const std::vector<std::string>& listed, FlowWriter& writer, const SourceLocation& where) {
+  const std::set<std::string> wanted(listed.begin(), listed.end());
+  struct Sum {
+    double value = 0;
+    std::size_t rows = 0;
+  };
+  // (year, exporter, importer, chapter) -> sum; importer -1 stands for the world.
+  constexpr std::int32_t kWorld = -1;
+  std::map<std::tuple<std::int32_t, std::int32_t, std::int32_t, std::int32_t>, Sum> sums;
+  std::map<std::int32_t, bool> is_listed;
+  const auto listed_code = [&](std::int32_t code) {
+    const auto found = is_listed.find(code);
+    if (found != is_listed.end()) return found->second;
+    return is_listed[code] = wanted.contains(codes.Resolve(code, flows));
+  };
+  constexpr std::int32_t kChapterDivisor = 10000;  // HS6 as a number: chapter = code / 10^4
+  for (std::size_t row = 0; row < flows.Size(); ++row) {
+    if (std::isnan(flows.value[row])) continue;
+    const bool exporter = listed_code(flows.exporter[row]);
+    const bool importer = listed_code(flows.importer[row]);
+    if (!exporter && !importer) continue;
+    const std::int32_t chapter = flows.product[row] / kChapterDivisor;
+    const auto add = [&](std::int32_t from, std::int32_t to) {
+      Sum& sum = sums[{flows.year[row], from, to, chapter}];
+      sum.value += flows.value[row];
+      ++sum.rows;
+    };
+    add(flows.exporter[row], flows.importer[row]);
+    if (exporter) add(flows.exporter[row], kWorld);
+    if (importer) add(kWorld, flows.importer[row]);
+  }
+  for (const auto& [key, sum] : sums) {
+    const auto& [year, from, to, chapter] = key;
+    const std::string product = fmt::format("{:02d}", chapter);
+    const double usd = sum.value * kThousand;
+    const std::string rule = fmt::format(
+        "sum of the {} rows with t={}, {}, HS6 in chapter {}; thousand USD x 1000", sum.rows, year,
+        from == kWorld ? fmt::format("j={}", to)
+        : to == kWorld ? fmt::format("i={}", from)
+                       : fmt::format("i={}, j={}", from, to),
+        product);
+    if (from == kWorld) {
+      writer.Write({codes.Resolve(to, flows), "WLD", 'M', year, product, "hs2", usd, false, "FOB", 0, rule},
+                   where);
+    } else if (to == kWorld) {
+      writer.Write({codes.Resolve(from, flows), "WLD", 'X', year, product, "hs2", usd, false, "FOB", 0, rule},
+                   where);
+    } else {
+      const std::string& exporter = codes.Resolve(from, flows);
+      const std::string& importer = codes.Resolve(to, flows);
+      writer.Write({exporter, importer, 'X', year, product, "hs2", usd, false, "FOB", 0, rule}, where);
+      writer.Write({importer, exporter, 'M', year, product, "hs2", usd, false, "FOB", 0,
+                    rule + "; BACI's reconciled value, the same for both sides"},
+                   where);
+      ++context.summary.derived_values;
+    }
+    ++context.summary.derived_values;
+  }
+  context.summary.notes.push_back(
+      fmt::format("{} chapter sums for {}", sums.size(), text::Join(listed, ", ")));
+}
+
 void ReadBaci(ImportContext& context, const std::string& path, const ImportOptions& options) {
   const engine::FlowColumns flows = engine::ReadBaci(path);
   CountryCodes codes(context, path, FindCountryTable(path, options));
@@ -159,6 +226,8 @@ void ReadBaci(ImportContext& context, const std::string& path, const ImportOptio
                  where);
     context.summary.derived_values += 2;
   }
+  if (!options.products_for.empty())
+    WriteChapters(context, flows, codes, options.products_for, writer, where);
   context.summary.rows_read = static_cast<std::int64_t>(flows.Size());
   std::size_t missing_rows = 0;
   for (std::size_t row = 0; row < flows.Size(); ++row) {

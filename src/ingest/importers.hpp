@@ -18,6 +18,9 @@ struct ImportOptions {
   std::string citation;   //!< overrides the default citation
   std::string terms;      //!< overrides the default terms
   std::string companion;  //!< a table the format ships beside its data (BACI's country codes)
+  //! BACI: the states whose trade is also stored by HS chapter (with every partner and the world), so the
+  //! product views work for them; the others are stored as totals only.
+  std::vector<std::string> products_for;
 };
 
 //! One supported format.

@@ -60,7 +60,8 @@ json ScoreBandChart(const LinkageRun& run, const std::string& source, const std:
                       {"score", name},
                       {"value", Value(row.value)},
                       {"low", Value(spread.low)},
-                      {"high", Value(spread.high)}});
+                      {"high", Value(spread.high)},
+                      {"carried", row.carried}});
   }
   const json color = {{"field", "score"}, {"type", "nominal"}, {"title", "score"}};
   json layers = json::array();
@@ -72,16 +73,27 @@ json ScoreBandChart(const LinkageRun& run, const std::string& source, const std:
                         {"y2", {{"field", "high"}}},
                         {"color", color}}}});
   }
-  layers.push_back({{"mark", {{"type", "line"}, {"point", true}}},
+  const json score_axis = {{"field", "value"}, {"type", "quantitative"}, {"title", "score (0-100)"}};
+  layers.push_back(
+      {{"mark", {{"type", "line"}}}, {"encoding", {{"x", YearAxis()}, {"y", score_axis}, {"color", color}}}});
+  // A year whose score rests on an input carried forward from an earlier year is drawn hollow, so a reader
+  // sees where the data stopped and the last value stands in.
+  layers.push_back({{"mark", {{"type", "point"}, {"filled", false}, {"size", 40}, {"strokeWidth", 1.5}}},
                     {"encoding",
                      {{"x", YearAxis()},
-                      {"y", {{"field", "value"}, {"type", "quantitative"}, {"title", "score (0-100)"}}},
+                      {"y", score_axis},
                       {"color", color},
+                      {"fill",
+                       {{"condition", {{"test", "datum.carried"}, {"value", "white"}}},
+                        {"field", "score"},
+                        {"type", "nominal"},
+                        {"legend", nullptr}}},
                       {"tooltip", json::array({{{"field", "score"}},
                                                {{"field", "year"}},
                                                {{"field", "value"}},
                                                {{"field", "low"}},
-                                               {{"field", "high"}}})}}}});
+                                               {{"field", "high"}},
+                                               {{"field", "carried"}}})}}}});
   json milestones = json::array();
   for (const auto& date : dates) milestones.push_back({{"year", date.year}, {"label", date.label}});
   if (!milestones.empty()) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "core/text.hpp"
 #include "report/source_rows.hpp"
 
@@ -47,6 +49,33 @@ ResultTable ScoreTable(const LinkageRun& run, const ScoreSelection& filter) {
                           Cell(row.rank), Cell(ranks.median), Cell(ranks.low), Cell(ranks.high), row.coverage,
                           row.carried, row.missing.empty() ? nlohmann::json() : nlohmann::json(row.missing),
                           row.note.empty() ? nlohmann::json() : nlohmann::json(row.note)});
+  }
+  return table;
+}
+
+ResultTable CoverageByPowerTable(const LinkageRun& run, const std::string& target) {
+  const auto linkage = ScoreIndex("linkage");
+  std::set<int> years;
+  std::map<std::string, std::map<int, std::string>> cells;
+  std::vector<std::string> powers;
+  for (const auto& row : run.rows) {
+    if (row.measure != "comparable_score" || row.target != target || !linkage || row.score != *linkage)
+      continue;
+    if (!cells.contains(row.source)) powers.push_back(row.source);
+    years.insert(row.year);
+    cells[row.source][row.year] = !row.value
+                                      ? std::string("missing")
+                                      : fmt::format("{:.2f}{}", row.coverage, row.carried ? " carried" : "");
+  }
+  ResultTable table{{"power"}, {}};
+  for (const int year : years) table.columns.push_back(std::to_string(year));
+  for (const auto& power : powers) {
+    std::vector<nlohmann::json> row{power};
+    for (const int year : years) {
+      const auto found = cells[power].find(year);
+      row.emplace_back(found == cells[power].end() ? nlohmann::json() : nlohmann::json(found->second));
+    }
+    table.rows.push_back(std::move(row));
   }
   return table;
 }

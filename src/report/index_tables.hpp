@@ -24,6 +24,11 @@ struct ScoreSelection {
 
 //! Every selected score row with its value, median, 5-95% interval, rank and rank interval, coverage.
 ResultTable ScoreTable(const LinkageRun& run, const ScoreSelection& selection);
+//! Coverage per power and year of the linkage scores that are compared (the comparable scores facing
+//! `target`): one row per power, one column per year, each cell the share of the nominal weight with a value
+//! ("0.82"), marked "carried" when it rests on an input carried forward, or "missing" when the power has no
+//! comparable score that year.
+ResultTable CoverageByPowerTable(const LinkageRun& run, const std::string& target);
 //! Every input of every unit: raw and normalised value, weight, transform, steps and source rows (a JSON
 //! array in `format` kJson, file:line otherwise).
 ResultTable InputTable(Database& database, const LinkageRun& run, OutputFormat format);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/text.hpp"
@@ -32,15 +33,78 @@ nlohmann::json SourceRowsCell(const std::vector<ValueSource>& sources,
   return format == OutputFormat::kJson ? provenance : nlohmann::json(text::Join(places, " "));
 }
 
+std::map<std::int64_t, SourceYears> YearsBySource(Database& database) {
+  // A value published as missing does not extend a source's years.
+  Statement query(database, R"sql(
+SELECT source_id, min(first), max(last) FROM (
+  SELECT source_id, min(year) AS first, max(year) AS last FROM flows WHERE value_usd IS NOT NULL
+    GROUP BY source_id
+  UNION ALL SELECT source_id, min(year), max(year) FROM series WHERE value IS NOT NULL GROUP BY source_id
+  UNION ALL SELECT source_id, min(year), max(year) FROM dyad_series WHERE value IS NOT NULL GROUP BY source_id
+  UNION ALL SELECT source_id, min(year), max(year) FROM arms_deliveries GROUP BY source_id
+  UNION ALL SELECT source_id, min(CAST(substr(date, 1, 4) AS INTEGER)), max(CAST(substr(date, 1, 4) AS INTEGER))
+    FROM votes GROUP BY source_id
+  UNION ALL SELECT source_id, min(CAST(substr(date, 1, 4) AS INTEGER)), max(CAST(substr(date, 1, 4) AS INTEGER))
+    FROM events GROUP BY source_id
+  UNION ALL SELECT source_id, min(CAST(substr(start_date, 1, 4) AS INTEGER)),
+    max(CAST(substr(coalesce(end_date, start_date), 1, 4) AS INTEGER)) FROM memberships
+    WHERE start_date IS NOT NULL GROUP BY source_id
+  UNION ALL SELECT source_id, min(CAST(substr(start_date, 1, 4) AS INTEGER)),
+    max(CAST(substr(start_date, 1, 4) AS INTEGER)) FROM agreement_pairs GROUP BY source_id
+) GROUP BY source_id)sql");
+  std::map<std::int64_t, SourceYears> years;
+  while (query.Step()) {
+    if (query.IsNull(1)) continue;
+    years[query.Int(0)] = {static_cast<int>(query.Int(1)), static_cast<int>(query.Int(2))};
+  }
+  return years;
+}
+
+namespace {
+
+nlohmann::json YearCell(const std::map<std::int64_t, SourceYears>& years, std::int64_t id, bool last) {
+  const auto found = years.find(id);
+  if (found == years.end()) return nullptr;
+  return last ? found->second.last : found->second.first;
+}
+
+}  // namespace
+
 ResultTable SourceTable(Database& database) {
+  const auto years = YearsBySource(database);
   Statement query(
       database,
       "SELECT id, dataset, format, path, substr(sha256, 1, 12), citation, terms FROM sources ORDER BY id");
-  ResultTable table{{"id", "dataset", "format", "path", "sha256", "citation", "terms"}, {}};
+  ResultTable table{
+      {"id", "dataset", "format", "path", "first_year", "last_year", "sha256", "citation", "terms"}, {}};
   while (query.Step()) {
-    table.rows.push_back({query.Int(0), query.Text(1), query.Text(2), query.Text(3), query.Text(4),
-                          query.Text(5), query.Text(6)});
+    const std::int64_t id = query.Int(0);
+    table.rows.push_back({id, query.Text(1), query.Text(2), query.Text(3), YearCell(years, id, false),
+                          YearCell(years, id, true), query.Text(4), query.Text(5), query.Text(6)});
   }
+  return table;
+}
+
+ResultTable DatasetYearsTable(Database& database) {
+  const auto years = YearsBySource(database);
+  struct Span {
+    int first = 0;
+    int last = 0;
+    std::vector<std::string> files;
+  };
+  std::map<std::string, Span> by_dataset;
+  Statement query(database, "SELECT id, dataset, path FROM sources ORDER BY id");
+  while (query.Step()) {
+    const auto found = years.find(query.Int(0));
+    if (found == years.end()) continue;
+    Span& span = by_dataset[query.Text(1)];
+    span.first = span.files.empty() ? found->second.first : std::min(span.first, found->second.first);
+    span.last = span.files.empty() ? found->second.last : std::max(span.last, found->second.last);
+    span.files.push_back(std::filesystem::path(query.Text(2)).filename().string());
+  }
+  ResultTable table{{"dataset", "first_year", "last_year", "files"}, {}};
+  for (const auto& [dataset, span] : by_dataset)
+    table.rows.push_back({dataset, span.first, span.last, text::Join(span.files, " ")});
   return table;
 }
 

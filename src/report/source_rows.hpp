@@ -22,7 +22,22 @@ std::map<std::int64_t, std::string> SourceFileNames(Database& database);
 nlohmann::json SourceRowsCell(const std::vector<ValueSource>& sources,
                               const std::map<std::int64_t, std::string>& files, OutputFormat format);
 
-//! Every source file behind the workspace: id, dataset, format, path, checksum prefix, citation and terms.
+//! The first and last year a source file has a value for.
+struct SourceYears {
+  int first = 0;
+  int last = 0;
+};
+
+//! The years each source file covers, by source id: the years of its flows and series with a value, dyad
+//! series, arms deliveries, votes, events, membership spells and agreements; absent for a file of none.
+std::map<std::int64_t, SourceYears> YearsBySource(Database& database);
+
+//! Every source file behind the workspace: id, dataset, format, path, first and last year with a value,
+//! checksum prefix, citation and terms.
 ResultTable SourceTable(Database& database);
+
+//! One row per dataset: its first and last year with a value and its files, so an output can say where
+//! each source ends.
+ResultTable DatasetYearsTable(Database& database);
 
 }  // namespace linkage

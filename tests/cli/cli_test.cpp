@@ -140,7 +140,7 @@ TEST_F(CliTest, ReproduceFollowsTheJsonContract) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   ASSERT_TRUE(json.is_array());
-  EXPECT_EQ(json.size(), 21u);
+  EXPECT_EQ(json.size(), 22u);
   for (const auto& claim : json) {
     for (const char* key :
          {"id", "statement", "printed", "computed", "verdict", "explanation", "alternatives"}) {

@@ -78,6 +78,7 @@ class GalleryTest : public ::testing::Test {
   static void AuditsAStudyOfVotesAlliancesAndMemberships();
   static void TradeAgreementsFromDestaAndHuggo();
   static void BreakTestsAtAUsersOwnMilestones();
+  static void ANewerDownloadCarriesEveryOutputThroughItsLastYear();
   static std::unique_ptr<testing::TempDir> dir;
 };
 
@@ -461,6 +462,54 @@ void GalleryTest::BreakTestsAtAUsersOwnMilestones() {
   EXPECT_NE(bad.err.find("unknown_actor.csv:2:3"), std::string::npos) << bad.err;
 }
 
+// A user's newer download extends everything (tests/data/extension/BACI_HS17_Y2021_2023_extension.csv, BACI's
+// layout for 2021-2023, after the embedded IMF data end in 2020): KAZ-RUS total trade in 2022 is the four
+// fixture rows, 232,000 + 116,000 (KAZ to RUS) + 322,000 + 161,000 (RUS to KAZ) thousand USD; the linkage
+// score runs through 2023; the product views work for the state imported with --products-for; and the sources
+// say where each ends. Runs last: it adds to the shared workspace.
+void GalleryTest::ANewerDownloadCarriesEveryOutputThroughItsLastYear() {
+  const auto imported =
+      RunLinkage("import baci " + testing::Fixture("extension/BACI_HS17_Y2021_2023_extension.csv") +
+                     " --products-for Turkey --workspace gallery.db",
+                 dir->Path());
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  // Turkey's trade by HS chapter: its exports to Germany in 2022 are 562,000 thousand USD of HS 270900
+  // (chapter 27) and 281,000 of HS 851712 (chapter 85).
+  const auto products = RunLinkage(
+      "indicators --reporter TUR --partner DEU --dimension economic --products hs2 --years 2022-2022 "
+      "--format csv --workspace gallery.db",
+      dir->Path());
+  ASSERT_EQ(products.exit_code, 0) << products.err;
+  EXPECT_NE(products.out.find("top_export_products_value,TUR,DEU,2022,27,562000000,"), std::string::npos)
+      << products.out;
+  EXPECT_NE(products.out.find("top_export_products_value,TUR,DEU,2022,85,281000000,"), std::string::npos);
+  const auto trade = RunLinkage(
+      "indicators --reporter KAZ --partner RUS --dimension economic --years 2022-2022 --format csv "
+      "--workspace gallery.db",
+      dir->Path());
+  ASSERT_EQ(trade.exit_code, 0) << trade.err;
+  EXPECT_NE(
+      trade.out.find(
+          "total_trade,KAZ,RUS,2022,,831000000,USD,false,reporter,,,BACI_HS17_Y2021_2023_extension.csv"),
+      std::string::npos)
+      << trade.out;
+  const auto index = RunLinkage(
+      "index --dyad RUS,KAZ --years 2016-2023 --draws 0 --level dyad --format csv --workspace gallery.db",
+      dir->Path());
+  ASSERT_EQ(index.exit_code, 0) << index.err;
+  for (const int year : {2021, 2022, 2023}) {
+    const std::string row = fmt::format("dyad,score,RUS,KAZ,{},linkage,", year);
+    const auto at = index.out.find(row);
+    ASSERT_NE(at, std::string::npos) << row;
+    EXPECT_NE(index.out[at + row.size()], ',') << "no linkage score in " << year;
+  }
+  const auto sources = RunLinkage("sources --format csv --workspace gallery.db", dir->Path());
+  ASSERT_EQ(sources.exit_code, 0) << sources.err;
+  EXPECT_NE(sources.out.find("BACI_HS17_Y2021_2023_extension.csv,2021,2023,"), std::string::npos)
+      << sources.out;
+  EXPECT_NE(sources.out.find("imf_dots_full_1960_2020.csv.gz,1960,2020,"), std::string::npos);
+}
+
 // One process for the reference data, carrying forward and reports (ctest runs each test in its own
 // process, and the workspace takes half a minute to build).
 TEST_F(GalleryTest, ReferenceDataAndReportsForAnyCase) {
@@ -472,6 +521,7 @@ TEST_F(GalleryTest, ReferenceDataAndReportsForAnyCase) {
   AuditsAStudyOfVotesAlliancesAndMemberships();
   TradeAgreementsFromDestaAndHuggo();
   BreakTestsAtAUsersOwnMilestones();
+  ANewerDownloadCarriesEveryOutputThroughItsLastYear();
 }
 
 }  // namespace

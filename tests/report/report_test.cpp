@@ -34,20 +34,28 @@ LinkageRun HandRun() {
   return run;
 }
 
+// P's 2001 score rests on an input carried forward: its point is drawn hollow.
 TEST(ChartsTest, ScoreBandChartCarriesTheDyadsScoresAndMilestones) {
-  const LinkageRun run = HandRun();
+  LinkageRun run = HandRun();
+  run.rows[1].carried = true;
   const auto chart = ScoreBandChart(run, "P", "B", {"linkage"}, {{2001, "a summit"}});
   const auto& values = chart["data"]["values"];
   ASSERT_EQ(values.size(), 2u);
   EXPECT_EQ(values[0]["year"], 2000);
   EXPECT_EQ(values[0]["value"], 60);
   EXPECT_EQ(values[1]["value"], 70);
+  EXPECT_EQ(values[0]["carried"], false);
+  EXPECT_EQ(values[1]["carried"], true);
   EXPECT_TRUE(values[0]["low"].is_null());  // no sensitivity draws in this run
-  // Without draws there is no band: the line, then the milestone's rule and label.
-  ASSERT_EQ(chart["layer"].size(), 3u);
+  // Without draws there is no band: the line, the points (hollow where carried), the milestone's rule and
+  // label.
+  ASSERT_EQ(chart["layer"].size(), 4u);
   EXPECT_EQ(chart["layer"][0]["mark"]["type"], "line");
-  EXPECT_EQ(chart["layer"][1]["data"]["values"][0]["year"], 2001);
-  EXPECT_EQ(chart["layer"][1]["data"]["values"][0]["label"], "a summit");
+  EXPECT_EQ(chart["layer"][1]["mark"]["type"], "point");
+  EXPECT_EQ(chart["layer"][1]["encoding"]["fill"]["condition"]["test"], "datum.carried");
+  EXPECT_EQ(chart["layer"][1]["encoding"]["fill"]["condition"]["value"], "white");
+  EXPECT_EQ(chart["layer"][2]["data"]["values"][0]["year"], 2001);
+  EXPECT_EQ(chart["layer"][2]["data"]["values"][0]["label"], "a summit");
 }
 
 TEST(ChartsTest, ShareAndComponentChartsKeepMissingAsNull) {
