@@ -223,11 +223,11 @@ ApiResponse DashboardApi::Charts(const QueryParams& query) {
 
     const std::string share = ShareScore(asked.dimension);
     json charts = json::array();
-    charts.push_back(
-        Chart("scores",
-              fmt::format("{} of {} with {}", DimensionTitle(asked.dimension), design.actor, design.pivot),
-              ScoreBandChart(run, design.actor, design.pivot, scores, cached->dates),
-              "dashed rules: the dyad's milestones"));
+    charts.push_back(Chart(
+        "scores",
+        fmt::format("{} of {} with {}", DimensionTitle(asked.dimension), design.actor, design.pivot),
+        ScoreBandChart(run, design.actor, design.pivot, scores, cached->dates),
+        "dashed rules: the dyad's milestones; hollow points: a score resting on an input carried forward"));
     const bool several = design.powers.size() > 1;
     const std::string alone = "choose other powers to compare their shares";
     charts.push_back(
@@ -250,9 +250,11 @@ ApiResponse DashboardApi::Charts(const QueryParams& query) {
                       {"dimension", asked.dimension},
                       {"draws", asked.draws}};
     const ScoreSelection kept{{}, {scores.begin(), scores.end()}};
-    return JsonResponse({{"selection", std::move(selection)},
-                         {"charts", std::move(charts)},
-                         {"scores", TableObjects(ScoreTable(run, kept))}});
+    return JsonResponse(
+        {{"selection", std::move(selection)},
+         {"charts", std::move(charts)},
+         {"scores", TableObjects(ScoreTable(run, kept))},
+         {"coverage", several ? TableObjects(CoverageByPowerTable(run, design.pivot)) : json::array()}});
   } catch (const UsageError& error) {
     return ErrorResponse(400, error.what());
   } catch (const NotFoundError& error) {

@@ -116,6 +116,15 @@ TEST_F(ServeApiTest, ChartsCarryTheModelsScores) {
       EXPECT_EQ(rows[k][table.columns[column]], table.rows[k][column]) << k << " " << table.columns[column];
   }
 
+  // Coverage per power and year: CoverageByPowerTable's rows, one object per power.
+  const ResultTable coverage = CoverageByPowerTable(expected, "ARG");
+  ASSERT_EQ(body["coverage"].size(), coverage.rows.size());
+  ASSERT_EQ(coverage.rows.size(), 2u);  // CHN and RUS
+  for (std::size_t k = 0; k < coverage.rows.size(); ++k) {
+    for (std::size_t column = 0; column < coverage.columns.size(); ++column)
+      EXPECT_EQ(body["coverage"][k][coverage.columns[column]], coverage.rows[k][column]);
+  }
+
   ASSERT_EQ(body["charts"].size(), 3u);
   const json& scores = body["charts"][0];
   EXPECT_EQ(scores["id"], "scores");

@@ -59,6 +59,14 @@ try {
   assert.equal(first.selection.dimension, 'overall');
   for (const chart of await chartMarks(page)) assert.ok(chart.marks > 0, `${chart.id} drew no marks`);
   const overallRows = await page.$$eval('#scores-table tr', rows => rows.map(row => row.textContent));
+  // Coverage per power and year: a header of years, then one row per power (CHN, RUS, USA).
+  const coverage = await page.$$eval('#coverage-table tr', rows => rows.map(row =>
+    Array.from(row.cells, cell => cell.textContent)));
+  assert.equal(coverage[0][0], 'power');
+  assert.equal(coverage[0][1], '1995');
+  assert.deepEqual(coverage.slice(1).map(row => row[0]), ['CHN', 'RUS', 'USA']);
+  assert.ok(coverage.slice(1).every(row => row.slice(1).every(cell => /^(0|1)\.\d\d( carried)?$|^missing$|^$/.test(cell))),
+    `coverage cells: ${JSON.stringify(coverage)}`);
   await page.screenshot({ path: resolve(artefacts, 'dashboard-overall.png'), fullPage: true });
 
   // A change of dimension brings the economic scores: new rows, each naming an economic score.
