@@ -11,16 +11,10 @@
 namespace linkage {
 namespace {
 
+using testing::ByIndicatorAndYear;
 using testing::Fixture;
 
 using Records = std::map<std::string, IndicatorRecord>;
-
-Records ByIndicatorAndYear(const std::vector<IndicatorRecord>& records) {
-  Records keyed;
-  for (const auto& record : records)
-    keyed.emplace(fmt::format("{}@{}", record.indicator, record.year), record);
-  return keyed;
-}
 
 // tests/data/indicators/agreements/pairs.csv: KAZ-RUS bound by T 1 (1998 to 2020-06-30), T 2 (from
 // 2020-07-01) and T 3 (2005-01-01 to 2006-01-01, the first day out of force); CHN-KAZ by T 4 from 2010, a

@@ -12,16 +12,10 @@
 namespace linkage {
 namespace {
 
+using testing::ByIndicatorAndYear;
 using testing::Fixture;
 
 using Records = std::map<std::string, IndicatorRecord>;
-
-Records ByIndicatorAndYear(const std::vector<IndicatorRecord>& records) {
-  Records keyed;
-  for (const auto& record : records)
-    keyed.emplace(fmt::format("{}@{}", record.indicator, record.year), record);
-  return keyed;
-}
 
 // The small fixtures of tests/data/indicators/security/ over the core workspace, whose membership spells put
 // KAZ and CHN in the Shanghai Five (1996-04-26 to 2001-06-15) and the SCO (from 2001-06-15), and KAZ alone

@@ -2,10 +2,12 @@
 // Looks up one computed indicator value in a test, failing the test when it is absent or missing.
 #pragma once
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "indicators/indicator_record.hpp"
 
@@ -19,6 +21,15 @@ inline double ValueOf(const std::map<std::string, IndicatorRecord>& records, con
     return 0;
   }
   return *found->second.value;
+}
+
+//! The records keyed "indicator@year" (the first of each key).
+inline std::map<std::string, IndicatorRecord> ByIndicatorAndYear(
+    const std::vector<IndicatorRecord>& records) {
+  std::map<std::string, IndicatorRecord> keyed;
+  for (const auto& record : records)
+    keyed.emplace(fmt::format("{}@{}", record.indicator, record.year), record);
+  return keyed;
 }
 
 }  // namespace linkage::testing
