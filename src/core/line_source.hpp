@@ -14,7 +14,8 @@ namespace linkage {
 enum class Encoding { kUtf8, kLatin1 };
 
 //! Streams the lines of a file (transparently gunzipping a .gz file), stripping CR and a UTF-8 BOM.
-//! A truncated or corrupt gzip stream is an InputError naming the file and the last line read.
+//! A truncated or corrupt gzip stream, or a NUL byte in a line, is an InputError naming the file and the
+//! line.
 class LineSource {
  public:
   explicit LineSource(const std::string& path, Encoding encoding = Encoding::kUtf8);
@@ -31,12 +32,17 @@ class LineSource {
 
  private:
   bool ReadRaw(std::string& line);
+  // An InputError when zlib reports a damaged or truncated stream.
+  void ThrowIfDamaged();
 
   std::string path_;
   Encoding encoding_;
   gzFile gz_ = nullptr;
   std::size_t line_number_ = 0;
   std::string buffer_;
+  std::size_t start_ = 0;  // the unread part of buffer_ is [start_, end_)
+  std::size_t end_ = 0;
+  bool at_end_ = false;
 };
 
 }  // namespace linkage

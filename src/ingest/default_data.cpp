@@ -88,6 +88,10 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
     std::filesystem::remove(temporary);
     throw;
   }
+  // A journal left beside the old file (an import killed mid-write) belongs to that file: SQLite would roll
+  // it back onto the new one at the next open and destroy it. The old file's journals go before the new file
+  // takes its name.
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) std::filesystem::remove(request.workspace + suffix);
   std::filesystem::rename(temporary, request.workspace);
   return summaries;
 }

@@ -259,6 +259,29 @@ void ReadPolecat(ImportContext& context, const std::string& path, const ImportOp
   sink.Summarise();
 }
 
+// Deep enough for any PLOVER record; deeper nesting is refused before it can exhaust the stack of the code
+// that walks or prints the record.
+constexpr int kMaxJsonDepth = 64;
+
+// Parses PLOVER JSON at `where`: a syntax error, nesting deeper than kMaxJsonDepth or a number a double
+// cannot hold is an InputError there.
+nlohmann::json ParsePloverJson(const std::string& text, SourceLocation where, const std::string& expected) {
+  try {
+    return nlohmann::json::parse(text, [&](int depth, nlohmann::json::parse_event_t /*event*/,
+                                           nlohmann::json& /*parsed*/) {
+      if (depth > kMaxJsonDepth)
+        throw InputError(where, fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth), expected);
+      return true;
+    });
+  } catch (const nlohmann::json::parse_error& error) {
+    where.column = error.byte;
+    throw InputError(where, "not valid JSON", expected);
+  } catch (const nlohmann::json::out_of_range& error) {
+    throw InputError(where, fmt::format("a number out of range ({})", error.what()),
+                     "numbers within the range of a double");
+  }
+}
+
 void ReadPlover(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
   const EventCodingTables tables(DefaultDataDir());
   EventSink sink(context, Scheme::kIso3);
@@ -276,20 +299,13 @@ void ReadPlover(ImportContext& context, const std::string& path, const ImportOpt
       whole += line + '\n';
       continue;
     }
-    try {
-      records.emplace_back(nlohmann::json::parse(line), source.LineNumber());
-    } catch (const nlohmann::json::parse_error& error) {
-      throw InputError({path, source.LineNumber(), error.byte}, "not a JSON record",
-                       "one PLOVER JSON object per line", line);
-    }
+    records.emplace_back(
+        ParsePloverJson(line, {path, source.LineNumber()}, "one PLOVER JSON object per line"),
+        source.LineNumber());
   }
   if (array) {
-    try {
-      for (auto& item : nlohmann::json::parse(whole)) records.emplace_back(std::move(item), 0);
-    } catch (const nlohmann::json::parse_error& error) {
-      throw InputError({path, 0, error.byte}, "not a JSON array of records",
-                       "a JSON array of PLOVER objects");
-    }
+    for (auto& item : ParsePloverJson(whole, {path}, "a JSON array of PLOVER objects"))
+      records.emplace_back(std::move(item), 0);
   }
   for (const auto& entry : records) {
     const nlohmann::json& json = entry.first;

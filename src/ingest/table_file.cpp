@@ -4,6 +4,7 @@
 #include <readstat.h>
 
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "core/error.hpp"
@@ -20,6 +21,9 @@ struct StataTable {
   std::map<std::string, std::map<std::string, std::string>> labels;  //!< set -> code -> label
   std::vector<std::vector<std::string>> rows;
   std::string problem;  //!< the first problem readstat reported
+  //! The 0-based index of a variable with no usable name: empty, or bytes outside the file's encoding, which
+  //! readstat cannot convert and hands over as no name at all.
+  std::optional<std::size_t> unnamed;
 };
 
 int OnVariable(int index, readstat_variable_t* variable, const char* label_set, void* context) {
@@ -29,7 +33,12 @@ int OnVariable(int index, readstat_variable_t* variable, const char* label_set, 
     table.header.resize(position + 1);
     table.label_sets.resize(position + 1);
   }
-  table.header[position] = readstat_variable_get_name(variable);
+  const char* name = readstat_variable_get_name(variable);
+  if (name == nullptr || *name == '\0') {
+    table.unnamed = position;
+    return READSTAT_HANDLER_ABORT;
+  }
+  table.header[position] = name;
   table.label_sets[position] = label_set == nullptr ? "" : label_set;
   return READSTAT_HANDLER_OK;
 }
@@ -55,6 +64,7 @@ std::string FormatNumber(readstat_value_t value) {
 // Stata stores text columns "encoded" as integers with value labels; the label is what the column means.
 int OnValueLabel(const char* label_set, readstat_value_t value, const char* label, void* context) {
   auto& table = *static_cast<StataTable*>(context);
+  if (label_set == nullptr || label == nullptr) return READSTAT_HANDLER_OK;
   table.labels[label_set][FormatNumber(value)] = label;
   return READSTAT_HANDLER_OK;
 }
@@ -92,6 +102,14 @@ std::unique_ptr<CsvReader> OpenTable(const std::string& path) {
   readstat_set_error_handler(parser, OnError);
   const readstat_error_t result = readstat_parse_dta(parser, path.c_str(), &table);
   readstat_parser_free(parser);
+  if (table.unnamed) {
+    throw InputError(
+        {path, 0, 0, fmt::format("variable {}", *table.unnamed + 1)},
+        fmt::format("variable {} of the Stata file has no name, or one that is not valid text in "
+                    "the file's encoding",
+                    *table.unnamed + 1),
+        "named variables (a column name for every variable)");
+  }
   if (result != READSTAT_OK) {
     std::string problem = readstat_error_message(result);
     if (!table.problem.empty()) problem += ": " + std::string(text::Trim(table.problem));
