@@ -3,13 +3,18 @@
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <exception>
+#include <system_error>
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
 
 int main(int argc, char** argv) {
+  // A reader that closed the pipe early (`linkage ... | head`) is not an error: a write then fails with
+  // EPIPE, which ends the command quietly below, instead of SIGPIPE killing the process (exit 141).
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"Linkage: how ties between states widen and deepen, measured from data with provenance"};
   app.set_version_flag("--version", LINKAGE_VERSION);
   app.require_subcommand(1);
@@ -43,12 +48,16 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
     fmt::print(stderr, "linkage: error: {}\n", error.what());
     return static_cast<int>(error.Code());
+  } catch (const std::system_error& error) {
+    if (error.code().value() == EPIPE) return 0;
+    std::fflush(stdout);
+    fmt::print(stderr, "linkage: internal error: {}\n", error.what());
+    return static_cast<int>(linkage::ExitCode::kInternal);
   } catch (const std::exception& error) {
     std::fflush(stdout);
     fmt::print(stderr, "linkage: internal error: {}\n", error.what());
     return static_cast<int>(linkage::ExitCode::kInternal);
   }
-  // A reader that closed the pipe early (`linkage ... | head`) is not an error.
   if (std::fflush(stdout) != 0 && errno != EPIPE) return static_cast<int>(linkage::ExitCode::kInternal);
   return 0;
 }
