@@ -14,7 +14,7 @@ struct SourcesOptions {
 
 void RunSources(const SourcesOptions& options) {
   auto database = OpenOrCreate(options.common);
-  WriteResult(SourceTable(*database), ParseOutputFormat(options.format), stdout);
+  WriteResult(SourceTable(*database, YearsBySource(*database)), ParseOutputFormat(options.format), stdout);
 }
 
 }  // namespace

@@ -70,8 +70,7 @@ nlohmann::json YearCell(const std::map<std::int64_t, SourceYears>& years, std::i
 
 }  // namespace
 
-ResultTable SourceTable(Database& database) {
-  const auto years = YearsBySource(database);
+ResultTable SourceTable(Database& database, const std::map<std::int64_t, SourceYears>& years) {
   Statement query(
       database,
       "SELECT id, dataset, format, path, substr(sha256, 1, 12), citation, terms FROM sources ORDER BY id");
@@ -85,8 +84,7 @@ ResultTable SourceTable(Database& database) {
   return table;
 }
 
-ResultTable DatasetYearsTable(Database& database) {
-  const auto years = YearsBySource(database);
+ResultTable DatasetYearsTable(Database& database, const std::map<std::int64_t, SourceYears>& years) {
   struct Span {
     int first = 0;
     int last = 0;

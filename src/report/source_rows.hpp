@@ -33,11 +33,12 @@ struct SourceYears {
 std::map<std::int64_t, SourceYears> YearsBySource(Database& database);
 
 //! Every source file behind the workspace: id, dataset, format, path, first and last year with a value,
-//! checksum prefix, citation and terms.
-ResultTable SourceTable(Database& database);
+//! checksum prefix, citation and terms. `years` is YearsBySource(database), read once by a caller that needs
+//! it for several tables.
+ResultTable SourceTable(Database& database, const std::map<std::int64_t, SourceYears>& years);
 
 //! One row per dataset: its first and last year with a value and its files, so an output can say where
 //! each source ends.
-ResultTable DatasetYearsTable(Database& database);
+ResultTable DatasetYearsTable(Database& database, const std::map<std::int64_t, SourceYears>& years);
 
 }  // namespace linkage
