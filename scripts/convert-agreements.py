@@ -65,6 +65,15 @@ def read_desta():
     return entries
 
 
+def known_part(date):
+    """HUGGO writes an unknown month or day as 99 (GBR leaves EC Lisbon on 2020-99-99): keep the part that is
+    known, as the partial ISO date the workspace accepts (2020)."""
+    parts = date.split("-")
+    while parts and parts[-1] == "99":
+        parts.pop()
+    return "-".join(parts)
+
+
 def read_huggo():
     """destaID -> {treatyID: {state: (force, end)}} and each treaty's signature year."""
     by_desta = collections.defaultdict(lambda: collections.defaultdict(dict))
@@ -74,7 +83,8 @@ def read_huggo():
             if not row["destaID"]:
                 continue
             end = row["StateEnd"] if row["StateEnd"] and not row["StateEnd"].startswith("9999") else ""
-            by_desta[row["destaID"]][row["treatyID"]][row["stateID"]] = (row["StateForce"], end)
+            by_desta[row["destaID"]][row["treatyID"]][row["stateID"]] = (known_part(row["StateForce"]),
+                                                                         known_part(end))
             begin[row["treatyID"]] = row["Begin"][:4]
     return by_desta, begin
 

@@ -8,6 +8,7 @@
 
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
+#include "core/years.hpp"
 
 namespace linkage {
 
@@ -44,7 +45,13 @@ TableDeclaration ParseDeclaration(const CsvReader& reader, const CsvRecord& reco
     if (text::Trim(part).empty()) continue;
     std::smatch match;
     if (std::regex_match(part, match, years)) {
-      declaration.years = {std::stoi(match[1].str()), std::stoi(match[2].str())};
+      const auto first = ParseYear(match[1].str());
+      const auto last = ParseYear(match[2].str());
+      if (!first || !last || *last < *first) {
+        reader.Fail(record, column, fmt::format("'{}' is not a range of years", text::Trim(part)),
+                    fmt::format("years=FIRST-LAST, from {} to {}, not backwards", kFirstYear, kLastYear));
+      }
+      declaration.years = {*first, *last};
     } else if (std::regex_match(part, match, parts)) {
       declaration.parts_within_total = match[1].str();
     } else {

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/years.hpp"
 
 namespace linkage {
 
@@ -195,7 +196,6 @@ class Parser {
       node->word = token;
       return node;
     }
-    const auto integer = text::ParseInteger(token);
     if (source_.compare(position_, 2, "..") == 0) {
       position_ += 2;
       SkipSpace();
@@ -204,11 +204,15 @@ class Parser {
              std::isdigit(static_cast<unsigned char>(source_[position_])) != 0) {
         ++position_;
       }
-      const auto last = text::ParseInteger(source_.substr(end_start, position_ - end_start));
-      if (!integer || !last) Fail("a year range is written first..last, e.g. 2000..2013");
+      const auto first = ParseYear(token);
+      const auto last = ParseYear(source_.substr(end_start, position_ - end_start));
+      if (!first || !last) {
+        Fail(fmt::format("a year range is written first..last with years from {} to {}, e.g. 2000..2013",
+                         kFirstYear, kLastYear));
+      }
       node->kind = Expression::Kind::kYearRange;
-      node->first_year = static_cast<int>(*integer);
-      node->last_year = static_cast<int>(*last);
+      node->first_year = *first;
+      node->last_year = *last;
       if (node->last_year < node->first_year) Fail("a year range must not run backwards");
       return node;
     }

@@ -56,9 +56,13 @@ PeriodDummy ParsePeriodDummy(const std::string& text, Database& database, const 
                     "bri=CHN:central-asia:2013 or x=USA:MEX,CAN:1994",
                     text));
   PeriodDummy dummy{text.substr(0, equals), actors.RequireArgument(parts[0]).id, {}, 0};
-  const auto year = text::ParseInteger(parts[2]);
-  if (!year) throw UsageError(fmt::format("--period-dummy '{}': '{}' is not a year", text, parts[2]));
-  dummy.from = static_cast<int>(*year);
+  const auto year = ParseYear(parts[2]);
+  if (!year) {
+    throw UsageError(fmt::format("--period-dummy '{}': '{}' is not a year from {} to {}",
+                                 text::Truncate(text, 80), text::Truncate(parts[2], 20), kFirstYear,
+                                 kLastYear));
+  }
+  dummy.from = *year;
   if (parts[1].find(',') == std::string::npos && !actors.Resolve(parts[1]).Unique()) {
     const std::string region = RequireRegion(database, parts[1]);
     for (const auto& member : RegionMembers(database, region, dummy.from)) dummy.partners.push_back(member);

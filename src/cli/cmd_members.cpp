@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <regex>
 
 #include "cli/command.hpp"
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "registry/actor_registry.hpp"
@@ -26,7 +26,7 @@ struct MembersOptions {
 
 void RunMembers(const MembersOptions& options) {
   if (options.on.empty() == (options.in == 0)) throw UsageError("give exactly one of --on DATE or --in YEAR");
-  if (!options.on.empty() && !std::regex_match(options.on, std::regex(R"(^\d{4}-\d{2}-\d{2}$)"))) {
+  if (!options.on.empty() && !IsIsoDate(options.on, DatePrecision::kDay)) {
     throw UsageError(fmt::format("--on '{}' is not a date; expected YYYY-MM-DD", options.on));
   }
   auto database = OpenOrCreate(options.common);

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <optional>
-#include <regex>
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
@@ -36,11 +35,13 @@ struct NetworkOptions {
 };
 
 // The single year the network is read for.
-int ParseYear(const std::string& text) {
-  if (!std::regex_match(text, std::regex(R"(^\d{4}$)"))) {
-    throw UsageError(fmt::format("--year '{}' is not a year; expected e.g. 2015", text));
+int ParseNetworkYear(const std::string& text) {
+  const auto year = ParseYear(text);
+  if (!year) {
+    throw UsageError(fmt::format("--year '{}' is not a year; expected e.g. 2015 (years {} to {})",
+                                 text::Truncate(text, 40), kFirstYear, kLastYear));
   }
-  return std::stoi(text);
+  return *year;
 }
 
 // Each option that only one of the two modes reads, refused in the other so it is never silently ignored.
@@ -66,7 +67,7 @@ void CheckMode(const NetworkOptions& options) {
 
 void RunNetworkYear(const NetworkOptions& options, Database& database, const ActorRegistry& actors,
                     TradeTerms& terms, const std::string& region, OutputFormat format) {
-  const int year = ParseYear(options.year);
+  const int year = ParseNetworkYear(options.year);
   std::vector<std::string> powers;
   for (const auto& name : text::Split(options.powers, ',')) {
     if (!text::Trim(name).empty()) powers.push_back(actors.RequireArgument(name).id);

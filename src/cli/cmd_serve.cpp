@@ -2,6 +2,7 @@
 // powers, years and dimension and the charts follow, over a read-only JSON API (docs/api.md).
 #include <fmt/format.h>
 #include <pthread.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <cerrno>
@@ -54,7 +55,17 @@ sigset_t BlockStopSignals() {
   return signals;
 }
 
+// Each open connection is a file descriptor: 1,000 concurrent clients need more than the usual soft limit of
+// 1,024, so the soft limit is raised to the hard one.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &limit);
+}
+
 void RunServe(const ServeOptions& options) {
+  RaiseOpenFileLimit();
   DashboardApi api(OpenOrCreate(options.common));
   DashboardServer server(api, {LoadDashboardPage(), LoadChartLibraries()});
   // Only now: Ctrl-C must still end the first build of a workspace the usual way.

@@ -6,8 +6,10 @@
 #include <memory>
 #include <string>
 
+#include "core/years.hpp"
 #include "indicators/trade_terms.hpp"
 #include "ingest/default_data.hpp"
+#include "model/design_request.hpp"
 #include "model/linkage_levels.hpp"
 #include "model/score_tests.hpp"
 #include "registry/actor_registry.hpp"
@@ -45,28 +47,14 @@ FlowChoices ParseChoices(const ChoiceOptions& options);
 //! NotFoundError, listing the datasets, when the choices name a dataset the workspace does not hold.
 void RequireDataset(const FlowChoices& choices, TradeData& data);
 
-//! Parses --years "2019" or "2000-2020" (UsageError otherwise).
-std::pair<int, int> ParseYears(const std::string& text);
-
 //! Parses --only "id,id,...": the ids, each checked against the dyad indicators (UsageError listing them).
 std::vector<std::string> ParseIndicatorIds(const std::string& only);
-
-//! Splits --dyad "CHN,KAZ" into the outside power and the pivot state (UsageError unless there are two).
-std::pair<std::string, std::string> SplitDyad(const std::string& dyad);
-//! The design a --dyad, --powers and --region name: actor and pivot resolved, the powers with the actor first
-//! and without repeats (UsageError when the pivot is among them), the region's stored name; no members yet.
-LinkageDesign ResolveDesign(const std::pair<std::string, std::string>& dyad, const std::string& powers,
-                            const std::string& region, Database& database, const ActorRegistry& actors);
 
 //! The years the break tests look at for the dyad a-b: the events of a user's `--milestones FILE` when one is
 //! given, else the workspace's milestones of the pair.
 std::vector<BreakDate> DyadBreakDates(Database& database, const ActorRegistry& actors, const std::string& a,
                                       const std::string& b, int first, int last,
                                       const std::string& milestones_file);
-
-//! The actors a list names: "KAZ,UZB" (each resolved) or one region's name (its members in `year`).
-std::vector<std::string> ResolveActorList(const std::string& text, int year, Database& database,
-                                          const ActorRegistry& actors);
 
 // One registration function per subcommand file.
 void RegisterInit(CLI::App& app);

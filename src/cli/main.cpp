@@ -50,6 +50,11 @@ int main(int argc, char** argv) {
     return static_cast<int>(error.Code());
   } catch (const std::system_error& error) {
     if (error.code().value() == EPIPE) return 0;
+    if (error.code().value() == ENOSPC || error.code().value() == EDQUOT) {
+      std::fflush(stdout);
+      fmt::print(stderr, "linkage: error: the disk is full: {}\n", error.what());
+      return static_cast<int>(linkage::ExitCode::kStore);
+    }
     std::fflush(stdout);
     fmt::print(stderr, "linkage: internal error: {}\n", error.what());
     return static_cast<int>(linkage::ExitCode::kInternal);

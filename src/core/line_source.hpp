@@ -6,16 +6,22 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace linkage {
 
 //! Text encoding of a source file; Latin-1 files are converted to UTF-8 as they are read.
 enum class Encoding { kUtf8, kLatin1 };
 
-//! Streams the lines of a file (transparently gunzipping a .gz file), stripping CR and a UTF-8 BOM.
-//! A truncated or corrupt gzip stream, or a NUL byte in a line, is an InputError naming the file and the
-//! line.
+//! The longest line a source file may have: far above any real row, far below what would exhaust memory (a
+//! gzip bomb of one 1 GiB line).
+inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
+
+//! Streams the lines of a file (transparently gunzipping a gzip file, whatever its name), stripping CR and a
+//! UTF-8 BOM. A truncated or corrupt gzip stream, bytes after its end, a line longer than kMaxLineBytes or a
+//! NUL byte in a line is an InputError naming the file and the line.
 class LineSource {
  public:
   explicit LineSource(const std::string& path, Encoding encoding = Encoding::kUtf8);
@@ -32,12 +38,22 @@ class LineSource {
 
  private:
   bool ReadRaw(std::string& line);
-  // An InputError when zlib reports a damaged or truncated stream.
-  void ThrowIfDamaged();
+  // Refills buffer_ with the next decompressed (or plain) bytes; false at the end of the file.
+  bool Fill();
+  // Reads the next block of the file itself into input_; false at the end of the file.
+  bool ReadInput();
+  [[noreturn]] void Damaged(const std::string& problem, const std::string& expected) const;
 
   std::string path_;
   Encoding encoding_;
-  gzFile gz_ = nullptr;
+  struct CloseFile {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+  };
+  std::unique_ptr<std::FILE, CloseFile> file_;
+  bool compressed_ = false;
+  bool stream_ended_ = false;  // the last gzip member ended; only another member may follow
+  z_stream stream_{};
+  std::vector<unsigned char> input_;
   std::size_t line_number_ = 0;
   std::string buffer_;
   std::size_t start_ = 0;  // the unread part of buffer_ is [start_, end_)

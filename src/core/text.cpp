@@ -75,6 +75,14 @@ std::optional<long long> ParseInteger(std::string_view value) {
   return parsed;
 }
 
+std::string Truncate(std::string_view value, std::size_t limit) {
+  if (value.size() <= limit) return std::string(value);
+  std::size_t cut = limit;
+  // Step back over UTF-8 continuation bytes (10xxxxxx) so that no character is split.
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0U) == 0x80U) --cut;
+  return fmt::format("{}... ({} bytes)", value.substr(0, cut), value.size());
+}
+
 std::string Latin1ToUtf8(std::string_view value) {
   std::string out;
   out.reserve(value.size());

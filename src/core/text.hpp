@@ -27,6 +27,9 @@ bool StartsWith(std::string_view value, std::string_view prefix);
 std::optional<double> ParseDouble(std::string_view value);
 //! Parses a whole integer (surrounding spaces allowed); nullopt if not an integer.
 std::optional<long long> ParseInteger(std::string_view value);
+//! The value cut to at most `limit` bytes (at a UTF-8 character boundary) with "..." and the full length
+//! appended when cut: for echoing user input in messages, which a 10 MB field must not flood.
+std::string Truncate(std::string_view value, std::size_t limit);
 //! Converts ISO-8859-1 bytes to UTF-8.
 std::string Latin1ToUtf8(std::string_view value);
 //! Normal form of a country or organisation name for matching: lower case, accents on Latin-1 letters

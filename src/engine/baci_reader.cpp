@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -11,8 +12,11 @@
 #include <limits>
 #include <optional>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/line_source.hpp"
 #include "engine/mapped_file.hpp"
 
 namespace linkage::engine {
@@ -231,19 +235,11 @@ void RunParts(unsigned parts, const std::function<void(unsigned)>& work) {
   for (auto& worker : workers) worker.join();
 }
 
-}  // namespace
-
-FlowColumns ReadBaci(const std::string& path, unsigned threads) {
-  const MappedFile file(path, Access::kSequential);
-  if (!file.Valid() && !file.Problem().empty()) {
-    throw InputError({path, 0, 0, ""}, fmt::format("cannot read the file: {}", file.Problem()),
-                     "a readable BACI file");
-  }
-  const char* data = file.Data();
-  const char* end = data + file.Size();
-  if (file.Size() == 0)
-    throw InputError({path, 1, 0, ""}, "the file is empty", "the BACI header t,i,j,k,v,q");
-  const char* header_end = static_cast<const char*>(std::memchr(data, '\n', file.Size()));
+// Parses [data, data + size), the bytes of `path`.
+FlowColumns ParseBaci(const std::string& path, const char* data, std::size_t size, unsigned threads) {
+  const char* end = data + size;
+  if (size == 0) throw InputError({path, 1, 0, ""}, "the file is empty", "the BACI header t,i,j,k,v,q");
+  const char* header_end = static_cast<const char*>(std::memchr(data, '\n', size));
   if (header_end == nullptr) header_end = end;
   std::string_view header(data, static_cast<std::size_t>(header_end - data));
   if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
@@ -278,8 +274,8 @@ FlowColumns ReadBaci(const std::string& path, unsigned threads) {
     // Line numbers are counted only now, for the one line reported.
     const auto line = 1 + static_cast<std::size_t>(std::count(data, data + problem.line_offset, '\n'));
     const std::size_t column = problem.field_offset - problem.line_offset + 1;
-    const char* raw_end = static_cast<const char*>(
-        std::memchr(data + problem.line_offset, '\n', file.Size() - problem.line_offset));
+    const char* raw_end =
+        static_cast<const char*>(std::memchr(data + problem.line_offset, '\n', size - problem.line_offset));
     const std::string raw(data + problem.line_offset, raw_end == nullptr ? end : raw_end);
     throw InputError({path, line, column, problem.column < kColumns.size() ? kColumns[problem.column] : ""},
                      problem.problem, problem.expected, raw);
@@ -298,6 +294,94 @@ FlowColumns ReadBaci(const std::string& path, unsigned threads) {
     rows += count;
   }
   return FlowColumns::Own(std::move(buffers), rows);
+}
+
+// Whether the file starts with gzip's magic bytes.
+bool IsGzip(const char* data, std::size_t size) {
+  return size >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
+         static_cast<unsigned char>(data[1]) == 0x8b;
+}
+
+}  // namespace
+
+FlowColumns ReadBaci(const std::string& path, unsigned threads) {
+  const MappedFile file(path, Access::kSequential);
+  if (!file.Valid() && !file.Problem().empty()) {
+    throw InputError({path, 0, 0, ""}, fmt::format("cannot read the file: {}", file.Problem()),
+                     "a readable BACI file");
+  }
+  if (!IsGzip(file.Data(), file.Size())) return ParseBaci(path, file.Data(), file.Size(), threads);
+  // A compressed file is read whole into memory: the parser cuts its input at line starts for its threads.
+  std::string text;
+  LineSource lines(path);
+  std::string line;
+  while (lines.ReadLine(line)) {
+    text += line;
+    text += '\n';
+  }
+  return ParseBaci(path, text.data(), text.size(), threads);
+}
+
+std::size_t LineOfRow(const std::string& path, std::size_t row) {
+  LineSource lines(path);
+  std::string line;
+  lines.ReadLine(line);  // the header
+  std::size_t rows = 0;
+  while (lines.ReadLine(line)) {
+    if (line.empty()) continue;
+    if (rows++ == row) return lines.LineNumber();
+  }
+  return lines.LineNumber();
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> FindRepeatedRow(const FlowColumns& flows) {
+  const std::size_t rows = flows.Size();
+  if (rows < 2) return std::nullopt;
+  // Pack (t, i, j, k) into one 64-bit key when the codes fit (they do for every published release); sort
+  // the keys with their rows; equal neighbours are repeats.
+  const auto width = [&](std::span<const std::int32_t> column) {
+    const std::int32_t largest = *std::max_element(column.begin(), column.end());
+    return largest <= 0 ? 1 : std::bit_width(static_cast<std::uint32_t>(largest));
+  };
+  const int year_bits = width(flows.year);
+  const int exporter_bits = width(flows.exporter);
+  const int importer_bits = width(flows.importer);
+  const int product_bits = width(flows.product);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  std::vector<std::size_t> order;
+  if (year_bits + exporter_bits + importer_bits + product_bits <= 64 && rows <= UINT32_MAX) {
+    keys.resize(rows);
+    for (std::size_t r = 0; r < rows; ++r) {
+      std::uint64_t key = static_cast<std::uint32_t>(flows.year[r]);
+      key = (key << exporter_bits) | static_cast<std::uint32_t>(flows.exporter[r]);
+      key = (key << importer_bits) | static_cast<std::uint32_t>(flows.importer[r]);
+      key = (key << product_bits) | static_cast<std::uint32_t>(flows.product[r]);
+      keys[r] = {key, static_cast<std::uint32_t>(r)};
+    }
+    std::sort(keys.begin(), keys.end());
+    std::optional<std::pair<std::size_t, std::size_t>> first;
+    for (std::size_t n = 1; n < rows; ++n) {
+      if (keys[n].first != keys[n - 1].first) continue;
+      // Report the repeat that comes earliest in the file.
+      const std::pair<std::size_t, std::size_t> repeat{keys[n - 1].second, keys[n].second};
+      if (!first || repeat.second < first->second) first = repeat;
+    }
+    return first;
+  }
+  order.resize(rows);
+  for (std::size_t r = 0; r < rows; ++r) order[r] = r;
+  const auto key = [&](std::size_t r) {
+    return std::tuple(flows.year[r], flows.exporter[r], flows.importer[r], flows.product[r], r);
+  };
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  std::optional<std::pair<std::size_t, std::size_t>> first;
+  for (std::size_t n = 1; n < rows; ++n) {
+    const auto [y1, e1, i1, p1, r1] = key(order[n - 1]);
+    const auto [y2, e2, i2, p2, r2] = key(order[n]);
+    if (y1 != y2 || e1 != e2 || i1 != i2 || p1 != p2) continue;
+    if (!first || r2 < first->second) first = std::pair{r1, r2};
+  }
+  return first;
 }
 
 }  // namespace linkage::engine

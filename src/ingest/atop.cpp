@@ -59,6 +59,7 @@ void ReadAtop(ImportContext& context, const std::string& path, const ImportOptio
                    std::string("column ") + kObligations[k].column, reader.At(record, columns[k]));
     }
   }
+  writer.Finish();
 }
 
 }  // namespace linkage

@@ -46,7 +46,8 @@ void CheckProducts(ImportContext& context, const std::string& path, const engine
   for (std::size_t row = 0; row < flows.Size(); ++row) {
     const auto product = flows.product[row];
     if (product >= 0 && product < 1000000 && known[static_cast<std::size_t>(product)]) continue;
-    throw InputError({path, row + 2, 4, "k"}, fmt::format("product {:06d} is not in {}", product, table),
+    throw InputError({path, engine::LineOfRow(path, row), 4, "k"},
+                     fmt::format("product {:06d} is not in {}", product, table),
                      "an HS6 code of the release's product table");
   }
   RecordSource(context.database, {context.dataset, "baci-product-codes", table, "CEPII BACI product codes",
@@ -67,7 +68,15 @@ class CountryCodes {
     // Rows are resolved when the data uses their code: a table lists groupings a given year may not have.
     while (reader.Next(record)) {
       const auto number = static_cast<std::int32_t>(reader.Integer(record, code, 0, 999999));
-      listed_[number] = {reader.Text(record, iso3), reader.At(record, iso3)};
+      const auto [entry, fresh] =
+          listed_.try_emplace(number, reader.Text(record, iso3), reader.At(record, iso3));
+      // A code listed twice would send one country's trade to another, whichever row came last.
+      if (!fresh && entry->second.first != reader.Text(record, iso3)) {
+        reader.Fail(record, iso3,
+                    fmt::format("code {} is {} here but {} at line {}", number, reader.Text(record, iso3),
+                                entry->second.first, entry->second.second.line),
+                    "one country per code");
+      }
     }
     RecordSource(context.database, {context.dataset, "baci-country-codes", table, "CEPII BACI country codes",
                                     "Etalab Open Licence 2.0; cite"});
@@ -88,8 +97,8 @@ class CountryCodes {
     std::size_t column = 2;
     while (row < flows.Size() && flows.exporter[row] != code && flows.importer[row] != code) ++row;
     if (row < flows.Size() && flows.exporter[row] != code) column = 3;
-    // Row r of the columns is line r + 2 of the file (after the header; BACI files have no blank lines).
-    const SourceLocation where{data_path_, row + 2, column, column == 2 ? "i" : "j"};
+    const SourceLocation where{data_path_, engine::LineOfRow(data_path_, row), column,
+                               column == 2 ? "i" : "j"};
     return table_[code] = context_.actors.Require(numeric, Scheme::kM49, where).id;
   }
 
@@ -171,10 +180,20 @@ void ReadBaci(ImportContext& context, const std::string& path, const ImportOptio
   const engine::FlowColumns flows = engine::ReadBaci(path);
   CountryCodes codes(context, path, FindCountryTable(path, options));
   CheckProducts(context, path, flows);
+  if (const auto repeat = engine::FindRepeatedRow(flows)) {
+    throw InputError(
+        {path, engine::LineOfRow(path, repeat->second), 1, "t"},
+        fmt::format("the row repeats line {}: t={}, i={}, j={}, k={:06d} again",
+                    engine::LineOfRow(path, repeat->first), flows.year[repeat->second],
+                    flows.exporter[repeat->second], flows.importer[repeat->second],
+                    flows.product[repeat->second]),
+        "one row per year, exporter, importer and product (a repeat would be added into the totals)");
+  }
   const engine::SweepResult totals = engine::Sweep(flows);
   // Every code before any value is written, so an unknown one stops the import at its first row.
   for (const auto& country : totals.countries) codes.Resolve(country.country, flows);
   FlowWriter writer(context);
+  // Totals come from many rows: a contradiction with a stored value names the file and column, not a line.
   const SourceLocation where{path, 0, 0, "v"};
   const auto usd = [](std::optional<double> thousands) {
     return thousands ? std::optional<double>(*thousands * kThousand) : std::nullopt;

@@ -3,13 +3,18 @@
 // country site. Codes are CEPII's own (ROM, PAL, ZAR, TMP, YUG), resolved through the cepii scheme before
 // ISO.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <cmath>
+#include <map>
 #include <set>
+#include <vector>
 
 #include "core/csv_reader.hpp"
 #include "core/text.hpp"
 #include "ingest/actor_column.hpp"
 #include "ingest/importers.hpp"
+#include "store/provenance.hpp"
 
 namespace linkage {
 
@@ -33,6 +38,70 @@ class CepiiColumn {
   std::map<std::string, std::string> cache_;
 };
 
+// Stores time-invariant facts keyed by actor or dyad. The same value again is a duplicate; another value for
+// a stored key is refused (it would silently replace what an earlier file or line said).
+class AttributeWriter {
+ public:
+  // `table` is actor_attributes or dyad_attributes; `keys` its key columns after dataset, before name.
+  AttributeWriter(ImportContext& context, const std::string& table, const std::vector<std::string>& keys)
+      : context_(context),
+        insert_(context.database, InsertSql(table, keys)),
+        existing_(context.database, SelectSql(table, keys)) {}
+
+  // Stores `value` of attribute `name` for `key` read from `where`.
+  void Write(const std::vector<std::string>& key, const std::string& name, std::optional<double> value,
+             const SourceLocation& where) {
+    int index = 1;
+    existing_.Bind(index++, context_.dataset);
+    for (const auto& part : key) existing_.Bind(index++, part);
+    existing_.Bind(index, name);
+    if (existing_.Step()) {
+      const auto stored = existing_.OptionalReal(0);
+      const Provenance before = LookupProvenance(context_.database, existing_.Int(1), existing_.Int(2), "");
+      existing_.Reset();
+      const bool same = stored.has_value() == value.has_value() &&
+                        (!stored || std::fabs(*stored - *value) <= 1e-9 * std::fabs(*stored) + 1e-12);
+      if (same) {
+        ++context_.summary.duplicates;
+        return;
+      }
+      throw InputError(where,
+                       fmt::format("{} of {} is {} here but {} in {}", name, fmt::join(key, "-"),
+                                   value ? text::FormatNumber(*value) : "missing",
+                                   stored ? text::FormatNumber(*stored) : "missing", before.Describe()),
+                       "one value per attribute in a dataset");
+    }
+    existing_.Reset();
+    index = 1;
+    insert_.Bind(index++, context_.dataset);
+    for (const auto& part : key) insert_.Bind(index++, part);
+    insert_.Bind(index, name);
+    insert_.Bind(index + 1, value);
+    insert_.Bind(index + 2, context_.source_id);
+    insert_.Bind(index + 3, static_cast<std::int64_t>(where.line));
+    insert_.Run();
+    ++context_.summary.values_stored;
+    if (!value) ++context_.summary.missing_values;
+  }
+
+ private:
+  static std::string InsertSql(const std::string& table, const std::vector<std::string>& keys) {
+    std::string places = "?";  // dataset
+    for (std::size_t i = 0; i < keys.size() + 4; ++i) places += ", ?";
+    return fmt::format("INSERT INTO {} (dataset, {}, name, value, source_id, source_line) VALUES ({})", table,
+                       fmt::join(keys, ", "), places);
+  }
+  static std::string SelectSql(const std::string& table, const std::vector<std::string>& keys) {
+    std::string where = "dataset = ?";
+    for (const auto& key : keys) where += fmt::format(" AND {} = ?", key);
+    return fmt::format("SELECT value, source_id, source_line FROM {} WHERE {} AND name = ?", table, where);
+  }
+
+  ImportContext& context_;
+  Statement insert_;
+  Statement existing_;
+};
+
 }  // namespace
 
 void ReadCepiiDist(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
@@ -45,27 +114,15 @@ void ReadCepiiDist(ImportContext& context, const std::string& path, const Import
     if (i != origin && i != destination) measures.push_back(i);
   }
   CepiiColumn actors(context.actors);
-  Statement insert(
-      context.database,
-      "INSERT OR REPLACE INTO dyad_attributes (dataset, actor_a, actor_b, name, value, source_id, "
-      "source_line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  AttributeWriter writer(context, "dyad_attributes", {"actor_a", "actor_b"});
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;
     const std::string a = actors.Resolve(reader, record, origin);
     const std::string b = actors.Resolve(reader, record, destination);
     for (const std::size_t measure : measures) {
-      const auto value = reader.OptionalNumber(record, measure);
-      insert.Bind(1, context.dataset)
-          .Bind(2, a)
-          .Bind(3, b)
-          .Bind(4, reader.Header()[measure])
-          .Bind(5, value)
-          .Bind(6, context.source_id)
-          .Bind(7, static_cast<std::int64_t>(record.line));
-      insert.Run();
-      ++context.summary.values_stored;
-      if (!value) ++context.summary.missing_values;
+      writer.Write({a, b}, reader.Header()[measure], reader.OptionalNumber(record, measure),
+                   reader.At(record, measure));
     }
   }
 }
@@ -77,35 +134,35 @@ void ReadCepiiGeo(ImportContext& context, const std::string& path, const ImportO
   const std::size_t country = reader.Column("country");
   const std::size_t capital = reader.Column("cap");
   CepiiColumn actors(context.actors);
-  Statement insert(
-      context.database,
-      "INSERT OR REPLACE INTO actor_attributes (dataset, actor_id, name, value, source_id, source_line) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+  AttributeWriter writer(context, "actor_attributes", {"actor_id"});
   Statement alias(
       context.database,
       "INSERT OR IGNORE INTO actor_aliases (scheme, alias, actor_id, origin) VALUES ('name', ?, ?, ?)");
+  const auto write = [&](const std::string& actor, const CsvRecord& row) {
+    for (const char* name : {"area", "landlocked", "lat", "lon"}) {
+      const std::size_t column = reader.Column(name);
+      writer.Write({actor}, name, reader.OptionalNumber(row, column), reader.At(row, column));
+    }
+  };
+  // geo_cepii lists several cities for some countries; the capital's row carries the country's geography, and
+  // a country without a capital row takes its first row.
+  std::set<std::string> with_capital;
+  std::map<std::string, CsvRecord> first_rows;
   CsvRecord record;
-  std::set<std::string> seen;
   while (reader.Next(record)) {
     ++context.summary.rows_read;
     const std::string actor = actors.Resolve(reader, record, iso3);
     alias.Bind(1, AliasKey(Scheme::kName, record.fields[country])).Bind(2, actor).Bind(3, "CEPII geo_cepii");
     alias.Run();
-    // geo_cepii lists several cities for some countries; the capital's row carries the country's geography.
-    const bool is_capital = text::Trim(record.fields[capital]) == "1";
-    if (!is_capital && seen.contains(actor)) continue;
-    seen.insert(actor);
-    for (const char* name : {"area", "landlocked", "lat", "lon"}) {
-      const std::size_t column = reader.Column(name);
-      insert.Bind(1, context.dataset)
-          .Bind(2, actor)
-          .Bind(3, name)
-          .Bind(4, reader.OptionalNumber(record, column))
-          .Bind(5, context.source_id)
-          .Bind(6, static_cast<std::int64_t>(record.line));
-      insert.Run();
-      ++context.summary.values_stored;
+    if (text::Trim(record.fields[capital]) == "1") {
+      with_capital.insert(actor);
+      write(actor, record);
+    } else {
+      first_rows.try_emplace(actor, record);
     }
+  }
+  for (const auto& [actor, row] : first_rows) {
+    if (!with_capital.contains(actor)) write(actor, row);
   }
 }
 

@@ -7,13 +7,13 @@
 #include <fmt/format.h>
 
 #include <exception>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <thread>
 
 #include "core/csv_reader.hpp"
 #include "core/error.hpp"
+#include "core/line_source.hpp"
 #include "core/text.hpp"
 #include "ingest/batch_queue.hpp"
 #include "ingest/flow_writer.hpp"
@@ -118,10 +118,11 @@ class ComtradeActors {
   std::map<std::string, std::string> known_;
 };
 
+// Through LineSource, so that a gzipped file is read like a plain one.
 CsvDialect DialectOf(const std::string& path) {
-  std::ifstream in(path);
+  LineSource lines(path);
   std::string header;
-  std::getline(in, header);
+  lines.ReadLine(header);
   CsvDialect dialect;
   if (header.find('\t') != std::string::npos) dialect.delimiter = '\t';
   return dialect;

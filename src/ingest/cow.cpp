@@ -146,6 +146,7 @@ void ReadCowIgoDyad(ImportContext& context, const std::string& path, const Impor
     }
     writer.Write(value, static_cast<std::int64_t>(record.line), "column dyadigos", reader.At(record, shared));
   }
+  writer.Finish();
 }
 
 void ReadCowIgoState(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
@@ -182,6 +183,7 @@ void ReadCowContiguity(ImportContext& context, const std::string& path, const Im
                     true};
     writer.Write(value, static_cast<std::int64_t>(record.line), "column conttype", reader.At(record, type));
   }
+  writer.Finish();
 }
 
 void ReadCowNmc(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {

@@ -59,7 +59,8 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
     if ((entry.core || request.with_default_data) && !unknown) done.bytes_total += size;
   }
   const std::string temporary = request.workspace + ".building";
-  std::filesystem::remove(temporary);
+  // What a killed build left behind, journals included, would otherwise be rolled onto this one.
+  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(temporary + suffix);
   std::vector<ImportSummary> summaries;
   try {
     auto database = CreateWorkspace(temporary);
@@ -81,7 +82,8 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
       const auto size = std::filesystem::file_size(entry.path, unknown);
       if (!unknown) done.bytes_done += size;
     }
-    database->Execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA optimize;");
+    // Write-ahead logging from here on: commands read while an import writes (store/database.hpp).
+    database->Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA optimize;");
     done.step = "done";
     progress(done);
   } catch (...) {

@@ -9,6 +9,16 @@
 
 namespace linkage {
 
+namespace {
+
+// Equal to within rounding, or both missing.
+bool SameValue(std::optional<double> stored, std::optional<double> given) {
+  if (stored.has_value() != given.has_value()) return false;
+  return !stored || std::fabs(*stored - *given) <= 1e-9 * std::fabs(*stored) + 1e-12;
+}
+
+}  // namespace
+
 DyadSeriesWriter::DyadSeriesWriter(ImportContext& context, Combine combine)
     : context_(context),
       combine_(combine),
@@ -25,6 +35,7 @@ DyadSeriesWriter::DyadSeriesWriter(ImportContext& context, Combine combine)
 
 void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const std::string& transform,
                              const SourceLocation& where) {
+  RequireFinite(given.value, where);
   // A non-directed pair is stored once, in a fixed order, so that "a, b" and "b, a" meet.
   DyadValue value = given;
   if (!value.directed && value.actor_b < value.actor_a) std::swap(value.actor_a, value.actor_b);
@@ -58,16 +69,22 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
   const std::int64_t stored_source = existing_.Int(1);
   const std::int64_t stored_line = existing_.Int(2);
   const std::string stored_transform = existing_.Text(3);
-  const Provenance before = LookupProvenance(context_.database, existing_.Int(1), stored_line, "");
   existing_.Reset();
-  if (stored.has_value() == value.value.has_value() &&
-      (!stored || std::fabs(*stored - *value.value) <= 1e-9 * std::fabs(*stored) + 1e-12)) {
-    ++context_.summary.duplicates;
+  // Rows are combined only within one file (a state listed under two codes in a year of succession). A value
+  // an earlier import stored is compared with this file's combination once the file is read, so that the
+  // same file imported again agrees with itself.
+  if (combine_ != Combine::kRefuse && stored_source != context_.source_id) {
+    const Key key{value.code, value.actor_a, value.actor_b, value.year};
+    auto [entry, fresh] = pending_.try_emplace(key, Pending{value, line, where});
+    if (!fresh && value.value && entry->second.value.value &&
+        (combine_ == Combine::kMax ? *value.value > *entry->second.value.value
+                                   : *value.value < *entry->second.value.value)) {
+      entry->second = Pending{value, line, where};
+    }
     return;
   }
-  // Rows are combined only within one file (a state listed under two codes in a year of succession); two
-  // files that disagree are an error like any other contradiction.
-  if (combine_ != Combine::kRefuse && stored && value.value && stored_source == context_.source_id) {
+  if (combine_ != Combine::kRefuse && stored && value.value && stored_source == context_.source_id &&
+      !SameValue(stored, value.value)) {
     const bool larger = *value.value > *stored;
     const bool keep_new = combine_ == Combine::kMax ? larger : !larger;
     const char* rule = combine_ == Combine::kMax ? "larger" : "smaller";
@@ -88,6 +105,37 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
     ++context_.summary.derived_values;
     return;
   }
+  Compare(value, stored, stored_source, stored_line, where);
+}
+
+void DyadSeriesWriter::Finish() {
+  for (const auto& [key, pending] : pending_) {
+    existing_.Bind(1, context_.dataset)
+        .Bind(2, pending.value.code)
+        .Bind(3, pending.value.actor_a)
+        .Bind(4, pending.value.actor_b)
+        .Bind(5, pending.value.year);
+    if (!existing_.Step()) {
+      existing_.Reset();
+      continue;
+    }
+    const auto stored = existing_.OptionalReal(0);
+    const std::int64_t stored_source = existing_.Int(1);
+    const std::int64_t stored_line = existing_.Int(2);
+    existing_.Reset();
+    Compare(pending.value, stored, stored_source, stored_line, pending.where);
+  }
+  pending_.clear();
+}
+
+void DyadSeriesWriter::Compare(const DyadValue& value, std::optional<double> stored,
+                               std::int64_t stored_source, std::int64_t stored_line,
+                               const SourceLocation& where) {
+  if (SameValue(stored, value.value)) {
+    ++context_.summary.duplicates;
+    return;
+  }
+  const Provenance before = LookupProvenance(context_.database, stored_source, stored_line, "");
   throw InputError(
       where,
       fmt::format("{} {}-{} {} is {} here but {} in {}", value.code, value.actor_a, value.actor_b, value.year,

@@ -2,8 +2,10 @@
 // Stores dyad-year values (alliance obligations, shared IGOs, contiguity) with their source row.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "ingest/import_context.hpp"
@@ -36,9 +38,23 @@ class DyadSeriesWriter {
   //! Stores one value read from `line`, described by `transform`; errors point at `where`.
   void Write(const DyadValue& value, std::int64_t line, const std::string& transform,
              const SourceLocation& where);
+  //! Checks the rows this file combined against values an earlier import stored; call once at the end.
+  void Finish();
 
  private:
+  //! The combination of this file's rows for a dyad-year an earlier import already holds.
+  struct Pending {
+    DyadValue value;
+    std::int64_t line = 0;
+    SourceLocation where;
+  };
+  using Key = std::tuple<std::string, std::string, std::string, int>;  // code, a, b, year
+
+  void Compare(const DyadValue& value, std::optional<double> stored, std::int64_t stored_source,
+               std::int64_t stored_line, const SourceLocation& where);
+
   ImportContext& context_;
+  std::map<Key, Pending> pending_;
   Combine combine_;
   Statement insert_;
   Statement existing_;

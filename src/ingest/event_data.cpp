@@ -16,9 +16,9 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "core/csv_reader.hpp"
+#include "core/dates.hpp"
 #include "core/line_source.hpp"
 #include "core/text.hpp"
 #include "ingest/event_coding.hpp"
@@ -38,6 +38,8 @@ struct GdeltLayout {
   const char* name;
   std::vector<std::size_t> field_counts;  //!< the record lengths the version allows
   std::size_t url;                        //!< SOURCEURL, when the record has it
+  std::size_t date_added;                 //!< DATEADDED: where a shifted record shows
+  std::size_t date_added_digits;          //!< its length (YYYYMMDD or YYYYMMDDHHMMSS)
 };
 
 constexpr std::size_t kGdeltId = 0;
@@ -48,21 +50,18 @@ constexpr std::size_t kGdeltEventCode = 26;
 constexpr std::size_t kGdeltQuadClass = 29;
 constexpr std::size_t kGdeltGoldstein = 30;
 
-// "20190315" -> "2019-03-15"; nullopt when it is not a date.
+// "20190315" -> "2019-03-15"; nullopt when it is not a real day.
 std::optional<std::string> CompactDate(std::string_view field) {
-  static const std::regex pattern(R"(^(\d{4})(\d{2})(\d{2})$)");
-  const std::string value(text::Trim(field));
-  std::smatch match;
-  if (!std::regex_match(value, match, pattern)) return std::nullopt;
-  const int month = std::stoi(match[2].str());
-  const int day = std::stoi(match[3].str());
-  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
-  return fmt::format("{}-{}-{}", match[1].str(), match[2].str(), match[3].str());
+  const std::string_view value = text::Trim(field);
+  constexpr std::size_t kDigits = 8;
+  if (value.size() != kDigits) return std::nullopt;
+  std::string date = fmt::format("{}-{}-{}", value.substr(0, 4), value.substr(4, 2), value.substr(6, 2));
+  if (!IsIsoDate(date, DatePrecision::kDay)) return std::nullopt;
+  return date;
 }
 
-bool IsIsoDate(std::string_view value) {
-  static const std::regex pattern(R"(^\d{4}-\d{2}-\d{2}$)");
-  return std::regex_match(std::string(value), pattern);
+bool IsDay(std::string_view value) {
+  return IsIsoDate(value, DatePrecision::kDay);
 }
 
 [[noreturn]] void FailAt(const std::string& path, std::size_t line, std::size_t column,
@@ -76,6 +75,8 @@ void ReadGdelt(ImportContext& context, const std::string& path, const GdeltLayou
   EventSink sink(context, Scheme::kIso3);
   LineSource source(path);
   std::string line;
+  std::size_t first_count = 0;
+  std::size_t first_line = 0;
   while (source.ReadLine(line)) {
     if (text::Trim(line).empty()) continue;
     const std::size_t number = source.LineNumber();
@@ -88,6 +89,17 @@ void ReadGdelt(ImportContext& context, const std::string& path, const GdeltLayou
       FailAt(path, number, std::min(fields.size(), layout.field_counts.back()), "",
              fmt::format("found {} tab-separated fields", fields.size()),
              fmt::format("{} fields, as {} publishes them", text::Join(counts, " or "), layout.name), line);
+    }
+    // One file has one layout: a record one field short of the other layout is a damaged record, not the
+    // other layout (every field after the gap would shift).
+    if (first_count == 0) {
+      first_count = fields.size();
+      first_line = number;
+    } else if (fields.size() != first_count) {
+      FailAt(path, number, std::min(fields.size(), first_count), "",
+             fmt::format("found {} tab-separated fields but line {} has {}", fields.size(), first_line,
+                         first_count),
+             fmt::format("{} fields in every record of the file", first_count), line);
     }
     CodedEvent event;
     event.id = fields[kGdeltId];
@@ -120,6 +132,18 @@ void ReadGdelt(ImportContext& context, const std::string& path, const GdeltLayou
              line);
     }
     event.intensity = goldstein;
+    // Checked last: the fields before it explain a bad row better when they are bad themselves.
+    const std::string_view added = text::Trim(fields[layout.date_added]);
+    if (!added.empty() &&
+        (added.size() != layout.date_added_digits ||
+         !std::all_of(added.begin(), added.end(), [](char c) { return c >= '0' && c <= '9'; }))) {
+      FailAt(path, number, layout.date_added, "DATEADDED",
+             fmt::format("'{}' is not a date-added stamp: a field is missing or extra before it",
+                         text::Truncate(added, 60)),
+             fmt::format("{} digits (or empty), as {} publishes DATEADDED", layout.date_added_digits,
+                         layout.name),
+             line);
+    }
     if (layout.url < fields.size()) event.citation = fields[layout.url];
     sink.Add(event, static_cast<std::int64_t>(number));
   }
@@ -152,11 +176,11 @@ std::string ContextDimension(const std::string& contexts, const std::string& fal
 }  // namespace
 
 void ReadGdelt1(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  ReadGdelt(context, path, {"GDELT 1.0", {57, 58}, 57});
+  ReadGdelt(context, path, {"GDELT 1.0", {57, 58}, 57, 56, 8});
 }
 
 void ReadGdelt2(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
-  ReadGdelt(context, path, {"GDELT 2.0", {61}, 60});
+  ReadGdelt(context, path, {"GDELT 2.0", {61}, 60, 59, 14});
 }
 
 void ReadIcews(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
@@ -321,7 +345,7 @@ void ReadPlover(ImportContext& context, const std::string& path, const ImportOpt
     }
     CodedEvent event;
     event.id = json["id"].is_string() ? json["id"].get<std::string>() : json["id"].dump();
-    if (!json["date"].is_string() || !IsIsoDate(json["date"].get<std::string>())) {
+    if (!json["date"].is_string() || !IsDay(json["date"].get<std::string>())) {
       fail("date", fmt::format("{} is not a date", json["date"].dump()), "\"YYYY-MM-DD\"");
     }
     event.date = json["date"].get<std::string>();

@@ -2,16 +2,16 @@
 
 #include <fmt/format.h>
 
-#include <regex>
+#include "core/dates.hpp"
 
 namespace linkage {
 
 namespace {
 
 std::string ReadDate(const CsvReader& reader, const CsvRecord& record, std::size_t column,
-                     const std::regex& pattern, const char* expected) {
+                     DatePrecision precision, const char* expected) {
   std::string when = reader.Text(record, column);
-  if (!std::regex_match(when, pattern))
+  if (!IsIsoDate(when, precision))
     reader.Fail(record, column, fmt::format("'{}' is not a date", when), expected);
   return when;
 }
@@ -19,13 +19,12 @@ std::string ReadDate(const CsvReader& reader, const CsvRecord& record, std::size
 }  // namespace
 
 std::string ReadPartialDate(const CsvReader& reader, const CsvRecord& record, std::size_t column) {
-  static const std::regex pattern(R"(^\d{4}(-\d{2}(-\d{2})?)?$)");
-  return ReadDate(reader, record, column, pattern, "YYYY, YYYY-MM or YYYY-MM-DD");
+  return ReadDate(reader, record, column, DatePrecision::kPartial,
+                  "a real date: YYYY, YYYY-MM or YYYY-MM-DD");
 }
 
 std::string ReadFullDate(const CsvReader& reader, const CsvRecord& record, std::size_t column) {
-  static const std::regex pattern(R"(^\d{4}-\d{2}-\d{2}$)");
-  return ReadDate(reader, record, column, pattern, "YYYY-MM-DD");
+  return ReadDate(reader, record, column, DatePrecision::kDay, "a real day: YYYY-MM-DD");
 }
 
 std::string ReadDimension(const CsvReader& reader, const CsvRecord& record, std::size_t column) {

@@ -28,6 +28,7 @@ FlowWriter::FlowWriter(ImportContext& context)
                 "partner = ? AND flow = ? AND year = ? AND product = ?") {}
 
 void FlowWriter::Write(const FlowRecord& record, const SourceLocation& where) {
+  RequireFinite(record.value_usd, where);
   const std::string flow(1, record.flow);
   insert_.Bind(1, context_.dataset)
       .Bind(2, record.reporter)

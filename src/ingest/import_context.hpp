@@ -3,11 +3,14 @@
 // summary it fills for the user.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "registry/actor_registry.hpp"
 #include "store/database.hpp"
 
@@ -34,5 +37,14 @@ struct ImportContext {
   std::string dataset;  //!< dataset name the rows are stored under
   ImportSummary summary;
 };
+
+//! Refuses a value that is infinite or not a number after a reader's scaling (1e305 thousand dollars):
+//! stored, it would come back as NaN with no reason.
+inline void RequireFinite(const std::optional<double>& value, const SourceLocation& where) {
+  if (value && !std::isfinite(*value)) {
+    throw InputError(where, "the value is out of range once scaled to its unit (it overflows a double)",
+                     "a finite number");
+  }
+}
 
 }  // namespace linkage

@@ -12,6 +12,7 @@
 #include "ingest/date_fields.hpp"
 #include "ingest/importers.hpp"
 #include "ingest/table_file.hpp"
+#include "store/provenance.hpp"
 #include "store/schema.hpp"
 
 namespace linkage {
@@ -40,6 +41,11 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
       context.database,
       "INSERT INTO memberships (org, actor_id, role, start_date, end_date, confidence, citation, "
       "source_id, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  // The same spell imported again (the same file twice, or two files that agree) is stored once.
+  Statement stored(
+      context.database,
+      "SELECT 1 FROM memberships WHERE org = ? AND actor_id = ? AND role = ? AND start_date IS ? "
+      "AND end_date IS ?");
   Statement alias(context.database, "INSERT OR IGNORE INTO org_aliases (alias, org) VALUES (?, ?)");
   CsvRecord record;
   while (reader.Next(record)) {
@@ -54,7 +60,15 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
     const auto end = OptionalIsoDate(reader, record, to);
     if (start && end && *end < *start)
       reader.Fail(record, to, "the spell ends before it starts", "to >= from");
-    insert.Bind(1, name).Bind(2, actors.Resolve(reader, record, country)).Bind(3, role_name);
+    const std::string actor = actors.Resolve(reader, record, country);
+    stored.Bind(1, name).Bind(2, actor).Bind(3, role_name).Bind(4, start).Bind(5, end);
+    const bool known = stored.Step();
+    stored.Reset();
+    if (known) {
+      ++context.summary.duplicates;
+      continue;
+    }
+    insert.Bind(1, name).Bind(2, actor).Bind(3, role_name);
     insert.Bind(4, start);
     insert.Bind(5, end);
     insert.Bind(6, record.fields[reader.Column("confidence")])
@@ -118,16 +132,40 @@ void ReadRegions(ImportContext& context, const std::string& path, const ImportOp
   const auto from = reader.FindColumn("from");
   const auto to = reader.FindColumn("to");
   ActorColumn actors(context.actors, Scheme::kAny);
-  Statement insert(
+  Statement insert(context.database,
+                   "INSERT INTO regions (region, actor_id, start_date, end_date, source_id, source_line) "
+                   "VALUES (?, ?, ?, ?, ?, ?)");
+  // A member listed again from the same date is the same fact (stored once) or a contradiction (refused).
+  Statement stored(
       context.database,
-      "INSERT OR REPLACE INTO regions (region, actor_id, start_date, end_date, source_id, source_line) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "SELECT end_date, source_id, source_line FROM regions WHERE region = ? AND actor_id = ? AND "
+      "start_date IS ?");
   CsvRecord record;
   while (reader.Next(record)) {
     ++context.summary.rows_read;
-    insert.Bind(1, text::Lower(reader.Text(record, region))).Bind(2, actors.Resolve(reader, record, actor));
-    insert.Bind(3, from ? OptionalIsoDate(reader, record, *from) : std::nullopt);
-    insert.Bind(4, to ? OptionalIsoDate(reader, record, *to) : std::nullopt);
+    const std::string name = text::Lower(reader.Text(record, region));
+    const std::string member = actors.Resolve(reader, record, actor);
+    const auto start = from ? OptionalIsoDate(reader, record, *from) : std::nullopt;
+    const auto end = to ? OptionalIsoDate(reader, record, *to) : std::nullopt;
+    if (start && end && *end < *start)
+      reader.Fail(record, *to, "the membership ends before it starts", "to >= from");
+    stored.Bind(1, name).Bind(2, member).Bind(3, start);
+    if (stored.Step()) {
+      const auto stored_end = stored.OptionalText(0);
+      const Provenance before = LookupProvenance(context.database, stored.Int(1), stored.Int(2), "");
+      stored.Reset();
+      if (stored_end == end) {
+        ++context.summary.duplicates;
+        continue;
+      }
+      reader.Fail(record, to ? *to : actor,
+                  fmt::format("{} in {} from {} ends {} here but {} in {}", member, name,
+                              start.value_or("an unknown date"), end.value_or("never"),
+                              stored_end.value_or("never"), before.Describe()),
+                  "one end date per region member and start date");
+    }
+    stored.Reset();
+    insert.Bind(1, name).Bind(2, member).Bind(3, start).Bind(4, end);
     insert.Bind(5, context.source_id).Bind(6, static_cast<std::int64_t>(record.line));
     insert.Run();
     ++context.summary.values_stored;

@@ -30,6 +30,7 @@ void SeriesWriter::Describe(const std::string& code, const std::string& name, co
 void SeriesWriter::Write(const std::string& code, const std::string& actor, int year,
                          std::optional<double> value, const std::string& unit, bool estimated,
                          std::int64_t line, const std::string& transform, const SourceLocation& where) {
+  RequireFinite(value, where);
   insert_.Bind(1, context_.dataset)
       .Bind(2, code)
       .Bind(3, actor)

@@ -107,7 +107,9 @@ Resolution ActorRegistry::Resolve(std::string_view identifier, Scheme scheme) co
 }
 
 std::vector<std::string> ActorRegistry::Closest(std::string_view identifier, std::size_t count) const {
-  const std::string wanted = text::NormalizeName(identifier);
+  // Names are short; comparing only the start of a huge field keeps the search fast (it is quadratic).
+  constexpr std::size_t kLongestCompared = 64;
+  const std::string wanted = text::NormalizeName(identifier.substr(0, kLongestCompared));
   std::vector<std::pair<std::size_t, std::string>> scored;
   std::set<std::string> seen;
   for (const auto& [key, id] : aliases_) {
@@ -134,18 +136,20 @@ std::vector<std::string> ActorRegistry::Closest(std::string_view identifier, std
 
 std::string ActorRegistry::Explain(std::string_view identifier, Scheme scheme,
                                    const Resolution& resolution) const {
+  constexpr std::size_t kShownBytes = 80;
   if (resolution.matches.empty()) {
-    return fmt::format("unknown actor '{}'{}; closest known: {}", identifier,
+    return fmt::format("unknown actor '{}'{}; closest known: {}", text::Truncate(identifier, kShownBytes),
                        scheme == Scheme::kAny ? "" : fmt::format(" (read as {})", SchemeName(scheme)),
                        text::Join(Closest(identifier), ", "));
   }
   std::vector<std::string> readings;
   for (const auto& [source, actor] : resolution.readings) {
-    readings.push_back(
-        fmt::format("{} {} = {} ({})", SchemeName(source), identifier, actor->id, actor->name));
+    readings.push_back(fmt::format("{} {} = {} ({})", SchemeName(source),
+                                   text::Truncate(identifier, kShownBytes), actor->id, actor->name));
   }
-  return fmt::format("'{}' is ambiguous: {}; write it with a scheme prefix such as {}:{}", identifier,
-                     text::Join(readings, "; "), SchemeName(resolution.readings.front().first), identifier);
+  return fmt::format("'{}' is ambiguous: {}; write it with a scheme prefix such as {}:{}",
+                     text::Truncate(identifier, kShownBytes), text::Join(readings, "; "),
+                     SchemeName(resolution.readings.front().first), text::Truncate(identifier, kShownBytes));
 }
 
 const Actor& ActorRegistry::Require(std::string_view identifier, Scheme scheme,

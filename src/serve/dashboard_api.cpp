@@ -9,9 +9,10 @@
 
 // The dashboard resolves a selection exactly as `linkage index` and `linkage report` resolve their options,
 // so that the same names are accepted and refused with the same messages.
-#include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/years.hpp"
+#include "model/design_request.hpp"
 #include "model/milestone_dates.hpp"
 #include "report/charts.hpp"
 #include "report/index_tables.hpp"
@@ -200,9 +201,18 @@ ApiResponse DashboardApi::Charts(const QueryParams& query) {
     const ChartQuery asked = ParseChartQuery(query);
     const std::lock_guard lock(mutex_);
     LinkageRequest request;
-    request.design =
-        cli::ResolveDesign(cli::SplitDyad(asked.dyad), asked.powers, asked.region, *database_, actors_);
-    std::tie(request.first, request.last) = cli::ParseYears(asked.years);
+    request.design = ResolveDesign(SplitDyad(asked.dyad), asked.powers, asked.region, *database_, actors_);
+    std::tie(request.first, request.last) = ParseYears(asked.years, "years");
+    if (request.last - request.first + 1 > kMaxDashboardYears) {
+      throw UsageError(
+          fmt::format("years {} spans {} years; the dashboard draws at most {} (the command line "
+                      "has no such bound)",
+                      asked.years, request.last - request.first + 1, kMaxDashboardYears));
+    }
+    if (request.design.powers.size() > kMaxDashboardPowers) {
+      throw UsageError(fmt::format("{} powers chosen; the dashboard compares at most {}",
+                                   request.design.powers.size(), kMaxDashboardPowers));
+    }
     request.spec = EqualWeightsSpec();
     request.sensitivity.draws = asked.draws;
     const auto cached = Run(request);
@@ -264,11 +274,40 @@ ApiResponse DashboardApi::Charts(const QueryParams& query) {
   }
 }
 
+std::optional<ApiResponse> DashboardApi::CachedResponse(const std::string& key) const {
+  const std::lock_guard lock(responses_mutex_);
+  const auto found = responses_.find(key);
+  if (found == responses_.end()) return std::nullopt;
+  return found->second;
+}
+
+void DashboardApi::KeepResponse(const std::string& key, const ApiResponse& response) {
+  const std::lock_guard lock(responses_mutex_);
+  if (response.body.size() > kResponseCacheBytes / 4 || responses_.contains(key)) return;
+  while (!responses_order_.empty() && responses_bytes_ + response.body.size() > kResponseCacheBytes) {
+    const auto oldest = responses_.find(responses_order_.front());
+    responses_bytes_ -= oldest->second.body.size();
+    responses_.erase(oldest);
+    responses_order_.pop_front();
+  }
+  responses_.emplace(key, response);
+  responses_order_.push_back(key);
+  responses_bytes_ += response.body.size();
+}
+
 ApiResponse DashboardApi::Get(const std::string& path, const QueryParams& query) {
   try {
     if (path == "/api/actors") return Actors();
     if (path == "/api/regions") return Regions();
-    if (path == "/api/charts") return Charts(query);
+    if (path == "/api/charts") {
+      // The workspace is read-only while served, so an answer (or a refusal) holds for as long as it runs.
+      std::string key;
+      for (const auto& [name, value] : query) key += fmt::format("{}={}&", name, value);
+      if (auto cached = CachedResponse(key)) return *std::move(cached);
+      ApiResponse response = Charts(query);
+      KeepResponse(key, response);
+      return response;
+    }
   } catch (const Error& error) {
     return ErrorResponse(500, error.what());  // the workspace could not be read, say
   } catch (const std::exception& error) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ using QueryParams = std::multimap<std::string, std::string>;
 
 //! The most sensitivity draws one request may ask for: each draw reruns the scoring.
 constexpr std::size_t kMaxDashboardDraws = 200;
+//! The longest span of years one request may ask for (the command line has no such bound).
+constexpr int kMaxDashboardYears = 100;
+//! The most powers one request may compare.
+constexpr std::size_t kMaxDashboardPowers = 12;
+//! The memory the answers kept for repeated requests may take.
+constexpr std::size_t kResponseCacheBytes = std::size_t{64} << 20;
 
 //! Answers the dashboard's GET requests from one workspace; safe to call from several threads at once.
 class DashboardApi {
@@ -56,6 +63,15 @@ class DashboardApi {
     std::vector<BreakDate> dates;
   };
   std::shared_ptr<const CachedRun> Run(const LinkageRequest& request);
+
+  // Answers already given, by request, so that a repeated request needs neither the model nor its lock.
+  std::optional<ApiResponse> CachedResponse(const std::string& key) const;
+  void KeepResponse(const std::string& key, const ApiResponse& response);
+
+  mutable std::mutex responses_mutex_;
+  std::map<std::string, ApiResponse> responses_;
+  std::deque<std::string> responses_order_;  // oldest first
+  std::size_t responses_bytes_ = 0;
 
   // SQLite connections and the model's readers are not thread-safe; one request reads at a time.
   mutable std::mutex mutex_;

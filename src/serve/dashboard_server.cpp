@@ -1,6 +1,7 @@
 #include "serve/dashboard_server.hpp"
 
 #include <fmt/format.h>
+#include <sys/socket.h>
 
 #include <filesystem>
 #include <fstream>
@@ -36,8 +37,25 @@ std::string LoadDashboardPage() {
   return text.str();
 }
 
-DashboardServer::DashboardServer(DashboardApi& api, DashboardAssets assets)
-    : api_(api), assets_(std::move(assets)) {
+DashboardServer::DashboardServer(DashboardApi& api, DashboardAssets assets, ServerLimits limits)
+    : api_(api), assets_(std::move(assets)), limits_(limits) {
+  // httplib gives each connection a worker for as long as it stays open, so idle connections (or slow
+  // ones) take workers from everyone else: many workers, and short timeouts for headers, bodies and idle
+  // kept-alive connections, keep the dashboard answering (500 idle connections, 1,000 concurrent requests).
+  const std::size_t workers = limits_.workers;
+  server_.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  server_.set_read_timeout(limits_.read_timeout_seconds, 0);
+  server_.set_write_timeout(limits_.write_timeout_seconds, 0);
+  server_.set_keep_alive_timeout(limits_.keep_alive_seconds);
+  server_.set_keep_alive_max_count(limits_.keep_alive_requests);
+  server_.set_payload_max_length(limits_.max_request_bytes);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second `serve` on a taken port
+  // starts without an error and takes half of the first one's connections.
+  server_.set_socket_options([this](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listening_socket_ = socket;
+  });
   server_.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
     if (request.method == "GET" || request.method == "HEAD") return HandlerResponse::Unhandled;
     Send(response, ErrorResponse(405, fmt::format("{} is not allowed: the dashboard's API is read-only and "
@@ -83,6 +101,8 @@ int DashboardServer::Bind(const std::string& host, int port) {
                     "an address of this machine",
                     host, port));
   }
+  // httplib listens with a backlog of 5, which drops connections under a burst; listen() again raises it.
+  if (listening_socket_ >= 0) ::listen(listening_socket_, limits_.listen_backlog);
   return bound;
 }
 

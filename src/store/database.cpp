@@ -2,9 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
+
 #include "core/error.hpp"
 
 namespace linkage {
+
+namespace {
+
+// How long a reader waits for a lock (only a checkpoint or a mode change holds one in WAL mode).
+constexpr int kReadWaitMs = 5000;
+// How long a writer waits silently for another, then with a message on stderr.
+constexpr int kFirstWriteWaitMs = 1000;
+constexpr int kWriteWaitMs = 10 * 60 * 1000;
+
+}  // namespace
 
 Database::Database(const std::string& path, bool create) : path_(path) {
   const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
@@ -14,7 +26,7 @@ Database::Database(const std::string& path, bool create) : path_(path) {
     handle_ = nullptr;
     throw StoreError(fmt::format("cannot open workspace {}: {}", path, message));
   }
-  sqlite3_busy_timeout(handle_, 5000);
+  sqlite3_busy_timeout(handle_, kReadWaitMs);
   sqlite3_extended_result_codes(handle_, 1);
   // Verifies that the file really is a SQLite database before anything else touches it.
   char* error = nullptr;
@@ -26,6 +38,15 @@ Database::Database(const std::string& path, bool create) : path_(path) {
     handle_ = nullptr;
     throw StoreError(fmt::format("{} is not a Linkage workspace: {}", path, message));
   }
+  // Write-ahead logging lets every command read while an import writes, and a killed import leaves only
+  // uncommitted frames that the next open ignores. A file opened read-only (or in memory) keeps its mode.
+  if (sqlite3_db_readonly(handle_, "main") == 0 && path != ":memory:" && !path.empty()) {
+    Statement mode(*this, "PRAGMA journal_mode");
+    if (mode.Step() && mode.Text(0) != "wal" && mode.Text(0) != "off") {
+      mode.Reset();
+      sqlite3_exec(handle_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    }
+  }
 }
 
 Database::~Database() {
@@ -33,6 +54,17 @@ Database::~Database() {
 }
 
 void Database::Fail(std::string_view what) const {
+  const int code = sqlite3_extended_errcode(handle_);
+  if ((code & 0xff) == SQLITE_FULL) {
+    throw StoreError(
+        fmt::format("workspace {}: the disk is full ({}); nothing of this command was written", path_, what));
+  }
+  if ((code & 0xff) == SQLITE_BUSY) {
+    throw StoreError(
+        fmt::format("workspace {}: another linkage command is writing to it ({}); try again when "
+                    "it has finished",
+                    path_, what));
+  }
   throw StoreError(fmt::format("workspace {}: {}: {}", path_, what, sqlite3_errmsg(handle_)));
 }
 
@@ -40,9 +72,8 @@ void Database::Execute(std::string_view sql) {
   char* error = nullptr;
   const std::string statement(sql);
   if (sqlite3_exec(handle_, statement.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    const std::string message = error != nullptr ? error : "unknown error";
     sqlite3_free(error);
-    throw StoreError(fmt::format("workspace {}: {}", path_, message));
+    Fail(statement.size() > 60 ? statement.substr(0, 60) + "..." : statement);
   }
 }
 
@@ -134,13 +165,30 @@ std::optional<double> Statement::OptionalReal(int column) const {
   return Real(column);
 }
 
+std::optional<std::string> Statement::OptionalText(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Text(column);
+}
+
 std::string Statement::Text(int column) const {
   const auto* value = sqlite3_column_text(statement_, column);
   return value == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(value));
 }
 
 Transaction::Transaction(Database& database) : database_(database) {
-  database_.Execute("BEGIN IMMEDIATE");
+  // One writer at a time: a second one says that it waits, and gives up with a message after kWriteWaitMs.
+  sqlite3* handle = database_.Handle();
+  sqlite3_busy_timeout(handle, kFirstWriteWaitMs);
+  int status = sqlite3_exec(handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+  if ((status & 0xff) == SQLITE_BUSY) {
+    fmt::print(stderr, "linkage: another command is writing to {}; waiting for it to finish...\n",
+               database_.Path());
+    std::fflush(stderr);
+    sqlite3_busy_timeout(handle, kWriteWaitMs);
+    status = sqlite3_exec(handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+  }
+  sqlite3_busy_timeout(handle, kReadWaitMs);
+  if (status != SQLITE_OK) database_.Fail("starting to write");
 }
 
 Transaction::~Transaction() {

@@ -48,6 +48,8 @@ class Statement {
   double Real(int column) const;
   std::optional<double> OptionalReal(int column) const;
   std::string Text(int column) const;
+  //! The text, or nullopt for NULL.
+  std::optional<std::string> OptionalText(int column) const;
 
  private:
   Database* database_;

@@ -24,7 +24,9 @@ std::int64_t RecordSource(Database& database, const SourceInfo& source) {
 }
 
 std::string Provenance::Describe() const {
-  std::string text = fmt::format("{}:{}", std::filesystem::path(path).filename().string(), line);
+  // Line 0 is a value derived from many rows (a BACI total): the transform says which.
+  std::string text = std::filesystem::path(path).filename().string();
+  if (line > 0) text += fmt::format(":{}", line);
   if (!transform.empty()) text += fmt::format(" ({})", transform);
   return text;
 }

@@ -80,5 +80,19 @@ TEST_F(ActorRegistryTest, SuggestsTheClosestNames) {
   }
 }
 
+// A 10 MB actor name hung the closest-name search (about 700 s, past the test timeout) and was echoed in full.
+TEST_F(ActorRegistryTest, AHugeUnknownNameIsAnsweredQuicklyAndNotEchoed) {
+  const std::string huge = "Kazakhstann" + std::string(10'000'000, 'x');
+  try {
+    actors->Require(huge, Scheme::kAny, {"file.csv", 2, 1, "actor"});
+    FAIL() << "expected an error";
+  } catch (const InputError& error) {
+    const std::string message = error.what();
+    EXPECT_LT(message.size(), 1000U);
+    EXPECT_NE(message.find("(10000011 bytes)"), std::string::npos) << message.substr(0, 300);
+    EXPECT_NE(message.find("KAZ (Kazakhstan)"), std::string::npos) << message.substr(0, 300);
+  }
+}
+
 }  // namespace
 }  // namespace linkage

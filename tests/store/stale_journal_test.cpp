@@ -18,6 +18,8 @@ using testing::RunLinkage;
 // holds the original pages of the sources and series tables, which hold an import the rebuild does not have.
 void LeaveAHotJournal(const std::string& path, const std::string& saved) {
   auto database = OpenWorkspace(path);
+  // Workspaces written before write-ahead logging used a rollback journal; this one is made one of them.
+  database->Execute("PRAGMA journal_mode = DELETE");
   // A one-page cache spills the transaction's pages to the file, so the journal holds the originals.
   database->Execute(
       "PRAGMA cache_size = 1; BEGIN; UPDATE sources SET citation = citation || 'x'; UPDATE series SET value "
@@ -29,10 +31,23 @@ void LeaveAHotJournal(const std::string& path, const std::string& saved) {
   database->Execute("ROLLBACK");
 }
 
+// A write-ahead log of `path` with a committed transaction not yet copied into the file, as a process killed
+// after the commit leaves it. Its frames would be read as part of any file that takes the name.
+void LeaveAWriteAheadLog(const std::string& path, const std::string& saved) {
+  auto database = OpenWorkspace(path);
+  database->Execute(
+      "PRAGMA wal_autocheckpoint = 0; BEGIN; UPDATE sources SET citation = citation || 'x'; UPDATE series "
+      "SET "
+      "value = value + 1; COMMIT;");
+  ASSERT_TRUE(std::filesystem::exists(path + "-wal"));
+  std::filesystem::copy_file(path + "-wal", saved);
+}
+
 void ExpectTheRebuildSurvives(const testing::TempDir& dir, const std::string& rebuild) {
   const auto built = RunLinkage(rebuild, dir.Path());
   ASSERT_EQ(built.exit_code, 0) << built.err;
   EXPECT_FALSE(std::filesystem::exists(dir.File("w.db-journal")));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("w.db-wal")));
   const auto sources = RunLinkage("sources --format csv --workspace w.db", dir.Path());
   EXPECT_EQ(sources.exit_code, 0) << sources.err;
   EXPECT_NE(sources.out.find("iso-codes"), std::string::npos);
@@ -67,6 +82,14 @@ TEST(StaleJournalTest, ANewWorkspaceIgnoresAJournalLeftByARemovedOne) {
   std::filesystem::remove(dir.File("w.db"));
   std::filesystem::copy_file(dir.File("saved-journal"), dir.File("w.db-journal"));
   ExpectTheRebuildSurvives(dir, "init --empty --workspace w.db");
+}
+
+TEST(StaleJournalTest, ARebuildRemovesTheOldFilesWriteAheadLog) {
+  testing::TempDir dir;
+  OldWorkspaceWithAnImport(dir);
+  LeaveAWriteAheadLog(dir.File("w.db"), dir.File("saved-wal"));
+  std::filesystem::copy_file(dir.File("saved-wal"), dir.File("w.db-wal"));
+  ExpectTheRebuildSurvives(dir, "init --force --empty --workspace w.db");
 }
 
 }  // namespace
