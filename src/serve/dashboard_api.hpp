@@ -24,6 +24,7 @@ struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  std::string gzip_body;  //!< the body gzip-compressed, for clients that accept it; empty when not made
 };
 
 //! Query parameters by name (the type httplib::Params is, so a request's parameters pass straight in).
@@ -66,7 +67,7 @@ class DashboardApi {
 
   // Answers already given, by request, so that a repeated request needs neither the model nor its lock.
   std::optional<ApiResponse> CachedResponse(const std::string& key) const;
-  void KeepResponse(const std::string& key, const ApiResponse& response);
+  void KeepResponse(const std::string& key, ApiResponse& response);
 
   mutable std::mutex responses_mutex_;
   std::map<std::string, ApiResponse> responses_;

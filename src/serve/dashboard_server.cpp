@@ -77,7 +77,18 @@ DashboardServer::DashboardServer(DashboardApi& api, DashboardAssets assets, Serv
     });
   }
   server_.Get("/api/.*", [this](const httplib::Request& request, httplib::Response& response) {
-    Send(response, api_.Get(request.path, request.params));
+    const ApiResponse answer = api_.Get(request.path, request.params);
+    if (!answer.gzip_body.empty() &&
+        request.get_header_value("Accept-Encoding").find("gzip") != std::string::npos) {
+      // Compressed once when the answer was kept; the charset parameter keeps httplib from compressing it
+      // again (it compresses "application/json" exactly).
+      response.status = answer.status;
+      response.set_header("Content-Encoding", "gzip");
+      response.set_header("Vary", "Accept-Encoding");
+      response.set_content(answer.gzip_body, (answer.content_type + "; charset=utf-8").c_str());
+      return;
+    }
+    Send(response, answer);
   });
   // httplib calls this for every status from 400 on; only a path no route matched arrives without a body.
   server_.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request,

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
 
 #include "core/error.hpp"
@@ -55,7 +56,12 @@ Database::~Database() {
 
 void Database::Fail(std::string_view what) const {
   const int code = sqlite3_extended_errcode(handle_);
-  if ((code & 0xff) == SQLITE_FULL) {
+  // SQLite says SQLITE_FULL for ENOSPC only; a quota or a file-size limit fails the write with another errno.
+  const int system = sqlite3_system_errno(handle_);
+  const bool no_room =
+      (code & 0xff) == SQLITE_FULL ||
+      ((code & 0xff) == SQLITE_IOERR && (system == ENOSPC || system == EDQUOT || system == EFBIG));
+  if (no_room) {
     throw StoreError(
         fmt::format("workspace {}: the disk is full ({}); nothing of this command was written", path_, what));
   }

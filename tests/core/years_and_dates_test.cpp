@@ -17,8 +17,8 @@ TEST(Years, AreFourDigitsWithinTheBounds) {
   EXPECT_EQ(ParseYear(" 1816 "), 1816);
   EXPECT_EQ(ParseYear("1800"), kFirstYear);
   EXPECT_EQ(ParseYear("2200"), kLastYear);
-  for (const char* bad : {"", "19", "0001", "9999", "1799", "2201", "20190", "4294969296", "-2019", "2O19",
-                          "2019.0", "+201"}) {
+  for (const char* bad :
+       {"", "19", "0001", "9999", "1799", "2201", "20190", "4294969296", "-2019", "2O19", "2019.0", "+201"}) {
     EXPECT_FALSE(ParseYear(bad).has_value()) << bad;
   }
 }
@@ -46,7 +46,7 @@ TEST(Years, RangesAreCheckedAndNameTheirOption) {
 TEST(Dates, AreRealDaysOfTheCalendar) {
   EXPECT_TRUE(IsIsoDate("2019-03-15", DatePrecision::kDay));
   EXPECT_TRUE(IsIsoDate("2020-02-29", DatePrecision::kDay));
-  EXPECT_TRUE(IsIsoDate("2000-02-29", DatePrecision::kDay));  // divisible by 400
+  EXPECT_TRUE(IsIsoDate("2000-02-29", DatePrecision::kDay));   // divisible by 400
   EXPECT_FALSE(IsIsoDate("1900-02-29", DatePrecision::kDay));  // divisible by 100, not 400
   EXPECT_FALSE(IsIsoDate("2019-02-29", DatePrecision::kDay));
   EXPECT_FALSE(IsIsoDate("2019-02-30", DatePrecision::kDay));

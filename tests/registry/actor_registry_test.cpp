@@ -80,7 +80,8 @@ TEST_F(ActorRegistryTest, SuggestsTheClosestNames) {
   }
 }
 
-// A 10 MB actor name hung the closest-name search (about 700 s, past the test timeout) and was echoed in full.
+// A 10 MB actor name hung the closest-name search (about 700 s, past the test timeout) and was echoed in
+// full.
 TEST_F(ActorRegistryTest, AHugeUnknownNameIsAnsweredQuicklyAndNotEchoed) {
   const std::string huge = "Kazakhstann" + std::string(10'000'000, 'x');
   try {

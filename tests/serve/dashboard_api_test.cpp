@@ -238,6 +238,19 @@ TEST_F(ServeApiTest, RefusesBadSelectionsWithTheirReason) {
       std::string::npos);
   EXPECT_NE(ErrorOf({{"dyad", "CHN,ARG"}, {"years", "2019"}, {"years", "2018"}}).find("twice"),
             std::string::npos);
+  // Bounds: a year past int once wrapped; 0001-9999 ran for minutes and cached 750 MB per request.
+  EXPECT_NE(ErrorOf({{"dyad", "CHN,ARG"}, {"years", "0001-9999"}}).find("years 1800 to 2200"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf({{"dyad", "CHN,ARG"}, {"years", "2000-4294969296"}}).find("is not a year"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf({{"dyad", "CHN,ARG"}, {"years", "1800-2200"}})
+                .find("spans 401 years; the dashboard draws at most 100"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf({{"dyad", "CHN,ARG"},
+                     {"powers", "RUS,USA,GBR,FRA,DEU,JPN,IND,BRA,TUR,IRN,ITA,ESP,KOR"},
+                     {"years", "2019"}})
+                .find("14 powers chosen; the dashboard compares at most 12"),
+            std::string::npos);
   // The fixture's trade starts in 2016: earlier years are an empty selection, not a page of empty charts.
   const std::string empty = ErrorOf({{"dyad", "CHN,ARG"}, {"years", "1990-1995"}, {"dimension", "economic"}});
   EXPECT_NE(empty.find("no economic score of CHN with ARG has a value in 1990-1995"), std::string::npos)

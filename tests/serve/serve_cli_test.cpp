@@ -87,7 +87,25 @@ TEST(ServeCliTest, PrintsItsPortAnswersAndStopsOnSignals) {
 
 TEST(ServeCliTest, RefusesABadPort) {
   const testing::TempDir dir;
-  EXPECT_EQ(RunLinkage("serve --port 70000 --workspace w.db", dir.Path()).exit_code, 2);
+  const auto result = RunLinkage("serve --port 70000 --workspace w.db", dir.Path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("70000"), std::string::npos) << result.err;
+}
+
+// With SO_REUSEPORT a second `serve` on a taken port started without a word and took half the connections.
+TEST(ServeCliTest, RefusesAPortAnotherServeHolds) {
+  const testing::TempDir dir;
+  ASSERT_EQ(RunLinkage("init --empty --workspace w.db", dir.Path()).exit_code, 0);
+  ServeProcess first(dir.Path(), "w.db");
+  std::smatch match;
+  const std::string line = first.FirstLine();
+  ASSERT_TRUE(std::regex_match(line, match, std::regex(R"(serving http://127\.0\.0\.1:(\d+)/\n)"))) << line;
+  const auto second = RunLinkage("serve --port " + match[1].str() + " --workspace w.db", dir.Path());
+  EXPECT_EQ(second.exit_code, 2);
+  EXPECT_NE(second.err.find("cannot listen on 127.0.0.1:" + match[1].str() + ": the port is taken"),
+            std::string::npos)
+      << second.err;
+  EXPECT_EQ(first.Stop(SIGTERM), 0);
 }
 
 }  // namespace
