@@ -6,6 +6,7 @@ packages=(
   libsqlite3-dev zlib1g-dev libssl-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libxxhash-dev libreadstat-dev libeigen3-dev libigraph-dev libgraphviz-dev libboost-dev libcpp-httplib-dev
   iso-codes sqlite3 clang-format clang-tidy chromium fonts-dejavu-core
+  help2man dpkg-dev file wrk clang libclang-rt-14-dev
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -19,8 +19,12 @@ std::string Compose(const SourceLocation& where, const std::string& problem, con
   if (!expected.empty()) text += fmt::format("\n  expected: {}", expected);
   if (!raw_line.empty()) {
     constexpr std::size_t kMaxShown = 200;
-    text += fmt::format("\n  line: {}",
-                        raw_line.size() > kMaxShown ? raw_line.substr(0, kMaxShown) + "..." : raw_line);
+    std::string shown = raw_line.size() > kMaxShown ? raw_line.substr(0, kMaxShown) + "..." : raw_line;
+    // Control bytes (a NUL of a damaged file, say) would garble a terminal: shown as '?'.
+    for (char& c : shown) {
+      if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = '?';
+    }
+    text += fmt::format("\n  line: {}", shown);
   }
   return text;
 }

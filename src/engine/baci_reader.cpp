@@ -156,6 +156,13 @@ class ChunkParser {
   }
 
   bool BadField(const char* line, const char* field, const char* end, std::size_t column) {
+    // A NUL byte means a binary or damaged file: said as such, at its own column, and never echoed.
+    if (const auto* nul =
+            static_cast<const char*>(std::memchr(line, '\0', static_cast<std::size_t>(end - line)));
+        nul != nullptr) {
+      return Fail(line, nul, column, "a NUL byte in the line",
+                  "text: a NUL byte means the file is binary or damaged (no row is read past it)");
+    }
     const std::string_view text = FieldText(field, end);
     if (column < 4) {
       return Fail(line, field, column, fmt::format("'{}' is not a code", text),

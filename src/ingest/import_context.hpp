@@ -26,6 +26,7 @@ struct ImportSummary {
   std::int64_t estimated_values = 0;  //!< flagged as estimates by the publisher
   std::int64_t derived_values = 0;    //!< computed from other rows (e.g. totals of product rows)
   std::int64_t duplicates = 0;        //!< identical to a value already stored
+  std::size_t header_line = 1;        //!< the line of the header (after a preamble, as in SIPRI's export)
   std::vector<std::string> notes;
 };
 

@@ -126,7 +126,8 @@ ImportSummary RunImport(Database& database, const std::string& format, const std
   context.summary.path = path;
   importer.read(context, path, options);
   if (context.summary.rows_read == 0) {
-    throw InputError({path, 2}, "the file has a header but no data rows", "at least one data row");
+    throw InputError({path, context.summary.header_line + 1}, "the file has a header but no data rows",
+                     "at least one data row");
   }
   transaction.Commit();
   return context.summary;

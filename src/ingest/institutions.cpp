@@ -41,11 +41,12 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
       context.database,
       "INSERT INTO memberships (org, actor_id, role, start_date, end_date, confidence, citation, "
       "source_id, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  // The same spell imported again (the same file twice, or two files that agree) is stored once.
-  Statement stored(
-      context.database,
-      "SELECT 1 FROM memberships WHERE org = ? AND actor_id = ? AND role = ? AND start_date IS ? "
-      "AND end_date IS ?");
+  // The same spell imported again into the same dataset (the same file twice, or two files that agree) is
+  // stored once; another dataset's identical spell is its own record (the precedence rules weigh the
+  // datasets).
+  Statement stored(context.database,
+                   "SELECT 1 FROM memberships m JOIN sources s ON s.id = m.source_id WHERE s.dataset = ? AND "
+                   "m.org = ? AND m.actor_id = ? AND m.role = ? AND m.start_date IS ? AND m.end_date IS ?");
   Statement alias(context.database, "INSERT OR IGNORE INTO org_aliases (alias, org) VALUES (?, ?)");
   CsvRecord record;
   while (reader.Next(record)) {
@@ -61,7 +62,12 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
     if (start && end && *end < *start)
       reader.Fail(record, to, "the spell ends before it starts", "to >= from");
     const std::string actor = actors.Resolve(reader, record, country);
-    stored.Bind(1, name).Bind(2, actor).Bind(3, role_name).Bind(4, start).Bind(5, end);
+    stored.Bind(1, context.dataset)
+        .Bind(2, name)
+        .Bind(3, actor)
+        .Bind(4, role_name)
+        .Bind(5, start)
+        .Bind(6, end);
     const bool known = stored.Step();
     stored.Reset();
     if (known) {

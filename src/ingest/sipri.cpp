@@ -75,6 +75,7 @@ bool IsEstimate(const CsvReader& reader, const CsvRecord& record, std::optional<
 void ReadSipri(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {
   CsvDialect dialect;
   dialect.preamble_lines = CountPreamble(path);
+  context.summary.header_line = dialect.preamble_lines + 1;
   dialect.line_end = ';';
   CsvReader reader(path, dialect);
   reader.RequireColumns({"SIPRI AT Database ID", "Supplier", "Recipient", "Designation", "Armament category",

@@ -1,12 +1,11 @@
 #include "report/web_assets.hpp"
 
-#include <cstdlib>
+#include "core/install_paths.hpp"
 
 namespace linkage {
 
 std::filesystem::path WebDir() {
-  const char* override_dir = std::getenv("LINKAGE_WEB_DIR");
-  return override_dir != nullptr && *override_dir != '\0' ? override_dir : LINKAGE_DEFAULT_WEB_DIR;
+  return ResolveDataFolder("LINKAGE_WEB_DIR", "web", LINKAGE_DEFAULT_WEB_DIR);
 }
 
 std::filesystem::path NodeModulesDir() {

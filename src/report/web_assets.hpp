@@ -7,8 +7,8 @@
 
 namespace linkage {
 
-//! The front-end folder (the dashboard page, the browser scripts, node_modules): $LINKAGE_WEB_DIR, else the
-//! source tree's web/.
+//! The front-end folder (the dashboard page, the browser scripts, node_modules): $LINKAGE_WEB_DIR, else
+//! PREFIX/share/linkage/web beside an installed binary, else the source tree's web/.
 std::filesystem::path WebDir();
 
 //! The npm packages installed from web/package-lock.json: WebDir()/node_modules.

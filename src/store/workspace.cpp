@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
+#include "core/install_paths.hpp"
 #include "store/schema.hpp"
 
 namespace linkage {
@@ -21,7 +22,7 @@ std::string DefaultWorkspacePath() {
   return FromEnvironment("LINKAGE_WORKSPACE", "linkage.db");
 }
 std::string DefaultDataDir() {
-  return FromEnvironment("LINKAGE_DATA_DIR", LINKAGE_DEFAULT_DATA_DIR);
+  return ResolveDataFolder("LINKAGE_DATA_DIR", "data", LINKAGE_DEFAULT_DATA_DIR);
 }
 std::string DefaultIsoCodesDir() {
   return FromEnvironment("LINKAGE_ISO_CODES_DIR", LINKAGE_DEFAULT_ISO_CODES_DIR);

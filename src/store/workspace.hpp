@@ -11,7 +11,8 @@ namespace linkage {
 
 //! $LINKAGE_WORKSPACE, else "linkage.db" in the working directory.
 std::string DefaultWorkspacePath();
-//! $LINKAGE_DATA_DIR, else the data/ folder of the source tree this binary was built from.
+//! $LINKAGE_DATA_DIR, else PREFIX/share/linkage/data beside an installed binary, else the data/ folder of the
+//! source tree this binary was built from.
 std::string DefaultDataDir();
 //! $LINKAGE_ISO_CODES_DIR, else Debian's iso-codes JSON folder found at build time.
 std::string DefaultIsoCodesDir();
