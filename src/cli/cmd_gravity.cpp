@@ -8,7 +8,7 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "ingest/gravity_csv.hpp"
+#include "model/gravity_csv.hpp"
 #include "model/gravity_frame.hpp"
 #include "model/gravity_panel.hpp"
 #include "model/gravity_spec.hpp"

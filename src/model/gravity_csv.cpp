@@ -1,4 +1,4 @@
-#include "ingest/gravity_csv.hpp"
+#include "model/gravity_csv.hpp"
 
 #include <cmath>
 #include <limits>

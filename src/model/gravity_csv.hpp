@@ -1,4 +1,4 @@
-// ingest/gravity_csv.hpp
+// model/gravity_csv.hpp
 // A user's gravity panel as a CSV file: one row per dyad-year, any columns; the ones a regression names are
 // read, numbers checked with file:line:column on the first bad one.
 #pragma once
