@@ -39,7 +39,7 @@ fault: build
 
 # The libFuzzer targets (fuzz/) built with Debian's clang under ASan and UBSan, each run for FUZZ_SECONDS on
 # seeds from tests/data; a crash fails. A longer run: make fuzz FUZZ_SECONDS=600.
-FUZZ_SECONDS ?= 5
+FUZZ_SECONDS ?= 3
 fuzz:
 	cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" \
 	  -DLINKAGE_FUZZ=ON -DLINKAGE_BUILD_TESTS=OFF -DLINKAGE_BROWSER_TESTS=OFF

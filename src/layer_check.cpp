@@ -1,2 +1,4 @@
 // The entry point of the layer-check executables (src/CMakeLists.txt): they exist to be linked, not run.
-int main() { return 0; }
+int main() {
+  return 0;
+}

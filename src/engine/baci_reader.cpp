@@ -348,7 +348,7 @@ std::optional<std::pair<std::size_t, std::size_t>> FindRepeatedRow(const FlowCol
   // the keys with their rows; equal neighbours are repeats.
   const auto width = [&](std::span<const std::int32_t> column) {
     const std::int32_t largest = *std::max_element(column.begin(), column.end());
-    return largest <= 0 ? 1 : std::bit_width(static_cast<std::uint32_t>(largest));
+    return largest <= 0 ? 1 : static_cast<int>(std::bit_width(static_cast<std::uint32_t>(largest)));
   };
   const int year_bits = width(flows.year);
   const int exporter_bits = width(flows.exporter);

@@ -25,13 +25,14 @@ std::string LoadDashboardPage();
 
 //! The bounds that keep the dashboard serving under load or abuse (docs/reliability.md has the measurements).
 struct ServerLimits {
-  std::size_t workers = 2048;                 //!< threads answering connections: idle ones hold one each
-  int read_timeout_seconds = 3;               //!< for a request's headers and body to arrive
-  int write_timeout_seconds = 30;             //!< for a response to be taken
-  int keep_alive_seconds = 5;                 //!< how long an idle kept-alive connection holds its thread
-  std::size_t keep_alive_requests = 100;      //!< requests on one connection before it is closed
-  int listen_backlog = 4096;                  //!< connections waiting to be accepted
-  std::size_t max_request_bytes = 64 * 1024;  //!< a GET carries no body; anything larger is refused
+  std::size_t workers = 2048;             //!< threads answering connections: idle ones hold one each
+  int read_timeout_seconds = 3;           //!< for a request's headers and body to arrive
+  int write_timeout_seconds = 30;         //!< for a response to be taken
+  int keep_alive_seconds = 5;             //!< how long an idle kept-alive connection holds its thread
+  std::size_t keep_alive_requests = 100;  //!< requests on one connection before it is closed
+  int listen_backlog = 4096;              //!< connections waiting to be accepted
+  std::size_t max_request_bytes = std::size_t{64}
+                                  << 10;  //!< a GET carries no body; anything larger is refused
 };
 
 //! An HTTP server of one DashboardApi. Answers GET only: the API is read-only.

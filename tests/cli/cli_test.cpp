@@ -23,6 +23,13 @@ class CliTest : public ::testing::Test {
   testing::RunResult Run(const std::string& arguments) {
     return RunLinkage(arguments + " --workspace w.db", dir_.Path());
   }
+  //! Runs a command that must fail with `exit_code` and say `words`: the exit code alone can come from
+  //! another mistake in the same command line.
+  void ExpectRefused(const std::string& arguments, int exit_code, const std::string& words) {
+    const auto result = Run(arguments);
+    EXPECT_EQ(result.exit_code, exit_code) << arguments << ": " << result.err;
+    EXPECT_NE(result.err.find(words), std::string::npos) << arguments << ": " << result.err;
+  }
   TempDir dir_;
 };
 
@@ -79,9 +86,9 @@ TEST_F(CliTest, IndexKeepsMissingInputsMissingAndRefusesBadWeights) {
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_NE(bad.err.find("weights.csv:2:3"), std::string::npos) << bad.err;
   EXPECT_NE(bad.err.find("bandwidth or dependence"), std::string::npos) << bad.err;
-  EXPECT_EQ(Run("index --dyad CHN,KAZ --years 2000 --weights fbc").exit_code, 2);
-  EXPECT_EQ(Run("index --dyad CHN --years 2000").exit_code, 2);
-  EXPECT_EQ(Run("index --dyad CHN,KAZ --years 2000 --view everything").exit_code, 2);
+  ExpectRefused("index --dyad CHN,KAZ --years 2000 --weights fbc", 2, "fbc");
+  ExpectRefused("index --dyad CHN --years 2000", 2, "--dyad takes two actors");
+  ExpectRefused("index --dyad CHN,KAZ --years 2000 --view everything", 2, "everything");
 }
 
 TEST_F(CliTest, ResolvesActors) {
@@ -168,10 +175,12 @@ TEST_F(CliTest, IndicatorsOnAFixture) {
   EXPECT_NE(result.out.find("export_share,FRA,DEU,2019,,0.2,ratio,false,reporter,,,flows.csv:4 flows.csv:12"),
             std::string::npos)
       << result.out;
-  EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2020-2019").exit_code, 2);
-  EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2019 --only exportshare").exit_code, 2);
-  EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2019 --perspective mine").exit_code, 2);
-  EXPECT_EQ(Run("indicators --reporter FRA --partner DEU --years 2019 --products hs6").exit_code, 2);
+  ExpectRefused("indicators --reporter FRA --partner DEU --years 2020-2019", 2,
+                "--years 2020-2019 runs backwards");
+  ExpectRefused("indicators --reporter FRA --partner DEU --years 2019 --only exportshare", 2,
+                "unknown indicator 'exportshare'");
+  ExpectRefused("indicators --reporter FRA --partner DEU --years 2019 --perspective mine", 2, "mine");
+  ExpectRefused("indicators --reporter FRA --partner DEU --years 2019 --products hs6", 2, "hs6");
   const auto products =
       Run("indicators --reporter FRA --partner DEU --years 2019 --products hs2 --only grubel_lloyd");
   ASSERT_EQ(products.exit_code, 0) << products.err;
@@ -194,9 +203,9 @@ TEST_F(CliTest, RegionAndSystem) {
   const auto system = Run("system --region testland --powers CHN,RUS --years 2018-2019 --format csv");
   ASSERT_EQ(system.exit_code, 0) << system.err;
   EXPECT_NE(system.out.find("overtakes,CHN,RUS,2019"), std::string::npos) << system.out;
-  EXPECT_EQ(Run("region --actor CHN --region atlantis").exit_code, 4);
-  EXPECT_EQ(Run("system --region testland --powers CHN").exit_code, 2);
-  EXPECT_EQ(Run("system --region testland --powers CHN,Narnia").exit_code, 4);
+  ExpectRefused("region --actor CHN --region atlantis", 4, "atlantis");
+  ExpectRefused("system --region testland --powers CHN", 2, "--powers needs at least two actors");
+  ExpectRefused("system --region testland --powers CHN,Narnia", 4, "unknown actor 'Narnia'");
   // Both perspectives, one record each; the partner side reads CHN's reports (83 of the world's 500).
   const auto both = Run("region --actor CHN --region testland --years 2019 --perspective both --format json");
   ASSERT_EQ(both.exit_code, 0) << both.err;
@@ -208,10 +217,13 @@ TEST_F(CliTest, RegionAndSystem) {
     EXPECT_NEAR(record["value"].get<double>(), 83.0 / 500, 1e-12);
   }
   EXPECT_TRUE(partner_seen) << both.out;
-  EXPECT_EQ(Run("system --region testland --powers CHN,RUS --blocs nations").exit_code, 2);
-  EXPECT_EQ(Run("region --actor CHN --region testland --perspective mine").exit_code, 2);
-  EXPECT_EQ(Run("sweep --baci " + Fixture("engine/baci_small.csv") + " --out o --threads 100000").exit_code,
-            2);
+  ExpectRefused("system --region testland --powers CHN,RUS --blocs nations", 2, "nations");
+  ExpectRefused("region --actor CHN --region testland --perspective mine", 2, "mine");
+  // Without --workspace, which sweep does not take: the refusal must be the one of --threads.
+  const auto threads = RunLinkage(
+      "sweep --baci " + Fixture("engine/baci_small.csv") + " --out o --threads 100000", dir_.Path());
+  EXPECT_EQ(threads.exit_code, 2);
+  EXPECT_NE(threads.err.find("--threads 100000: this machine has"), std::string::npos) << threads.err;
 }
 
 }  // namespace
