@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <cmath>
 #include <map>
 #include <set>
 #include <vector>
@@ -59,9 +58,7 @@ class AttributeWriter {
       const auto stored = existing_.OptionalReal(0);
       const Provenance before = LookupProvenance(context_.database, existing_.Int(1), existing_.Int(2), "");
       existing_.Reset();
-      const bool same = stored.has_value() == value.has_value() &&
-                        (!stored || std::fabs(*stored - *value) <= 1e-9 * std::fabs(*stored) + 1e-12);
-      if (same) {
+      if (SameStoredValue(stored, value)) {
         ++context_.summary.duplicates;
         return;
       }

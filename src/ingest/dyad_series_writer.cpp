@@ -2,22 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "core/text.hpp"
 #include "store/provenance.hpp"
 
 namespace linkage {
-
-namespace {
-
-// Equal to within rounding, or both missing.
-bool SameValue(std::optional<double> stored, std::optional<double> given) {
-  if (stored.has_value() != given.has_value()) return false;
-  return !stored || std::fabs(*stored - *given) <= 1e-9 * std::fabs(*stored) + 1e-12;
-}
-
-}  // namespace
 
 DyadSeriesWriter::DyadSeriesWriter(ImportContext& context, Combine combine)
     : context_(context),
@@ -84,7 +72,7 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
     return;
   }
   if (combine_ != Combine::kRefuse && stored && value.value && stored_source == context_.source_id &&
-      !SameValue(stored, value.value)) {
+      !SameStoredValue(stored, value.value)) {
     const bool larger = *value.value > *stored;
     const bool keep_new = combine_ == Combine::kMax ? larger : !larger;
     const char* rule = combine_ == Combine::kMax ? "larger" : "smaller";
@@ -131,7 +119,7 @@ void DyadSeriesWriter::Finish() {
 void DyadSeriesWriter::Compare(const DyadValue& value, std::optional<double> stored,
                                std::int64_t stored_source, std::int64_t stored_line,
                                const SourceLocation& where) {
-  if (SameValue(stored, value.value)) {
+  if (SameStoredValue(stored, value.value)) {
     ++context_.summary.duplicates;
     return;
   }

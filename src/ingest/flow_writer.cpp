@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "core/text.hpp"
 #include "store/provenance.hpp"
 
@@ -64,9 +62,8 @@ void FlowWriter::Write(const FlowRecord& record, const SourceLocation& where) {
   const std::int64_t stored_source = existing_.Int(1);
   const std::int64_t stored_line = existing_.Int(2);
   existing_.Reset();
-  const bool same = stored.has_value() == record.value_usd.has_value() &&
-                    (!stored || std::fabs(*stored - *record.value_usd) <= 1e-9 * std::fabs(*stored) + 1e-6);
-  if (same) {
+  // Dollars converted from thousands or millions agree to within a millionth of a dollar.
+  if (SameStoredValue(stored, record.value_usd, 1e-6)) {
     ++context_.summary.duplicates;
     return;
   }

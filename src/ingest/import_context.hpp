@@ -39,6 +39,15 @@ struct ImportContext {
   ImportSummary summary;
 };
 
+//! Whether a value read agrees with the one stored for its key: both missing, or equal within rounding (a
+//! relative 1e-9 plus `absolute`, for values that went through a unit conversion). Every writer's duplicate
+//! rule.
+inline bool SameStoredValue(const std::optional<double>& stored, const std::optional<double>& given,
+                            double absolute = 1e-12) {
+  if (stored.has_value() != given.has_value()) return false;
+  return !stored || std::fabs(*stored - *given) <= 1e-9 * std::fabs(*stored) + absolute;
+}
+
 //! Refuses a value that is infinite or not a number after a reader's scaling (1e305 thousand dollars):
 //! stored, it would come back as NaN with no reason.
 inline void RequireFinite(const std::optional<double>& value, const SourceLocation& where) {

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "core/text.hpp"
 #include "store/provenance.hpp"
 
@@ -56,8 +54,7 @@ void SeriesWriter::Write(const std::string& code, const std::string& actor, int 
   const auto stored = existing_.OptionalReal(0);
   const Provenance before = LookupProvenance(context_.database, existing_.Int(1), existing_.Int(2), "");
   existing_.Reset();
-  if (stored.has_value() == value.has_value() &&
-      (!stored || std::fabs(*stored - *value) <= 1e-9 * std::fabs(*stored) + 1e-12)) {
+  if (SameStoredValue(stored, value)) {
     ++context_.summary.duplicates;
     return;
   }
