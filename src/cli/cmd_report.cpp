@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 
 #include "audit/auditor.hpp"
@@ -303,6 +304,23 @@ void RunReport(const ReportOptions& options) {
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
 
+  // The audit reads the workspace through a read-only connection of its own while the model runs; its
+  // findings join the summary in the same place as before.
+  struct AuditPart {
+    ReportSection section;
+    std::vector<std::string> findings;
+  };
+  std::future<AuditPart> audit_part;
+  if (!options.claims.empty()) {
+    audit_part = std::async(std::launch::async, [&database, &actors, &options] {
+      Database connection(database->Path(), false);
+      connection.Execute("PRAGMA query_only = ON");
+      AuditPart part;
+      part.section = AuditSection(connection, actors, options.claims, part.findings);
+      return part;
+    });
+  }
+
   LinkageRequest request;
   request.design = {subject.actor, subject.pivot, subject.region, subject.powers, {}};
   request.first = subject.first;
@@ -324,7 +342,11 @@ void RunReport(const ReportOptions& options) {
                 {}};
   // The audit is of a study the user names: a report about any other case carries no one else's claims.
   std::optional<ReportSection> audit;
-  if (!options.claims.empty()) audit = AuditSection(*database, actors, options.claims, findings);
+  if (audit_part.valid()) {
+    AuditPart part = audit_part.get();
+    findings.insert(findings.end(), part.findings.begin(), part.findings.end());
+    audit = std::move(part.section);
+  }
   std::optional<ReportSection> network;
   if (!subject.region.empty()) network = NetworkSection(*database, terms, subject, findings);
   report.sections.push_back({"summary", "Summary", findings, {}, {}});

@@ -16,12 +16,12 @@ std::vector<IndicatorRecord> ComputeAgreementIndicators(Database& database, cons
                                                         const std::string& j, int first, int last) {
   // The years the data speak for: from the first entry into force to the last one; after it an agreement
   // could be in force that the data do not yet list.
-  Statement span(database,
-                 "SELECT min(substr(start_date, 1, 4)), max(substr(start_date, 1, 4)) FROM agreement_pairs");
-  span.Step();
-  const bool has_data = !span.IsNull(0);
-  const int covered_from = has_data ? std::stoi(span.Text(0)) : 0;
-  const int covered_to = has_data ? std::stoi(span.Text(1)) : 0;
+  CachedStatement span(
+      database, "SELECT min(substr(start_date, 1, 4)), max(substr(start_date, 1, 4)) FROM agreement_pairs");
+  span->Step();
+  const bool has_data = !span->IsNull(0);
+  const int covered_from = has_data ? std::stoi(span->Text(0)) : 0;
+  const int covered_to = has_data ? std::stoi(span->Text(1)) : 0;
   const auto pairs = AgreementPairs(database, {}, i, j);
   std::vector<IndicatorRecord> records;
   for (int year = first; year <= last; ++year) {

@@ -44,15 +44,15 @@ const std::vector<std::string>& EventIndicatorIds() {
 std::vector<IndicatorRecord> ComputeEventIndicators(Database& database, const std::string& i,
                                                     const std::string& j, int first, int last,
                                                     const EventAggregation& aggregation) {
-  Statement events(
+  CachedStatement events(
       database,
       "SELECT quad_class, intensity, dataset, source_id, source_line, code, date FROM events WHERE "
       "((source_actor = ?1 AND target_actor = ?2) OR (source_actor = ?2 AND target_actor = ?1)) AND "
       "date LIKE ?3 AND " +
           std::string(kScope) + " ORDER BY date, id");
   // Whether the data cover the period at all: any event of any dyad in it.
-  Statement covered(database,
-                    "SELECT 1 FROM events WHERE date LIKE ?3 AND " + std::string(kScope) + " LIMIT 1");
+  CachedStatement covered(database,
+                          "SELECT 1 FROM events WHERE date LIKE ?3 AND " + std::string(kScope) + " LIMIT 1");
   std::vector<IndicatorRecord> records;
   for (int year = first; year <= last; ++year) {
     const int months = aggregation.monthly ? 12 : 1;
@@ -60,26 +60,26 @@ std::vector<IndicatorRecord> ComputeEventIndicators(Database& database, const st
       const std::string period = aggregation.monthly ? fmt::format("{}-{:02}", year, month) : "";
       const std::string pattern = aggregation.monthly ? period + "%" : fmt::format("{}%", year);
       PeriodTotals totals;
-      events.Bind(1, i).Bind(2, j).Bind(3, pattern).Bind(4, aggregation.dataset);
-      while (events.Step()) {
+      events->Bind(1, i).Bind(2, j).Bind(3, pattern).Bind(4, aggregation.dataset);
+      while (events->Step()) {
         ++totals.events;
-        if (const auto quad = events.OptionalReal(0)) {
+        if (const auto quad = events->OptionalReal(0)) {
           ++totals.by_quad[static_cast<std::size_t>(*quad) - 1];
           ++totals.with_quad;
         }
-        if (const auto score = events.OptionalReal(1)) {
+        if (const auto score = events->OptionalReal(1)) {
           ++totals.scored;
           totals.score_sum += *score;
         }
         if (totals.sources.size() < kMaxSourcesKept) {
           totals.sources.push_back(
-              {events.Text(2), events.Int(3), events.Int(4), events.Text(5) + " on " + events.Text(6)});
+              {events->Text(2), events->Int(3), events->Int(4), events->Text(5) + " on " + events->Text(6)});
         }
       }
-      events.Reset();
-      covered.Bind(3, pattern).Bind(4, aggregation.dataset);
-      const bool has_data = covered.Step();
-      covered.Reset();
+      events->Reset();
+      covered->Bind(3, pattern).Bind(4, aggregation.dataset);
+      const bool has_data = covered->Step();
+      covered->Reset();
       const std::string span = aggregation.monthly ? period : std::to_string(year);
       const std::string scope = aggregation.dataset.empty() ? "event data (GDELT, ICEWS, POLECAT, PLOVER)"
                                                             : aggregation.dataset + " events";

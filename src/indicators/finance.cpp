@@ -65,10 +65,10 @@ std::vector<IndicatorRecord> ComputeFinanceIndicators(Database& database, const 
       {"oof_share_gdp", {"GCDF.OOF"}, "other official flows"},
   }};
   TradeData data(database);
-  Statement coverage(database, "SELECT min(year), max(year) FROM series WHERE code = 'GCDF.ODA'");
+  CachedStatement coverage(database, "SELECT min(year), max(year) FROM series WHERE code = 'GCDF.ODA'");
   std::optional<std::pair<int, int>> span;
-  if (coverage.Step() && coverage.OptionalReal(0)) {
-    span = std::make_pair(static_cast<int>(coverage.Int(0)), static_cast<int>(coverage.Int(1)));
+  if (coverage->Step() && coverage->OptionalReal(0)) {
+    span = std::make_pair(static_cast<int>(coverage->Int(0)), static_cast<int>(coverage->Int(1)));
   }
   std::vector<IndicatorRecord> records;
   for (int year = first; year <= last; ++year) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <cassert>
 #include <cmath>
+#include <map>
 
 #include "core/text.hpp"
 #include "indicators/dyad_data.hpp"
@@ -154,26 +155,34 @@ const std::vector<std::string>& PoliticalIndicatorIds() {
 
 std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, const std::string& i,
                                                         const std::string& j, int first, int last) {
-  Statement votes(
+  // Both states' votes over the whole window in one query, grouped by year below.
+  CachedStatement votes(
       database,
-      "SELECT a.vote, b.vote, a.dataset, a.source_id, a.source_line, b.source_id, b.source_line "
+      "SELECT a.vote, b.vote, a.dataset, a.source_id, a.source_line, b.source_id, b.source_line, "
+      "CAST(substr(a.date, 1, 4) AS INTEGER) "
       "FROM votes a JOIN votes b ON a.dataset = b.dataset AND a.rcid = b.rcid "
       "WHERE a.actor_id = ? AND b.actor_id = ? AND a.date BETWEEN ? AND ? ORDER BY a.date, a.rcid");
+  votes->Bind(1, i).Bind(2, j).Bind(3, fmt::format("{}-01-01", first)).Bind(4, fmt::format("{}-12-31", last));
+  struct YearVotes {
+    std::vector<std::pair<Vote, Vote>> pairs;
+    std::vector<ValueSource> sources;
+  };
+  std::map<int, YearVotes> by_year;
+  while (votes->Step()) {
+    YearVotes& year_votes = by_year[static_cast<int>(votes->Int(7))];
+    year_votes.pairs.emplace_back(ParseStoredVote(votes->Text(0)), ParseStoredVote(votes->Text(1)));
+    if (year_votes.sources.size() < kMaxSourcesKept) {
+      year_votes.sources.push_back({votes->Text(2), votes->Int(3), votes->Int(4), "vote of " + i});
+      year_votes.sources.push_back({votes->Text(2), votes->Int(5), votes->Int(6), "vote of " + j});
+    }
+  }
   TradeData data(database);
   DyadData dyads(database);
   std::vector<IndicatorRecord> records;
   for (int year = first; year <= last; ++year) {
-    votes.Bind(1, i).Bind(2, j).Bind(3, fmt::format("{}-01-01", year)).Bind(4, fmt::format("{}-12-31", year));
-    std::vector<std::pair<Vote, Vote>> pairs;
-    std::vector<ValueSource> sources;
-    while (votes.Step()) {
-      pairs.emplace_back(ParseStoredVote(votes.Text(0)), ParseStoredVote(votes.Text(1)));
-      if (sources.size() < kMaxSourcesKept) {
-        sources.push_back({votes.Text(2), votes.Int(3), votes.Int(4), "vote of " + i});
-        sources.push_back({votes.Text(2), votes.Int(5), votes.Int(6), "vote of " + j});
-      }
-    }
-    votes.Reset();
+    const YearVotes& year_votes = by_year[year];
+    const auto& pairs = year_votes.pairs;
+    const auto& sources = year_votes.sources;
     IndicatorRecord base{"", i, j, year, "", std::nullopt, "", false, "both", "", sources, ""};
     std::array<IndicatorRecord, 3> measures = {base, base, base};
     measures[0].indicator = "vote_agreement";

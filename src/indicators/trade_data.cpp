@@ -218,7 +218,7 @@ std::string TradeData::SeriesUnit(const std::string& code) {
 
 std::pair<int, int> TradeData::FlowYears(const std::string& dataset) {
   if (const auto found = years_.find(dataset); found != years_.end()) return found->second;
-  Statement query(database_, "SELECT min(year), max(year) FROM flows WHERE dataset = ?");
+  Statement query(database_, "SELECT first_year, last_year FROM flow_years WHERE dataset = ?");
   query.Bind(1, dataset);
   std::pair<int, int> span{0, 0};
   if (query.Step() && !query.IsNull(0))

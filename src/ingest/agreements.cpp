@@ -59,6 +59,8 @@ void ReadAgreementPairs(ImportContext& context, const std::string& path, const I
         .Bind(10, static_cast<std::int64_t>(record.line));
     insert.Run();
     ++context.summary.values_stored;
+    // An agreement counts for the years it entered into force.
+    context.NoteYear(YearOfDate(*start));
   }
 }
 

@@ -73,6 +73,21 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
       BuildActorCatalog(*database, request.data_dir, request.iso_codes_dir);
       transaction.Commit();
     }
+    // The lookup indexes of the large tables are built once after loading, by sorting, rather than kept up
+    // row by row; the imports check their rows through the primary keys and unique indexes only.
+    std::vector<std::string> deferred;
+    {
+      Statement indexes(*database,
+                        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND "
+                        "sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('flows', 'dyad_series', 'series', "
+                        "'votes') ORDER BY name");
+      std::vector<std::string> names;
+      while (indexes.Step()) {
+        names.push_back(indexes.Text(0));
+        deferred.push_back(indexes.Text(1));
+      }
+      for (const auto& name : names) database->Execute("DROP INDEX " + name);
+    }
     for (const auto& entry : manifest) {
       if (!entry.core && !request.with_default_data) continue;
       done.step = std::filesystem::path(entry.path).filename().string();
@@ -82,6 +97,9 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
       const auto size = std::filesystem::file_size(entry.path, unknown);
       if (!unknown) done.bytes_done += size;
     }
+    done.step = "indexes";
+    progress(done);
+    for (const auto& sql : deferred) database->Execute(sql);
     // Write-ahead logging from here on: commands read while an import writes (store/database.hpp).
     database->Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA optimize;");
     done.step = "done";

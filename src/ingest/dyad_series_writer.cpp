@@ -41,6 +41,7 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
   insert_.Run();
   if (sqlite3_changes(context_.database.Handle()) > 0) {
     ++context_.summary.values_stored;
+    if (value.value) context_.NoteYear(value.year);
     if (!value.value) ++context_.summary.missing_values;
     return;
   }

@@ -77,6 +77,7 @@ void EventSink::Add(const CodedEvent& event, std::int64_t line) {
     return;
   }
   ++context_.summary.values_stored;
+  context_.NoteYear(YearOfDate(event.date));
 }
 
 void EventSink::AddPairs(CodedEvent event, const std::vector<std::string>& sources,

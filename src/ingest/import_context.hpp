@@ -3,11 +3,13 @@
 // summary it fills for the user.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -37,7 +39,27 @@ struct ImportContext {
   std::int64_t source_id = 0;
   std::string dataset;  //!< dataset name the rows are stored under
   ImportSummary summary;
+  //! The first and last year of the values this import stored, which the sources table reports; every
+  //! writer notes the year of each row it stores with a value (or, for spells, their first and last years).
+  std::optional<std::pair<int, int>> years;
+
+  //! Counts `first`-`last` into the years of the values stored.
+  void NoteYears(int first, int last) {
+    if (!years) {
+      years = std::make_pair(first, last);
+      return;
+    }
+    years->first = std::min(years->first, first);
+    years->second = std::max(years->second, last);
+  }
+  //! Counts one year.
+  void NoteYear(int year) { NoteYears(year, year); }
 };
+
+//! The year of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) a reader has already checked.
+inline int YearOfDate(const std::string& date) {
+  return std::stoi(date.substr(0, 4));
+}
 
 //! Whether a value read agrees with the one stored for its key: both missing, or equal within rounding (a
 //! relative 1e-9 plus `absolute`, for values that went through a unit conversion). Every writer's duplicate

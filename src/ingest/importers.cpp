@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "store/provenance.hpp"
+#include "store/schema.hpp"
 
 namespace linkage {
 
@@ -125,6 +126,11 @@ ImportSummary RunImport(Database& database, const std::string& format, const std
   context.summary.format = format;
   context.summary.path = path;
   importer.read(context, path, options);
+  RefreshFlowYears(database, context.dataset);
+  if (context.years) {
+    Statement years(database, "INSERT INTO source_years (source_id, first_year, last_year) VALUES (?, ?, ?)");
+    years.Bind(1, context.source_id).Bind(2, context.years->first).Bind(3, context.years->second).Run();
+  }
   if (context.summary.rows_read == 0) {
     throw InputError({path, context.summary.header_line + 1}, "the file has a header but no data rows",
                      "at least one data row");

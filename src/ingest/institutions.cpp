@@ -85,6 +85,8 @@ void ReadMemberships(ImportContext& context, const std::string& path, const Impo
     alias.Bind(1, AliasKey(Scheme::kName, name)).Bind(2, name);
     alias.Run();
     ++context.summary.values_stored;
+    // A spell counts from its start to its end (or its start, while in force); an undated one not at all.
+    if (start) context.NoteYears(YearOfDate(*start), YearOfDate(end ? *end : *start));
   }
   RefreshEffectiveMemberships(context.database);
 }

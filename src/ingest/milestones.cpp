@@ -124,6 +124,7 @@ void ReadMilestones(ImportContext& context, const std::string& path, const Impor
         return;
       }
       ++context.summary.values_stored;
+      context.NoteYear(YearOfDate(when));
     };
     if (states.size() == 1) store(states.front(), states.front());
     for (std::size_t a = 0; a < states.size(); ++a) {

@@ -42,6 +42,7 @@ void SeriesWriter::Write(const std::string& code, const std::string& actor, int 
   insert_.Run();
   if (sqlite3_changes(context_.database.Handle()) > 0) {
     ++context_.summary.values_stored;
+    if (value) context_.NoteYear(year);
     if (!value) ++context_.summary.missing_values;
     if (estimated) ++context_.summary.estimated_values;
     return;

@@ -153,6 +153,8 @@ void ReadSipri(ImportContext& context, const std::string& path, const ImportOpti
       continue;
     }
     ++context.summary.values_stored;
+    // Every delivery row counts for the register's years, with a TIV or without.
+    context.NoteYear(static_cast<int>(*when.value));
     if (!value.value) ++context.summary.missing_values;
     if (estimated) ++context.summary.estimated_values;
   }

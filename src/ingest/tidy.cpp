@@ -133,6 +133,7 @@ void ReadTidyEvents(ImportContext& context, const std::string& path, const Impor
         .Bind(12, static_cast<std::int64_t>(record.line));
     insert.Run();
     ++context.summary.values_stored;
+    context.NoteYear(YearOfDate(when));
   }
 }
 

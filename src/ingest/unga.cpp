@@ -91,6 +91,7 @@ class VoteWriter {
     insert_.Bind(6, context_.source_id).Bind(7, static_cast<std::int64_t>(record.line));
     insert_.Run();
     ++context_.summary.values_stored;
+    context_.NoteYear(YearOfDate(when));
   }
 
  private:

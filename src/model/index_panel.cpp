@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "indicators/dyad_data.hpp"
 #include "indicators/dyad_indicators.hpp"
@@ -146,71 +150,156 @@ bool IsSlowMoving(const std::string& component_id) {
   return std::find(ids.begin(), ids.end(), component_id) != ids.end();
 }
 
-TracedPanel BuildComponentPanel(Database& database, TradeTerms& terms, const IndexSpec& spec,
-                                const std::vector<DirectedDyad>& dyads, int first, int last,
-                                const FlowChoices& choices, int carry_years) {
-  TracedPanel traced;
+namespace {
+
+// One dyad's rows of the panel, year by year.
+struct DyadRows {
+  std::vector<std::vector<std::optional<double>>> values;
+  std::vector<std::vector<Term>> terms;
+  std::vector<std::vector<bool>> out_of_scope;
+  std::vector<std::vector<bool>> carried;
+};
+
+// What every dyad of a panel is read under.
+struct PanelQuery {
+  const IndexSpec& spec;
+  int first;
+  int last;
+  const FlowChoices& choices;
+  int carry_years;
+};
+
+DyadRows ReadDyad(Database& database, TradeTerms& terms, const PanelQuery& query, const DirectedDyad& dyad) {
+  const IndexSpec& spec = query.spec;
+  const int first = query.first;
+  const int last = query.last;
   DyadData dyad_data(database);
   const Dimensions dimensions{true, true, true, false};
   // Years before the panel are read too, so a value observed just before it can be carried into it; the
   // slow-moving components are all security and political, so the trade indicators are not computed there.
-  const int read_first = carry_years > 0 ? first - carry_years : first;
+  const int read_first = query.carry_years > 0 ? first - query.carry_years : first;
   const Dimensions before_panel{false, true, true, false};
-  for (const auto& dyad : dyads) {
-    std::map<int, YearRecords> by_year;
-    const auto keep = [&](const std::vector<IndicatorRecord>& records) {
-      for (const auto& record : records) {
-        if (!record.product.empty() || !record.period.empty()) continue;
-        by_year[record.year].try_emplace(record.indicator, TermOf(record));
-      }
-    };
-    if (read_first < first)
-      keep(ComputeDyadIndicators(database, terms, dyad.target, dyad.source, read_first, first - 1, choices,
-                                 before_panel));
-    keep(ComputeDyadIndicators(database, terms, dyad.target, dyad.source, first, last, choices, dimensions));
-    // [component][year - first]
-    std::vector<std::vector<Term>> columns(spec.components.size());
-    std::vector<std::vector<bool>> carried(
-        spec.components.size(), std::vector<bool>(static_cast<std::size_t>(last - read_first + 1)));
-    for (int year = read_first; year <= last; ++year) {
-      const YearRecords& records = by_year[year];
-      for (std::size_t column = 0; column < spec.components.size(); ++column) {
-        // Before the panel only the slow-moving components are needed.
-        if (year < first && !IsSlowMoving(spec.components[column].id)) {
-          columns[column].push_back(Term::Missing("before the panel"));
-          continue;
-        }
-        columns[column].push_back(
-            ComponentTerm(spec.components[column].id, records, terms, dyad_data, dyad, year, choices));
-      }
+  std::map<int, YearRecords> by_year;
+  const auto keep = [&](const std::vector<IndicatorRecord>& records) {
+    for (const auto& record : records) {
+      if (!record.product.empty() || !record.period.empty()) continue;
+      by_year[record.year].try_emplace(record.indicator, TermOf(record));
     }
+  };
+  if (read_first < first)
+    keep(ComputeDyadIndicators(database, terms, dyad.target, dyad.source, read_first, first - 1,
+                               query.choices, before_panel));
+  keep(ComputeDyadIndicators(database, terms, dyad.target, dyad.source, first, last, query.choices,
+                             dimensions));
+  // [component][year - first]
+  std::vector<std::vector<Term>> columns(spec.components.size());
+  std::vector<std::vector<bool>> carried(spec.components.size(),
+                                         std::vector<bool>(static_cast<std::size_t>(last - read_first + 1)));
+  for (int year = read_first; year <= last; ++year) {
+    const YearRecords& records = by_year[year];
     for (std::size_t column = 0; column < spec.components.size(); ++column) {
-      if (carry_years > 0 && IsSlowMoving(spec.components[column].id))
-        CarryForward(columns[column], carried[column], read_first, carry_years);
-    }
-    for (int year = first; year <= last; ++year) {
-      const auto k = static_cast<std::size_t>(year - read_first);
-      std::vector<std::optional<double>> values;
-      std::vector<Term> unit_terms;
-      std::vector<bool> out_of_scope;
-      std::vector<bool> unit_carried;
-      for (std::size_t column = 0; column < spec.components.size(); ++column) {
-        Term& term = columns[column][k];
-        const bool in_scope = InScope(spec.components[column].id, dyad);
-        if (!in_scope) {
-          term.value.reset();
-          if (term.missing.empty()) term.missing = "the source does not cover " + dyad.source;
-        }
-        values.push_back(term.value);
-        out_of_scope.push_back(!in_scope);
-        unit_carried.push_back(carried[column][k]);
-        unit_terms.push_back(std::move(term));
+      // Before the panel only the slow-moving components are needed.
+      if (year < first && !IsSlowMoving(spec.components[column].id)) {
+        columns[column].push_back(Term::Missing("before the panel"));
+        continue;
       }
-      traced.panel.units.push_back({dyad.source, dyad.target, year});
-      traced.panel.values.push_back(std::move(values));
-      traced.panel.out_of_scope.push_back(std::move(out_of_scope));
-      traced.panel.carried.push_back(std::move(unit_carried));
-      traced.terms.push_back(std::move(unit_terms));
+      columns[column].push_back(
+          ComponentTerm(spec.components[column].id, records, terms, dyad_data, dyad, year, query.choices));
+    }
+  }
+  for (std::size_t column = 0; column < spec.components.size(); ++column) {
+    if (query.carry_years > 0 && IsSlowMoving(spec.components[column].id))
+      CarryForward(columns[column], carried[column], read_first, query.carry_years);
+  }
+  DyadRows rows;
+  for (int year = first; year <= last; ++year) {
+    const auto k = static_cast<std::size_t>(year - read_first);
+    std::vector<std::optional<double>> values;
+    std::vector<Term> unit_terms;
+    std::vector<bool> out_of_scope;
+    std::vector<bool> unit_carried;
+    for (std::size_t column = 0; column < spec.components.size(); ++column) {
+      Term& term = columns[column][k];
+      const bool in_scope = InScope(spec.components[column].id, dyad);
+      if (!in_scope) {
+        term.value.reset();
+        if (term.missing.empty()) term.missing = "the source does not cover " + dyad.source;
+      }
+      values.push_back(term.value);
+      out_of_scope.push_back(!in_scope);
+      unit_carried.push_back(carried[column][k]);
+      unit_terms.push_back(std::move(term));
+    }
+    rows.values.push_back(std::move(values));
+    rows.terms.push_back(std::move(unit_terms));
+    rows.out_of_scope.push_back(std::move(out_of_scope));
+    rows.carried.push_back(std::move(unit_carried));
+  }
+  return rows;
+}
+
+// Whether other connections may read the dyads at the same time: they see what `database` sees only when
+// it is a file and holds no open transaction.
+bool CanReadInParallel(Database& database) {
+  const std::string& path = database.Path();
+  return !path.empty() && path != ":memory:" && sqlite3_get_autocommit(database.Handle()) != 0;
+}
+
+}  // namespace
+
+TracedPanel BuildComponentPanel(Database& database, TradeTerms& terms, const IndexSpec& spec,
+                                const std::vector<DirectedDyad>& dyads, int first, int last,
+                                const FlowChoices& choices, int carry_years) {
+  const PanelQuery query{spec, first, last, choices, carry_years};
+  std::vector<DyadRows> by_dyad(dyads.size());
+  // Dyads are read on every core, each worker on a read-only connection of its own (a SQLite connection
+  // serves one thread at a time); the caller's thread reads through the caller's connection.
+  std::atomic<std::size_t> next{0};
+  std::mutex failed;
+  std::exception_ptr failure;
+  const auto read = [&](Database& connection, TradeTerms& reader) {
+    try {
+      for (std::size_t k = next++; k < dyads.size(); k = next++)
+        by_dyad[k] = ReadDyad(connection, reader, query, dyads[k]);
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(failed);
+      if (!failure) failure = std::current_exception();
+      next = dyads.size();
+    }
+  };
+  const std::size_t threads =
+      CanReadInParallel(database)
+          ? std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), dyads.size())
+          : 1;
+  std::vector<std::thread> workers;
+  for (std::size_t k = 1; k < threads; ++k) {
+    workers.emplace_back([&] {
+      try {
+        Database connection(database.Path(), false);
+        connection.Execute("PRAGMA query_only = ON");
+        TradeData data(connection);
+        TradeTerms reader(connection, data, terms.Actors());
+        read(connection, reader);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(failed);
+        if (!failure) failure = std::current_exception();
+        next = dyads.size();
+      }
+    });
+  }
+  read(database, terms);
+  for (auto& worker : workers) worker.join();
+  if (failure) std::rethrow_exception(failure);
+
+  TracedPanel traced;
+  for (std::size_t k = 0; k < dyads.size(); ++k) {
+    DyadRows& rows = by_dyad[k];
+    for (std::size_t row = 0; row < rows.values.size(); ++row) {
+      traced.panel.units.push_back({dyads[k].source, dyads[k].target, first + static_cast<int>(row)});
+      traced.panel.values.push_back(std::move(rows.values[row]));
+      traced.panel.out_of_scope.push_back(std::move(rows.out_of_scope[row]));
+      traced.panel.carried.push_back(std::move(rows.carried[row]));
+      traced.terms.push_back(std::move(rows.terms[row]));
     }
   }
   return traced;

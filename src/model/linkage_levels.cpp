@@ -52,10 +52,15 @@ class LevelBuilder {
       const PanelUnit& key = scored.panel.units[unit];
       units_[{key.source, key.target, key.year}] = unit;
       years_.insert(key.year);
+      any_carried_.push_back(!scored.panel.carried.empty() &&
+                             std::find(scored.panel.carried[unit].begin(), scored.panel.carried[unit].end(),
+                                       true) != scored.panel.carried[unit].end());
     }
   }
 
   std::vector<ScoreRow> Build() {
+    // The dyad rows and about as many again for the region and system levels; every draw builds these.
+    rows_.reserve(2 * scored_.panel.units.size() * kScoreCount);
     for (std::size_t unit = 0; unit < scored_.panel.units.size(); ++unit) {
       const PanelUnit& key = scored_.panel.units[unit];
       for (std::size_t score = 0; score < kScoreCount; ++score) {
@@ -92,7 +97,7 @@ class LevelBuilder {
 
   // Whether a present input of the unit that enters `score` (among `used`, or all when empty) was carried.
   bool RestsOnCarried(std::size_t unit, std::size_t score, const std::vector<bool>& used) const {
-    if (scored_.panel.carried.empty()) return false;
+    if (scored_.panel.carried.empty() || !any_carried_[unit]) return false;
     for (std::size_t column = 0; column < scored_.spec.components.size(); ++column) {
       if (!used.empty() && !used[column]) continue;
       if (scored_.panel.carried[unit][column] && scored_.normalised[unit][column] &&
@@ -387,6 +392,7 @@ class LevelBuilder {
   std::vector<UnitScores> scores_;
   std::map<UnitKey, std::size_t> units_;
   std::set<int> years_;
+  std::vector<bool> any_carried_;  // per unit: whether any input was carried forward
   std::vector<ScoreRow> rows_;
 };
 

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cassert>
 #include <cmath>
+#include <exception>
 #include <limits>
+#include <mutex>
 #include <random>
+#include <thread>
 
 #include "core/progress.hpp"
 
@@ -24,10 +28,10 @@ double Quantile(const std::vector<double>& sorted, double q) {
   return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
 }
 
-Spread SpreadOf(const std::vector<float>& samples, std::size_t row, std::size_t draws) {
+Spread SpreadOf(const std::vector<float>& samples, std::size_t row, std::size_t rows, std::size_t draws) {
   std::vector<double> present;
   for (std::size_t draw = 0; draw < draws; ++draw) {
-    const float value = samples[row * draws + draw];
+    const float value = samples[draw * rows + row];
     if (!std::isnan(value)) present.push_back(value);
   }
   // A value most draws leave missing has no meaningful interval.
@@ -43,29 +47,30 @@ float Stored(const std::optional<double>& value) {
 }  // namespace
 
 Sensitivity::Sensitivity(std::size_t rows, std::size_t draws)
-    : draws_(draws),
+    : rows_(rows),
+      draws_(draws),
       values_(rows * draws, std::numeric_limits<float>::quiet_NaN()),
       ranks_(rows * draws, std::numeric_limits<float>::quiet_NaN()) {}
 
 std::optional<double> Sensitivity::Value(std::size_t row, std::size_t draw) const {
-  const float value = values_[row * draws_ + draw];
+  const float value = values_[draw * rows_ + row];
   if (std::isnan(value)) return std::nullopt;
   return value;
 }
 
 Spread Sensitivity::ValueSpread(std::size_t row) const {
-  return SpreadOf(values_, row, draws_);
+  return SpreadOf(values_, row, rows_, draws_);
 }
 
 Spread Sensitivity::RankSpread(std::size_t row) const {
-  return SpreadOf(ranks_, row, draws_);
+  return SpreadOf(ranks_, row, rows_, draws_);
 }
 
 void Sensitivity::Record(std::size_t draw, const std::vector<ScoreRow>& rows) {
-  assert(rows.size() * draws_ == values_.size());
+  assert(rows.size() == rows_);
   for (std::size_t row = 0; row < rows.size(); ++row) {
-    values_[row * draws_ + draw] = Stored(rows[row].value);
-    ranks_[row * draws_ + draw] = Stored(rows[row].rank);
+    values_[draw * rows_ + row] = Stored(rows[row].value);
+    ranks_[draw * rows_ + row] = Stored(rows[row].rank);
   }
 }
 
@@ -80,29 +85,62 @@ Sensitivity RunSensitivity(const ComponentPanel& panel, const IndexSpec& spec, c
 
   std::vector<double> nominal;
   for (const auto& component : spec.components) nominal.push_back(component.weight);
+  // Every draw's weights and method come from one generator in draw order, so the draws are the same
+  // whatever the number of threads that evaluate them.
   std::mt19937_64 generator(options.seed);
   std::uniform_real_distribution<double> factor(1 - options.weight_spread, 1 + options.weight_spread);
   std::uniform_int_distribution<std::size_t> method(0, methods.size() - 1);
-
-  std::optional<Sensitivity> result;
-  ProgressBar bar("sensitivity", options.draws, "draws");
+  std::vector<std::vector<double>> weights(options.draws, nominal);
+  std::vector<std::size_t> chosen(options.draws);
   for (std::size_t draw = 0; draw < options.draws; ++draw) {
-    std::vector<double> weights = nominal;
-    for (double& weight : weights) weight *= factor(generator);
-    const std::size_t chosen =
+    for (double& weight : weights[draw]) weight *= factor(generator);
+    chosen[draw] =
         options.vary_normalisation
             ? method(generator)
             : static_cast<std::size_t>(std::find(methods.begin(), methods.end(), options.normalisation) -
                                        methods.begin());
-    const auto rows =
-        EvaluateLevels({panel, spec, normalised[chosen], weights, options.min_coverage}, design);
-    if (!result) result.emplace(rows.size(), options.draws);
-    result->Record(draw, rows);
+  }
+  if (options.draws == 0) return Sensitivity(0, 0);
+
+  const auto evaluate = [&](std::size_t draw) {
+    return EvaluateLevels({panel, spec, normalised[chosen[draw]], weights[draw], options.min_coverage},
+                          design);
+  };
+  ProgressBar bar("sensitivity", options.draws, "draws");
+  // The first draw sizes the result; the others fill their own column of it, on every core.
+  Sensitivity result(0, 0);
+  {
+    const auto rows = evaluate(0);
+    result = Sensitivity(rows.size(), options.draws);
+    result.Record(0, rows);
     bar.Advance();
   }
+  std::atomic<std::size_t> next{1};
+  std::mutex progress;
+  std::exception_ptr failure;
+  const auto work = [&] {
+    try {
+      for (std::size_t draw = next++; draw < options.draws; draw = next++) {
+        const auto rows = evaluate(draw);
+        result.Record(draw, rows);
+        const std::lock_guard<std::mutex> lock(progress);
+        bar.Advance();
+      }
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(progress);
+      if (!failure) failure = std::current_exception();
+      next = options.draws;
+    }
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), options.draws - 1);
+  std::vector<std::thread> workers;
+  for (std::size_t k = 1; k < threads; ++k) workers.emplace_back(work);
+  work();
+  for (auto& worker : workers) worker.join();
+  if (failure) std::rethrow_exception(failure);
   bar.Finish();
-  if (!result) return Sensitivity(0, 0);
-  return std::move(*result);
+  return result;
 }
 
 }  // namespace linkage

@@ -44,12 +44,15 @@ class Sensitivity {
   Spread ValueSpread(std::size_t row) const;
   //! The spread of a row's ranks.
   Spread RankSpread(std::size_t row) const;
-  //! Records draw `draw`.
+  //! Records draw `draw`; draws may be recorded from several threads at once.
   void Record(std::size_t draw, const std::vector<ScoreRow>& rows);
 
  private:
+  std::size_t rows_;
   std::size_t draws_;
-  std::vector<float> values_;  // [row * draws + draw], NaN when missing
+  // [draw * rows + row], NaN when missing: a draw's values are contiguous, so threads recording different
+  // draws do not write to the same cache lines.
+  std::vector<float> values_;
   std::vector<float> ranks_;
 };
 

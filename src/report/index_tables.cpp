@@ -80,13 +80,16 @@ ResultTable CoverageByPowerTable(const LinkageRun& run, const std::string& targe
   return table;
 }
 
-ResultTable InputTable(Database& database, const LinkageRun& run, OutputFormat format) {
+ResultTable InputTable(Database& database, const LinkageRun& run, OutputFormat format,
+                       const std::optional<PanelUnit>& only) {
   const auto files = SourceFileNames(database);
   ResultTable table{{"source", "target", "year", "component", "dimension", "role", "weight", "transform",
                      "raw", "normalised", "status", "missing", "steps", "provenance"},
                     {}};
   for (std::size_t unit = 0; unit < run.traced.panel.units.size(); ++unit) {
     const PanelUnit& key = run.traced.panel.units[unit];
+    if (only && (key.source != only->source || key.target != only->target || key.year != only->year))
+      continue;
     for (std::size_t column = 0; column < run.spec.components.size(); ++column) {
       const IndexComponent& component = run.spec.components[column];
       const Term& term = run.traced.terms[unit][column];

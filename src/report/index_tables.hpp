@@ -3,6 +3,7 @@
 // source rows, and the trend and break tests of every score series.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,9 +30,10 @@ ResultTable ScoreTable(const LinkageRun& run, const ScoreSelection& selection);
 //! ("0.82"), marked "carried" when it rests on an input carried forward, or "missing" when the power has no
 //! comparable score that year.
 ResultTable CoverageByPowerTable(const LinkageRun& run, const std::string& target);
-//! Every input of every unit: raw and normalised value, weight, transform, steps and source rows (a JSON
-//! array in `format` kJson, file:line otherwise).
-ResultTable InputTable(Database& database, const LinkageRun& run, OutputFormat format);
+//! Every input of every unit (of `only` when given): raw and normalised value, weight, transform, steps and
+//! source rows (a JSON array in `format` kJson, file:line otherwise).
+ResultTable InputTable(Database& database, const LinkageRun& run, OutputFormat format,
+                       const std::optional<PanelUnit>& only = std::nullopt);
 //! One row per selected series for its trend test and one per break date.
 ResultTable TestTable(const std::vector<SeriesTests>& tests, const std::vector<BreakDate>& dates,
                       const ScoreSelection& selection);

@@ -34,29 +34,11 @@ nlohmann::json SourceRowsCell(const std::vector<ValueSource>& sources,
 }
 
 std::map<std::int64_t, SourceYears> YearsBySource(Database& database) {
-  // A value published as missing does not extend a source's years.
-  Statement query(database, R"sql(
-SELECT source_id, min(first), max(last) FROM (
-  SELECT source_id, min(year) AS first, max(year) AS last FROM flows WHERE value_usd IS NOT NULL
-    GROUP BY source_id
-  UNION ALL SELECT source_id, min(year), max(year) FROM series WHERE value IS NOT NULL GROUP BY source_id
-  UNION ALL SELECT source_id, min(year), max(year) FROM dyad_series WHERE value IS NOT NULL GROUP BY source_id
-  UNION ALL SELECT source_id, min(year), max(year) FROM arms_deliveries GROUP BY source_id
-  UNION ALL SELECT source_id, min(CAST(substr(date, 1, 4) AS INTEGER)), max(CAST(substr(date, 1, 4) AS INTEGER))
-    FROM votes GROUP BY source_id
-  UNION ALL SELECT source_id, min(CAST(substr(date, 1, 4) AS INTEGER)), max(CAST(substr(date, 1, 4) AS INTEGER))
-    FROM events GROUP BY source_id
-  UNION ALL SELECT source_id, min(CAST(substr(start_date, 1, 4) AS INTEGER)),
-    max(CAST(substr(coalesce(end_date, start_date), 1, 4) AS INTEGER)) FROM memberships
-    WHERE start_date IS NOT NULL GROUP BY source_id
-  UNION ALL SELECT source_id, min(CAST(substr(start_date, 1, 4) AS INTEGER)),
-    max(CAST(substr(start_date, 1, 4) AS INTEGER)) FROM agreement_pairs GROUP BY source_id
-) GROUP BY source_id)sql");
+  // Each import notes the years of the values it stored (a value published as missing does not extend a
+  // source's years), so that no table of values is scanned here.
+  Statement query(database, "SELECT source_id, first_year, last_year FROM source_years ORDER BY source_id");
   std::map<std::int64_t, SourceYears> years;
-  while (query.Step()) {
-    if (query.IsNull(1)) continue;
-    years[query.Int(0)] = {static_cast<int>(query.Int(1)), static_cast<int>(query.Int(2))};
-  }
+  while (query.Step()) years[query.Int(0)] = {static_cast<int>(query.Int(1)), static_cast<int>(query.Int(2))};
   return years;
 }
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 // The dashboard resolves a selection exactly as `linkage index` and `linkage report` resolve their options,
 // so that the same names are accepted and refused with the same messages.
@@ -28,8 +29,15 @@ using json = nlohmann::json;
 constexpr std::size_t kCachedRuns = 16;
 
 constexpr std::array<const char*, 4> kDimensions = {"overall", "economic", "security", "political"};
-constexpr std::array<const char*, 6> kChartParameters = {"dyad",  "region",    "powers",
-                                                         "years", "dimension", "draws"};
+constexpr std::array<const char*, 6> kSelectionParameters = {"dyad",  "region",    "powers",
+                                                             "years", "dimension", "draws"};
+// What /api/inputs takes besides the selection: the dyad-year whose inputs are listed.
+const std::vector<std::string>& UnitParameters() {
+  static const std::vector<std::string> names = {"source", "target", "year"};
+  return names;
+}
+// Significant digits of the numbers /api/charts sends: more than a chart or the page's table can show.
+constexpr int kShownDigits = 4;
 
 // Invalid UTF-8 in a stored name must not turn an answer into a server error.
 std::string Dump(const json& value) {
@@ -40,7 +48,7 @@ ApiResponse JsonResponse(const json& value) {
   return {200, "application/json", Dump(value)};
 }
 
-// What /api/charts was asked, before the names are resolved.
+// What a request asked, before the names are resolved.
 struct ChartQuery {
   std::string dyad;
   std::string region;
@@ -48,14 +56,20 @@ struct ChartQuery {
   std::string years;
   std::string dimension = "overall";
   std::size_t draws = 0;
+  std::map<std::string, std::string> extra;  //!< the endpoint's own parameters, as given
 };
 
-ChartQuery ParseChartQuery(const QueryParams& query) {
+ChartQuery ParseChartQuery(const QueryParams& query, const std::vector<std::string>& extra) {
   std::map<std::string, std::string> values;
   for (const auto& [name, value] : query) {
-    if (std::find(kChartParameters.begin(), kChartParameters.end(), name) == kChartParameters.end()) {
-      throw UsageError(fmt::format("unknown parameter '{}'; /api/charts takes {}", name,
-                                   text::Join({kChartParameters.begin(), kChartParameters.end()}, ", ")));
+    const bool known = std::find(kSelectionParameters.begin(), kSelectionParameters.end(), name) !=
+                           kSelectionParameters.end() ||
+                       std::find(extra.begin(), extra.end(), name) != extra.end();
+    if (!known) {
+      std::vector<std::string> taken(kSelectionParameters.begin(), kSelectionParameters.end());
+      taken.insert(taken.end(), extra.begin(), extra.end());
+      throw UsageError(
+          fmt::format("unknown parameter '{}'; this endpoint takes {}", name, text::Join(taken, ", ")));
     }
     if (!values.emplace(name, std::string(text::Trim(value))).second)
       throw UsageError(fmt::format("parameter '{}' is given twice", name));
@@ -65,6 +79,8 @@ ChartQuery ParseChartQuery(const QueryParams& query) {
   parsed.region = values["region"];
   parsed.powers = values["powers"];
   parsed.years = values["years"];
+  for (const auto& name : extra)
+    if (const auto found = values.find(name); found != values.end()) parsed.extra[name] = found->second;
   if (parsed.dyad.empty())
     throw UsageError("no dyad chosen: dyad names the outside power and the pivot state, e.g. dyad=CHN,KAZ");
   if (parsed.years.empty()) throw UsageError("no years chosen: years is a year or a range, e.g. 1992-2020");
@@ -82,6 +98,12 @@ ChartQuery ParseChartQuery(const QueryParams& query) {
     parsed.draws = static_cast<std::size_t>(*draws);
   }
   return parsed;
+}
+
+// A number as a chart shows it: kShownDigits significant digits, null when missing.
+json Rounded(const std::optional<double>& value) {
+  if (!value) return json();
+  return std::stod(fmt::format("{:.{}g}", *value, kShownDigits));
 }
 
 // The scores a dimension shows, and the one whose shares among the powers it draws. A dimension has no
@@ -129,11 +151,19 @@ bool HasScore(const LinkageRun& run, const LinkageDesign& design, const std::vec
   });
 }
 
-std::unique_ptr<Database> QueryOnly(std::unique_ptr<Database> database) {
-  // The Database class opens read-write (it migrates old workspaces); this makes SQLite refuse any change
-  // the dashboard's readers might attempt.
-  database->Execute("PRAGMA query_only = ON");
-  return database;
+// Runs an endpoint; a refusal of what was asked (an unknown name, bad years, an empty selection) becomes a
+// 400 with the command line's message for the same mistake.
+template <typename Endpoint>
+ApiResponse RefusalsAs400(const Endpoint& endpoint) {
+  try {
+    return endpoint();
+  } catch (const UsageError& error) {
+    return ErrorResponse(400, error.what());
+  } catch (const NotFoundError& error) {
+    return ErrorResponse(400, error.what());
+  } catch (const InputError& error) {
+    return ErrorResponse(400, error.what());
+  }
 }
 
 }  // namespace
@@ -143,10 +173,10 @@ ApiResponse ErrorResponse(int status, const std::string& message) {
 }
 
 DashboardApi::DashboardApi(std::unique_ptr<Database> database)
-    : database_(QueryOnly(std::move(database))), actors_(*database_) {}
+    : connections_(std::move(database), kMaxDashboardConnections), actors_(*connections_.Acquire()) {}
 
 std::size_t DashboardApi::ModelRuns() const {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard lock(runs_mutex_);
   return model_runs_;
 }
 
@@ -158,9 +188,9 @@ ApiResponse DashboardApi::Actors() {
 }
 
 ApiResponse DashboardApi::Regions() {
-  const std::lock_guard lock(mutex_);
+  auto database = connections_.Acquire();
   json regions = json::array();
-  Statement query(*database_,
+  Statement query(*database,
                   "SELECT region, actor_id, start_date, end_date FROM regions "
                   "ORDER BY region, actor_id, start_date");
   while (query.Step()) {
@@ -176,68 +206,111 @@ ApiResponse DashboardApi::Regions() {
   return JsonResponse({{"regions", std::move(regions)}});
 }
 
-std::shared_ptr<const DashboardApi::CachedRun> DashboardApi::Run(const LinkageRequest& request) {
+std::shared_ptr<const DashboardApi::CachedRun> DashboardApi::Run(Database& database,
+                                                                 const LinkageRequest& request) {
   const LinkageDesign& design = request.design;
   const std::string key =
       fmt::format("{}|{}|{}|{}|{}|{}|{}", design.actor, design.pivot, design.region,
                   text::Join(design.powers, ","), request.first, request.last, request.sensitivity.draws);
-  if (const auto found = cache_.find(key); found != cache_.end()) return found->second;
-  TradeData data(*database_);
-  TradeTerms terms(*database_, data, actors_);
-  auto cached = std::make_shared<CachedRun>();
-  cached->run = RunLinkageModel(*database_, terms, request);
-  cached->dates = MilestoneBreakDates(*database_, design.actor, design.pivot, request.first, request.last);
-  ++model_runs_;
-  if (cache_order_.size() == kCachedRuns) {
-    cache_.erase(cache_order_.front());
-    cache_order_.pop_front();
+  std::promise<std::shared_ptr<const CachedRun>> promise;
+  {
+    std::unique_lock lock(runs_mutex_);
+    if (const auto found = cache_.find(key); found != cache_.end()) return found->second;
+    if (const auto running = running_.find(key); running != running_.end()) {
+      // The same selection is being computed for another request: its answer is this one's.
+      auto pending = running->second;
+      lock.unlock();
+      return pending.get();
+    }
+    running_.emplace(key, promise.get_future().share());
   }
-  cache_.emplace(key, cached);
-  cache_order_.push_back(key);
-  return cached;
+  try {
+    TradeData data(database);
+    TradeTerms terms(database, data, actors_);
+    auto cached = std::make_shared<CachedRun>();
+    cached->run = RunLinkageModel(database, terms, request);
+    cached->dates = MilestoneBreakDates(database, design.actor, design.pivot, request.first, request.last);
+    {
+      const std::lock_guard lock(runs_mutex_);
+      ++model_runs_;
+      if (cache_order_.size() == kCachedRuns) {
+        cache_.erase(cache_order_.front());
+        cache_order_.pop_front();
+      }
+      cache_.emplace(key, cached);
+      cache_order_.push_back(key);
+      running_.erase(key);
+    }
+    promise.set_value(cached);
+    return cached;
+  } catch (...) {
+    {
+      const std::lock_guard lock(runs_mutex_);
+      running_.erase(key);
+    }
+    promise.set_exception(std::current_exception());
+    throw;
+  }
+}
+
+struct DashboardApi::Selected {
+  ChartQuery asked;
+  LinkageRequest request;
+  std::shared_ptr<const CachedRun> cached;
+};
+
+DashboardApi::Selected DashboardApi::Select(const QueryParams& query, const std::vector<std::string>& extra) {
+  Selected selected;
+  selected.asked = ParseChartQuery(query, extra);
+  const ChartQuery& asked = selected.asked;
+  LinkageRequest& request = selected.request;
+  auto database = connections_.Acquire();
+  request.design = ResolveDesign(SplitDyad(asked.dyad), asked.powers, asked.region, *database, actors_);
+  std::tie(request.first, request.last) = ParseYears(asked.years, "years");
+  if (request.last - request.first + 1 > kMaxDashboardYears) {
+    throw UsageError(
+        fmt::format("years {} spans {} years; the dashboard draws at most {} (the command line "
+                    "has no such bound)",
+                    asked.years, request.last - request.first + 1, kMaxDashboardYears));
+  }
+  if (request.design.powers.size() > kMaxDashboardPowers) {
+    throw UsageError(fmt::format("{} powers chosen; the dashboard compares at most {}",
+                                 request.design.powers.size(), kMaxDashboardPowers));
+  }
+  request.spec = EqualWeightsSpec();
+  request.sensitivity.draws = asked.draws;
+  selected.cached = Run(*database, request);
+  const LinkageRun& run = selected.cached->run;
+  const LinkageDesign& design = request.design;
+  if (!HasScore(run, design, DimensionScores(asked.dimension))) {
+    std::vector<std::string> others;
+    for (const auto& dimension : kDimensions)
+      if (dimension != asked.dimension && HasScore(run, design, DimensionScores(dimension)))
+        others.push_back(dimension);
+    throw UsageError(fmt::format(
+        "no {} score of {} with {} has a value in {}-{}: the workspace holds too few of their inputs in "
+        "those years (`linkage index --view inputs` lists what is missing){}",
+        asked.dimension, design.actor, design.pivot, request.first, request.last,
+        others.empty() ? "" : fmt::format("; these dimensions have scores: {}", text::Join(others, ", "))));
+  }
+  return selected;
 }
 
 ApiResponse DashboardApi::Charts(const QueryParams& query) {
-  try {
-    const ChartQuery asked = ParseChartQuery(query);
-    const std::lock_guard lock(mutex_);
-    LinkageRequest request;
-    request.design = ResolveDesign(SplitDyad(asked.dyad), asked.powers, asked.region, *database_, actors_);
-    std::tie(request.first, request.last) = ParseYears(asked.years, "years");
-    if (request.last - request.first + 1 > kMaxDashboardYears) {
-      throw UsageError(
-          fmt::format("years {} spans {} years; the dashboard draws at most {} (the command line "
-                      "has no such bound)",
-                      asked.years, request.last - request.first + 1, kMaxDashboardYears));
-    }
-    if (request.design.powers.size() > kMaxDashboardPowers) {
-      throw UsageError(fmt::format("{} powers chosen; the dashboard compares at most {}",
-                                   request.design.powers.size(), kMaxDashboardPowers));
-    }
-    request.spec = EqualWeightsSpec();
-    request.sensitivity.draws = asked.draws;
-    const auto cached = Run(request);
-    const LinkageRun& run = cached->run;
+  return RefusalsAs400([&] {
+    const Selected selected = Select(query, {});
+    const ChartQuery& asked = selected.asked;
+    const LinkageRequest& request = selected.request;
+    const LinkageRun& run = selected.cached->run;
     const LinkageDesign& design = request.design;
     const std::vector<std::string> scores = DimensionScores(asked.dimension);
-    if (!HasScore(run, design, scores)) {
-      std::vector<std::string> others;
-      for (const auto& dimension : kDimensions)
-        if (dimension != asked.dimension && HasScore(run, design, DimensionScores(dimension)))
-          others.push_back(dimension);
-      throw UsageError(fmt::format(
-          "no {} score of {} with {} has a value in {}-{}: the workspace holds too few of their inputs in "
-          "those years (`linkage index --view inputs` lists what is missing){}",
-          asked.dimension, design.actor, design.pivot, request.first, request.last,
-          others.empty() ? "" : fmt::format("; these dimensions have scores: {}", text::Join(others, ", "))));
-    }
 
     const std::string share = ShareScore(asked.dimension);
     json charts = json::array();
     charts.push_back(Chart(
         "scores",
         fmt::format("{} of {} with {}", DimensionTitle(asked.dimension), design.actor, design.pivot),
-        ScoreBandChart(run, design.actor, design.pivot, scores, cached->dates),
+        ScoreBandChart(run, design.actor, design.pivot, scores, selected.cached->dates),
         "dashed rules: the dyad's milestones; hollow points: a score resting on an input carried forward"));
     const bool several = design.powers.size() > 1;
     const std::string alone = "choose other powers to compare their shares";
@@ -260,23 +333,78 @@ ApiResponse DashboardApi::Charts(const QueryParams& query) {
                       {"last", request.last},
                       {"dimension", asked.dimension},
                       {"draws", asked.draws}};
-    const ScoreSelection kept{{}, {scores.begin(), scores.end()}};
+    // The rows the page's table shows: the dyad's scores of the dimension; the rest is one request away
+    // (/api/scores, /api/inputs) rather than in every answer.
+    json rows = json::array();
+    for (std::size_t k = 0; k < run.rows.size(); ++k) {
+      const ScoreRow& row = run.rows[k];
+      if (row.level != "dyad" || row.measure != "score" || row.source != design.actor ||
+          row.target != design.pivot ||
+          std::find(scores.begin(), scores.end(), ScoreNames()[row.score]) == scores.end())
+        continue;
+      const Spread spread = run.sensitivity ? run.sensitivity->ValueSpread(k) : Spread{};
+      rows.push_back({{"year", row.year},
+                      {"score", ScoreNames()[row.score]},
+                      {"value", Rounded(row.value)},
+                      {"median", Rounded(spread.median)},
+                      {"p05", Rounded(spread.low)},
+                      {"p95", Rounded(spread.high)},
+                      {"coverage", Rounded(row.coverage)},
+                      {"carried", row.carried},
+                      {"missing", row.missing.empty() ? json() : json(row.missing)}});
+    }
     return JsonResponse(
         {{"selection", std::move(selection)},
          {"charts", std::move(charts)},
-         {"scores", TableObjects(ScoreTable(run, kept))},
+         {"scores", std::move(rows)},
          {"coverage", several ? TableObjects(CoverageByPowerTable(run, design.pivot)) : json::array()}});
-  } catch (const UsageError& error) {
-    return ErrorResponse(400, error.what());
-  } catch (const NotFoundError& error) {
-    return ErrorResponse(400, error.what());
-  } catch (const InputError& error) {
-    return ErrorResponse(400, error.what());
-  }
+  });
 }
 
-// The body compressed once with gzip: the charts of a selection are mostly repeated keys and numbers, and
-// compress about twentyfold, which is what lets many clients be answered at once.
+ApiResponse DashboardApi::Scores(const QueryParams& query) {
+  return RefusalsAs400([&] {
+    const Selected selected = Select(query, {});
+    const std::vector<std::string> scores = DimensionScores(selected.asked.dimension);
+    const ScoreSelection kept{{}, {scores.begin(), scores.end()}};
+    return JsonResponse({{"scores", TableObjects(ScoreTable(selected.cached->run, kept))}});
+  });
+}
+
+ApiResponse DashboardApi::Inputs(const QueryParams& query) {
+  return RefusalsAs400([&] {
+    const Selected selected = Select(query, UnitParameters());
+    const LinkageDesign& design = selected.request.design;
+    const auto& extra = selected.asked.extra;
+    PanelUnit unit{design.actor, design.pivot, 0};
+    if (const auto found = extra.find("source"); found != extra.end())
+      unit.source = actors_.RequireArgument(found->second).id;
+    if (const auto found = extra.find("target"); found != extra.end())
+      unit.target = actors_.RequireArgument(found->second).id;
+    const auto year = extra.find("year");
+    if (year == extra.end()) throw UsageError("no year chosen: year is the year whose inputs are listed");
+    const auto parsed = ParseYear(year->second);
+    if (!parsed) {
+      throw UsageError(
+          fmt::format("year '{}' is not a year from {} to {}", year->second, kFirstYear, kLastYear));
+    }
+    unit.year = *parsed;
+    const LinkageRun& run = selected.cached->run;
+    const bool in_panel =
+        std::any_of(run.traced.panel.units.begin(), run.traced.panel.units.end(), [&](const PanelUnit& key) {
+          return key.source == unit.source && key.target == unit.target && key.year == unit.year;
+        });
+    if (!in_panel) {
+      throw UsageError(fmt::format("{} with {} in {} is not a dyad-year of this selection", unit.source,
+                                   unit.target, unit.year));
+    }
+    auto database = connections_.Acquire();
+    return JsonResponse({{"unit", {{"source", unit.source}, {"target", unit.target}, {"year", unit.year}}},
+                         {"inputs", TableObjects(InputTable(*database, run, OutputFormat::kJson, unit))}});
+  });
+}
+
+// Compressed once with gzip at the default level: a selection's answer is mostly repeated keys and numbers,
+// and compresses several times over, which is what lets many clients be answered at once.
 std::string GzipOf(const std::string& body) {
   constexpr int kGzipWindowBits = 15 + 16;
   constexpr int kMemoryLevel = 8;
@@ -324,12 +452,16 @@ ApiResponse DashboardApi::Get(const std::string& path, const QueryParams& query)
   try {
     if (path == "/api/actors") return Actors();
     if (path == "/api/regions") return Regions();
-    if (path == "/api/charts") {
+    const std::map<std::string, ApiResponse (DashboardApi::*)(const QueryParams&)> selections = {
+        {"/api/charts", &DashboardApi::Charts},
+        {"/api/scores", &DashboardApi::Scores},
+        {"/api/inputs", &DashboardApi::Inputs}};
+    if (const auto endpoint = selections.find(path); endpoint != selections.end()) {
       // The workspace is read-only while served, so an answer (or a refusal) holds for as long as it runs.
-      std::string key;
+      std::string key = path + "?";
       for (const auto& [name, value] : query) key += fmt::format("{}={}&", name, value);
       if (auto cached = CachedResponse(key)) return *std::move(cached);
-      ApiResponse response = Charts(query);
+      ApiResponse response = (this->*(endpoint->second))(query);
       KeepResponse(key, response);
       return response;
     }
@@ -338,8 +470,8 @@ ApiResponse DashboardApi::Get(const std::string& path, const QueryParams& query)
   } catch (const std::exception& error) {
     return ErrorResponse(500, fmt::format("internal error: {}", error.what()));
   }
-  return ErrorResponse(404, fmt::format("no endpoint {}; the API answers GET /api/actors, /api/regions and "
-                                        "/api/charts (docs/api.md)",
+  return ErrorResponse(404, fmt::format("no endpoint {}; the API answers GET /api/actors, /api/regions, "
+                                        "/api/charts, /api/scores and /api/inputs (docs/api.md)",
                                         path));
 }
 

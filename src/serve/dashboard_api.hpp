@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -15,6 +16,7 @@
 #include "model/linkage_model.hpp"
 #include "model/score_tests.hpp"
 #include "registry/actor_registry.hpp"
+#include "serve/connection_pool.hpp"
 #include "store/database.hpp"
 
 namespace linkage {
@@ -38,20 +40,30 @@ constexpr int kMaxDashboardYears = 100;
 constexpr std::size_t kMaxDashboardPowers = 12;
 //! The memory the answers kept for repeated requests may take.
 constexpr std::size_t kResponseCacheBytes = std::size_t{64} << 20;
+//! The most workspace connections the dashboard reads through at once (one per selection being computed).
+constexpr std::size_t kMaxDashboardConnections = 8;
 
 //! Answers the dashboard's GET requests from one workspace; safe to call from several threads at once.
 class DashboardApi {
  public:
-  //! Serves `database`, whose connection it sets to refuse every write (PRAGMA query_only).
+  //! Serves `database`, whose connection it sets to refuse every write (PRAGMA query_only), and further
+  //! connections to the same file for selections computed at the same time.
   explicit DashboardApi(std::unique_ptr<Database> database);
 
   //! GET /api/actors: every actor with its id, name and kind.
   ApiResponse Actors();
   //! GET /api/regions: every region with its members' spells.
   ApiResponse Regions();
-  //! GET /api/charts: the Vega-Lite charts and score rows of a selection; 400 for a selection that names
-  //! unknown actors or regions, bad years or dimension, or that has no data.
+  //! GET /api/charts: the Vega-Lite charts of a selection and the dyad's score rows the page draws (numbers
+  //! rounded to what a chart shows); 400 for a selection that names unknown actors or regions, bad years or
+  //! dimension, or that has no data.
   ApiResponse Charts(const QueryParams& query);
+  //! GET /api/scores: every score row of the selection's dimension at every level, unrounded, with the
+  //! notes on what each comparison left out.
+  ApiResponse Scores(const QueryParams& query);
+  //! GET /api/inputs: the inputs of one dyad-year of the selection (`source`, `target`, `year`; the dyad by
+  //! default) with their raw and normalised values, steps and the stored rows they were read from.
+  ApiResponse Inputs(const QueryParams& query);
   //! Routes a GET of `path` under /api/ to the endpoint; 404 for any other path.
   ApiResponse Get(const std::string& path, const QueryParams& query);
   //! How many times the model has run; the rest were answered from the cache.
@@ -63,9 +75,12 @@ class DashboardApi {
     LinkageRun run;
     std::vector<BreakDate> dates;
   };
-  std::shared_ptr<const CachedRun> Run(const LinkageRequest& request);
+  // The resolved selection an endpoint answers for, with the connection it was resolved on.
+  struct Selected;
+  Selected Select(const QueryParams& query, const std::vector<std::string>& extra);
+  std::shared_ptr<const CachedRun> Run(Database& database, const LinkageRequest& request);
 
-  // Answers already given, by request, so that a repeated request needs neither the model nor its lock.
+  // Answers already given, by request, so that a repeated request needs neither the model nor a connection.
   std::optional<ApiResponse> CachedResponse(const std::string& key) const;
   void KeepResponse(const std::string& key, ApiResponse& response);
 
@@ -74,16 +89,23 @@ class DashboardApi {
   std::deque<std::string> responses_order_;  // oldest first
   std::size_t responses_bytes_ = 0;
 
-  // SQLite connections and the model's readers are not thread-safe; one request reads at a time.
-  mutable std::mutex mutex_;
-  std::unique_ptr<Database> database_;
+  // A SQLite connection serves one thread at a time: each request leases its own, so that independent
+  // selections are computed at once.
+  ConnectionPool connections_;
   ActorRegistry actors_;
+  // The runs: finished ones kept for reuse, and those being computed, which a request for the same selection
+  // waits for instead of running the model again.
+  mutable std::mutex runs_mutex_;
   std::map<std::string, std::shared_ptr<const CachedRun>> cache_;
   std::deque<std::string> cache_order_;  // oldest first, to bound the cache
+  std::map<std::string, std::shared_future<std::shared_ptr<const CachedRun>>> running_;
   std::size_t model_runs_ = 0;
 };
 
 //! A JSON error response: {"error": message}.
 ApiResponse ErrorResponse(int status, const std::string& message);
+
+//! The gzip form of `body`, made once per answer or asset kept; empty when zlib fails.
+std::string GzipOf(const std::string& body);
 
 }  // namespace linkage

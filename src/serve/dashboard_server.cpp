@@ -16,9 +16,41 @@ namespace {
 
 using HandlerResponse = httplib::Server::HandlerResponse;
 
-void Send(httplib::Response& response, const ApiResponse& answer) {
-  response.status = answer.status;
-  response.set_content(answer.body, answer.content_type.c_str());
+bool AcceptsGzip(const httplib::Request& request) {
+  return request.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
+}
+
+// Sends `body`, or its gzip form `gzip` (when made) to a client that accepts gzip. httplib would otherwise
+// compress text on every request, with brotli at its slowest level when the client accepts brotli (seconds
+// for a large answer): bodies compressed once are kept instead, and the rest go out as they are, through a
+// content provider, which httplib does not compress.
+void SendBody(const httplib::Request& request, httplib::Response& response, int status,
+              const std::string& content_type, std::shared_ptr<const std::string> body,
+              std::shared_ptr<const std::string> gzip) {
+  response.status = status;
+  if (status >= 400) {
+    // Kept in the body, where the error handler sees that the answer is made; the charset parameter keeps
+    // httplib from compressing it (it compresses "application/json" and "text/..." only).
+    response.set_content(*body, content_type.c_str());
+    return;
+  }
+  response.set_header("Vary", "Accept-Encoding");
+  if (gzip && !gzip->empty() && AcceptsGzip(request)) {
+    response.set_header("Content-Encoding", "gzip");
+    body = std::move(gzip);
+  }
+  const std::size_t length = body->size();
+  response.set_content_provider(
+      length, content_type.c_str(),
+      [body = std::move(body)](std::size_t offset, std::size_t size, httplib::DataSink& sink) {
+        return sink.write(body->data() + offset, size);
+      });
+}
+
+void Send(const httplib::Request& request, httplib::Response& response, const ApiResponse& answer) {
+  SendBody(request, response, answer.status, answer.content_type + "; charset=utf-8",
+           std::make_shared<std::string>(answer.body),
+           answer.gzip_body.empty() ? nullptr : std::make_shared<std::string>(answer.gzip_body));
 }
 
 }  // namespace
@@ -58,49 +90,45 @@ DashboardServer::DashboardServer(DashboardApi& api, DashboardAssets assets, Serv
   });
   server_.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
     if (request.method == "GET" || request.method == "HEAD") return HandlerResponse::Unhandled;
-    Send(response, ErrorResponse(405, fmt::format("{} is not allowed: the dashboard's API is read-only and "
-                                                  "answers GET only",
-                                                  request.method)));
+    Send(request, response,
+         ErrorResponse(405, fmt::format("{} is not allowed: the dashboard's API is read-only and "
+                                        "answers GET only",
+                                        request.method)));
     return HandlerResponse::Handled;
   });
-  server_.Get("/", [this](const httplib::Request&, httplib::Response& response) {
-    response.set_content(assets_.page, "text/html; charset=utf-8");
+  // The page and the libraries are compressed once, here, rather than per request.
+  const auto page = std::make_shared<const std::string>(assets_.page);
+  const auto page_gzip = std::make_shared<const std::string>(GzipOf(assets_.page));
+  server_.Get("/", [page, page_gzip](const httplib::Request& request, httplib::Response& response) {
+    SendBody(request, response, 200, "text/html; charset=utf-8", page, page_gzip);
   });
   const std::pair<const char*, const std::string*> libraries[] = {
       {"/lib/vega.js", &assets_.libraries.vega},
       {"/lib/vega-lite.js", &assets_.libraries.vega_lite},
       {"/lib/vega-embed.js", &assets_.libraries.vega_embed}};
   for (const auto& library : libraries) {
-    const std::string* script = library.second;
-    server_.Get(library.first, [script](const httplib::Request&, httplib::Response& response) {
-      response.set_content(*script, "text/javascript; charset=utf-8");
-    });
+    const auto script = std::make_shared<const std::string>(*library.second);
+    const auto script_gzip = std::make_shared<const std::string>(GzipOf(*script));
+    server_.Get(library.first,
+                [script, script_gzip](const httplib::Request& request, httplib::Response& response) {
+                  SendBody(request, response, 200, "text/javascript; charset=utf-8", script, script_gzip);
+                });
   }
   server_.Get("/api/.*", [this](const httplib::Request& request, httplib::Response& response) {
-    const ApiResponse answer = api_.Get(request.path, request.params);
-    if (!answer.gzip_body.empty() &&
-        request.get_header_value("Accept-Encoding").find("gzip") != std::string::npos) {
-      // Compressed once when the answer was kept; the charset parameter keeps httplib from compressing it
-      // again (it compresses "application/json" exactly).
-      response.status = answer.status;
-      response.set_header("Content-Encoding", "gzip");
-      response.set_header("Vary", "Accept-Encoding");
-      response.set_content(answer.gzip_body, (answer.content_type + "; charset=utf-8").c_str());
-      return;
-    }
-    Send(response, answer);
+    Send(request, response, api_.Get(request.path, request.params));
   });
   // httplib calls this for every status from 400 on; only a path no route matched arrives without a body.
-  server_.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request,
-                                                                    httplib::Response& response) {
-    if (!response.body.empty()) return HandlerResponse::Unhandled;
-    const int status = response.status;
-    Send(response, ErrorResponse(status, status == 404 ? fmt::format("no page {}; the dashboard is at / and "
-                                                                     "its API under /api/ (docs/api.md)",
-                                                                     request.path)
-                                                       : fmt::format("HTTP status {}", status)));
-    return HandlerResponse::Handled;
-  }));
+  server_.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& request, httplib::Response& response) {
+        if (!response.body.empty()) return HandlerResponse::Unhandled;
+        const int status = response.status;
+        Send(request, response,
+             ErrorResponse(status, status == 404 ? fmt::format("no page {}; the dashboard is at / and "
+                                                               "its API under /api/ (docs/api.md)",
+                                                               request.path)
+                                                 : fmt::format("HTTP status {}", status)));
+        return HandlerResponse::Handled;
+      }));
 }
 
 int DashboardServer::Bind(const std::string& host, int port) {

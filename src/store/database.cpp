@@ -51,7 +51,28 @@ Database::Database(const std::string& path, bool create) : path_(path) {
 }
 
 Database::~Database() {
+  // A connection with unfinalised statements would not close.
+  statements_.clear();
   sqlite3_close(handle_);
+}
+
+CachedStatement::CachedStatement(Database& database, std::string_view sql) {
+  auto& entry = database.statements_[std::string(sql)];
+  if (!entry.statement) entry.statement = std::make_unique<Statement>(database, sql);
+  if (entry.in_use) {
+    own_ = std::make_unique<Statement>(database, sql);
+    statement_ = own_.get();
+    return;
+  }
+  entry.in_use = true;
+  in_use_ = &entry.in_use;
+  statement_ = entry.statement.get();
+}
+
+CachedStatement::~CachedStatement() {
+  if (in_use_ == nullptr) return;
+  statement_->Reset();
+  *in_use_ = false;
 }
 
 void Database::Fail(std::string_view what) const {

@@ -12,7 +12,7 @@ namespace linkage {
 namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released entry: append a new one.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     R"sql(
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -237,6 +237,43 @@ CREATE TABLE agreement_pairs (
 ) WITHOUT ROWID;
 CREATE INDEX agreement_pairs_by_pair ON agreement_pairs (actor_a, actor_b);
 )sql",
+    // 6: what interactive use reads without scanning the large tables: dyad series by code and year first (a
+    // code's first and last years are two index probes; the index's size is unchanged), the arms register by
+    // year, each dataset's first and last years of flows (kept by every import, RefreshFlowYears) and each
+    // source file's first and last years with a value (written by the import that read it).
+    R"sql(
+DROP INDEX dyad_series_by_code;
+CREATE INDEX dyad_series_by_code_year ON dyad_series (code, year, actor_a, actor_b);
+CREATE TABLE flow_years (
+  dataset TEXT PRIMARY KEY,
+  first_year INTEGER NOT NULL,
+  last_year INTEGER NOT NULL
+);
+INSERT INTO flow_years SELECT dataset, min(year), max(year) FROM flows GROUP BY dataset;
+CREATE INDEX arms_by_year ON arms_deliveries (year);
+CREATE TABLE source_years (
+  source_id INTEGER PRIMARY KEY REFERENCES sources(id),
+  first_year INTEGER NOT NULL,
+  last_year INTEGER NOT NULL
+);
+INSERT INTO source_years (source_id, first_year, last_year)
+SELECT source_id, min(first), max(last) FROM (
+  SELECT source_id, min(year) AS first, max(year) AS last FROM flows WHERE value_usd IS NOT NULL
+    GROUP BY source_id
+  UNION ALL SELECT source_id, min(year), max(year) FROM series WHERE value IS NOT NULL GROUP BY source_id
+  UNION ALL SELECT source_id, min(year), max(year) FROM dyad_series WHERE value IS NOT NULL GROUP BY source_id
+  UNION ALL SELECT source_id, min(year), max(year) FROM arms_deliveries GROUP BY source_id
+  UNION ALL SELECT source_id, min(CAST(substr(date, 1, 4) AS INTEGER)), max(CAST(substr(date, 1, 4) AS INTEGER))
+    FROM votes GROUP BY source_id
+  UNION ALL SELECT source_id, min(CAST(substr(date, 1, 4) AS INTEGER)), max(CAST(substr(date, 1, 4) AS INTEGER))
+    FROM events GROUP BY source_id
+  UNION ALL SELECT source_id, min(CAST(substr(start_date, 1, 4) AS INTEGER)),
+    max(CAST(substr(coalesce(end_date, start_date), 1, 4) AS INTEGER)) FROM memberships
+    WHERE start_date IS NOT NULL GROUP BY source_id
+  UNION ALL SELECT source_id, min(CAST(substr(start_date, 1, 4) AS INTEGER)),
+    max(CAST(substr(start_date, 1, 4) AS INTEGER)) FROM agreement_pairs GROUP BY source_id
+) GROUP BY source_id HAVING min(first) IS NOT NULL;
+)sql",
 };
 
 // The migration that added effective_memberships: a workspace from before it has them computed once.
@@ -315,6 +352,15 @@ void MigrateSchema(Database& database) {
 
 void RefreshEffectiveMemberships(Database& database) {
   database.Execute(kEffectiveMemberships);
+}
+
+void RefreshFlowYears(Database& database, const std::string& dataset) {
+  Statement forget(database, "DELETE FROM flow_years WHERE dataset = ?");
+  forget.Bind(1, dataset).Run();
+  Statement span(database,
+                 "INSERT INTO flow_years SELECT dataset, min(year), max(year) FROM flows WHERE dataset = ? "
+                 "GROUP BY dataset");
+  span.Bind(1, dataset).Run();
 }
 
 }  // namespace linkage

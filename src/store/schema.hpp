@@ -2,6 +2,8 @@
 // The workspace schema as an ordered list of migrations; PRAGMA user_version records how many have run.
 #pragma once
 
+#include <string>
+
 #include "store/database.hpp"
 
 namespace linkage {
@@ -14,5 +16,8 @@ void MigrateSchema(Database& database);
 //! Recomputes the membership spells in force after the precedence rule and the organisations' successions
 //! (docs/methods.md, "Memberships"); every import of spells or successions calls it.
 void RefreshEffectiveMemberships(Database& database);
+//! Recomputes `dataset`'s first and last years of flows in flow_years; every import calls it, so that the
+//! span is read without scanning the flows.
+void RefreshFlowYears(Database& database, const std::string& dataset);
 
 }  // namespace linkage

@@ -1,6 +1,7 @@
 // The dashboard's API on the tieland fixture: handlers called directly, then once through a real server.
 #include "serve/dashboard_api.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -107,13 +108,39 @@ TEST_F(ServeApiTest, ChartsCarryTheModelsScores) {
   EXPECT_EQ(body["selection"]["draws"], 0);
 
   const LinkageRun expected = ExpectedRun();
-  const ResultTable table = ScoreTable(expected, {{}, {"economic_bandwidth", "economic_dependence"}});
+  // The rows the page shows: the dyad's economic scores, rounded to four significant digits.
   const json& rows = body["scores"];
-  ASSERT_EQ(rows.size(), table.rows.size());
-  ASSERT_GT(rows.size(), 0u);
-  for (std::size_t k = 0; k < rows.size(); ++k) {
+  std::size_t shown = 0;
+  for (const auto& row : expected.rows) {
+    if (row.level != "dyad" || row.measure != "score" || row.source != "CHN" || row.target != "ARG") continue;
+    const std::string& name = ScoreNames()[row.score];
+    if (name != "economic_bandwidth" && name != "economic_dependence") continue;
+    ASSERT_LT(shown, rows.size());
+    const json& sent = rows[shown++];
+    EXPECT_EQ(sent["year"], row.year);
+    EXPECT_EQ(sent["score"], name);
+    EXPECT_EQ(sent["carried"], row.carried);
+    if (row.value) {
+      EXPECT_NEAR(sent["value"].get<double>(), *row.value, 5e-4 * std::abs(*row.value)) << name << row.year;
+      EXPECT_EQ(sent["value"].dump().size(), fmt::format("{:.4g}", *row.value).size());
+    } else {
+      EXPECT_TRUE(sent["value"].is_null());
+      EXPECT_EQ(sent["missing"], row.missing);
+    }
+  }
+  EXPECT_EQ(shown, rows.size());
+  EXPECT_EQ(shown, 8u);  // two scores over four years
+
+  // Every level's rows, unrounded and with their notes, are one request away: ScoreTable's rows exactly.
+  const ApiResponse all = api_->Get("/api/scores", Selection("economic"));
+  ASSERT_EQ(all.status, 200) << all.body;
+  const json full = Body(all)["scores"];
+  const ResultTable table = ScoreTable(expected, {{}, {"economic_bandwidth", "economic_dependence"}});
+  ASSERT_EQ(full.size(), table.rows.size());
+  ASSERT_GT(full.size(), rows.size());
+  for (std::size_t k = 0; k < full.size(); ++k) {
     for (std::size_t column = 0; column < table.columns.size(); ++column)
-      EXPECT_EQ(rows[k][table.columns[column]], table.rows[k][column]) << k << " " << table.columns[column];
+      EXPECT_EQ(full[k][table.columns[column]], table.rows[k][column]) << k << " " << table.columns[column];
   }
 
   // Coverage per power and year: CoverageByPowerTable's rows, one object per power.
@@ -258,9 +285,79 @@ TEST_F(ServeApiTest, RefusesBadSelectionsWithTheirReason) {
 }
 
 TEST_F(ServeApiTest, UnknownPathsAre404) {
-  const ApiResponse response = api_->Get("/api/scores", {});
+  const ApiResponse response = api_->Get("/api/score", {});
   EXPECT_EQ(response.status, 404);
-  EXPECT_NE(Body(response)["error"].get<std::string>().find("/api/scores"), std::string::npos);
+  EXPECT_NE(Body(response)["error"].get<std::string>().find("/api/score;"), std::string::npos);
+}
+
+// The provenance of one dyad-year on demand: InputTable's rows of that unit, with the stored rows as JSON.
+TEST_F(ServeApiTest, InputsOfOneDyadYearWithTheirSourceRows) {
+  QueryParams query = Selection("economic");
+  query.emplace("year", "2017");
+  const ApiResponse response = api_->Get("/api/inputs", query);
+  ASSERT_EQ(response.status, 200) << response.body;
+  const json body = Body(response);
+  EXPECT_EQ(body["unit"], json({{"source", "CHN"}, {"target", "ARG"}, {"year", 2017}}));
+  const LinkageRun expected = ExpectedRun();
+  TradeData data(*database);
+  const ResultTable all = InputTable(*database, expected, OutputFormat::kJson);
+  std::vector<const std::vector<json>*> unit_rows;
+  for (const auto& row : all.rows)
+    if (row[0] == "CHN" && row[1] == "ARG" && row[2] == 2017) unit_rows.push_back(&row);
+  const json& inputs = body["inputs"];
+  ASSERT_EQ(inputs.size(), unit_rows.size());
+  ASSERT_EQ(inputs.size(), expected.spec.components.size());
+  bool traced = false;
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    for (std::size_t column = 0; column < all.columns.size(); ++column)
+      EXPECT_EQ(inputs[k][all.columns[column]], (*unit_rows[k])[column]) << k << " " << all.columns[column];
+    traced = traced || !inputs[k]["provenance"].empty();
+  }
+  EXPECT_TRUE(traced);  // the trade inputs name their file and line
+
+  // Another dyad of the selection, by name.
+  QueryParams other = Selection("economic");
+  other.emplace("source", "Russia");
+  other.emplace("target", "BRA");
+  other.emplace("year", "2016");
+  const ApiResponse russia = api_->Get("/api/inputs", other);
+  ASSERT_EQ(russia.status, 200) << russia.body;
+  EXPECT_EQ(Body(russia)["unit"]["source"], "RUS");
+
+  QueryParams outside = Selection("economic");
+  outside.emplace("year", "2015");
+  EXPECT_NE(Body(api_->Get("/api/inputs", outside))["error"].get<std::string>().find("not a dyad-year"),
+            std::string::npos);
+  QueryParams no_year = Selection("economic");
+  EXPECT_EQ(api_->Get("/api/inputs", no_year).status, 400);
+  QueryParams bad_year = Selection("economic");
+  bad_year.emplace("year", "twenty");
+  EXPECT_NE(Body(api_->Get("/api/inputs", bad_year))["error"].get<std::string>().find("not a year"),
+            std::string::npos);
+  // The unit parameters belong to /api/inputs only.
+  EXPECT_NE(
+      Body(api_->Get("/api/charts", query))["error"].get<std::string>().find("unknown parameter 'year'"),
+      std::string::npos);
+}
+
+// Selections run at once, each on a connection of its own; the same selection asked twice at once runs once.
+TEST_F(ServeApiTest, IndependentSelectionsRunAtOnce) {
+  QueryParams later = Selection("economic");
+  later.erase("years");
+  later.emplace("years", "2018-2019");
+  std::vector<ApiResponse> answers(4);
+  {
+    std::vector<std::thread> requests;
+    requests.emplace_back([&] { answers[0] = api_->Charts(Selection("economic")); });
+    requests.emplace_back([&] { answers[1] = api_->Charts(later); });
+    requests.emplace_back([&] { answers[2] = api_->Charts(Selection("economic")); });
+    requests.emplace_back([&] { answers[3] = api_->Charts(Selection("political")); });
+    for (auto& request : requests) request.join();
+  }
+  for (const auto& answer : answers) EXPECT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(answers[0].body, answers[2].body);
+  EXPECT_EQ(api_->ModelRuns(), 2u);  // 2016-2019 (three requests) and 2018-2019
+  EXPECT_EQ(answers[0].body, api_->Charts(Selection("economic")).body);
 }
 
 TEST_F(ServeApiTest, NeverWritesTheWorkspace) {
@@ -283,7 +380,8 @@ TEST_F(ServeApiTest, ServesOverHttp) {
   const auto listed = client.Get("/api/actors");
   ASSERT_TRUE(listed) << httplib::to_string(listed.error());
   EXPECT_EQ(listed->status, 200);
-  EXPECT_EQ(listed->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(listed->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_FALSE(listed->has_header("Content-Encoding"));
   EXPECT_EQ(json::parse(listed->body)["actors"].size(), actors->All().size());
 
   const auto unknown = client.Get("/api/charts?dyad=CHN,Narnia&years=2019");
@@ -298,6 +396,29 @@ TEST_F(ServeApiTest, ServesOverHttp) {
   const auto library = client.Get("/lib/vega-lite.js");
   ASSERT_TRUE(library);
   EXPECT_EQ(library->body, "var vegaLite = 2;");
+  // Compressed once and kept: gzip to a client that takes it; as it is to one that takes brotli only
+  // (httplib would compress every such answer again, at brotli's slowest level).
+  const std::string charts =
+      "/api/charts?dyad=CHN,ARG&region=tieland&powers=RUS&years=2016-2019&dimension=economic";
+  const auto plain = client.Get(charts);
+  ASSERT_TRUE(plain);
+  ASSERT_EQ(plain->status, 200);
+  for (const char* encoding : {"br", "gzip, deflate, br"}) {
+    httplib::Client raw("127.0.0.1", port);
+    raw.set_decompress(false);
+    const auto answer = raw.Get(charts, {{"Accept-Encoding", encoding}});
+    ASSERT_TRUE(answer);
+    const bool gzip = std::string(encoding).find("gzip") != std::string::npos;
+    EXPECT_EQ(answer->get_header_value("Content-Encoding"), gzip ? "gzip" : "") << encoding;
+    if (gzip) {
+      EXPECT_LT(answer->body.size(), plain->body.size());
+    } else {
+      EXPECT_EQ(answer->body, plain->body);
+    }
+    const auto script = raw.Get("/lib/vega.js", {{"Accept-Encoding", encoding}});
+    ASSERT_TRUE(script);
+    EXPECT_EQ(script->get_header_value("Content-Encoding"), gzip ? "gzip" : "") << encoding;
+  }
   const auto missing = client.Get("/favicon.ico");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
