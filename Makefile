@@ -30,8 +30,10 @@ serve: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# A lean build: -O1 with line tables only (what ASan's reports need) compiles in a fraction of the time of
+# RelWithDebInfo's full debug information.
 sanitize:
-	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DLINKAGE_SANITIZE=ON -DLINKAGE_BROWSER_TESTS=OFF"
+	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DLINKAGE_SANITIZE=ON -DLINKAGE_BROWSER_TESTS=OFF -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS='-O1 -g1'"
 
 # The fault-injection target alone (ctest label "fault"; `make test` runs it too).
 fault: build

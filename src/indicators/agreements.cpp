@@ -16,8 +16,10 @@ std::vector<IndicatorRecord> ComputeAgreementIndicators(Database& database, cons
                                                         const std::string& j, int first, int last) {
   // The years the data speak for: from the first entry into force to the last one; after it an agreement
   // could be in force that the data do not yet list.
-  CachedStatement span(
-      database, "SELECT min(substr(start_date, 1, 4)), max(substr(start_date, 1, 4)) FROM agreement_pairs");
+  // ISO dates sort as text, so the years are those of the first and last date: two probes of the index.
+  CachedStatement span(database,
+                       "SELECT substr((SELECT min(start_date) FROM agreement_pairs), 1, 4), "
+                       "substr((SELECT max(start_date) FROM agreement_pairs), 1, 4)");
   span->Step();
   const bool has_data = !span->IsNull(0);
   const int covered_from = has_data ? std::stoi(span->Text(0)) : 0;

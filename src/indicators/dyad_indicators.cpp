@@ -45,8 +45,8 @@ std::vector<IndicatorRecord> ComputeDyadIndicators(Database& database, TradeTerm
     append(ComputeFinanceIndicators(database, i, j, first, last));
     append(ComputeAgreementIndicators(database, i, j, first, last));
   }
-  if (dimensions.security) append(ComputeSecurityIndicators(database, i, j, first, last));
-  if (dimensions.political) append(ComputePoliticalIndicators(database, i, j, first, last));
+  if (dimensions.security) append(ComputeSecurityIndicators(database, terms.Data(), i, j, first, last));
+  if (dimensions.political) append(ComputePoliticalIndicators(database, terms.Data(), i, j, first, last));
   if (dimensions.events) append(ComputeEventIndicators(database, i, j, first, last));
   return records;
 }

@@ -155,6 +155,13 @@ const std::vector<std::string>& PoliticalIndicatorIds() {
 
 std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, const std::string& i,
                                                         const std::string& j, int first, int last) {
+  TradeData data(database);
+  return ComputePoliticalIndicators(database, data, i, j, first, last);
+}
+
+std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, TradeData& data,
+                                                        const std::string& i, const std::string& j, int first,
+                                                        int last) {
   // Both states' votes over the whole window in one query, grouped by year below.
   CachedStatement votes(
       database,
@@ -176,7 +183,6 @@ std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, cons
       year_votes.sources.push_back({votes->Text(2), votes->Int(5), votes->Int(6), "vote of " + j});
     }
   }
-  TradeData data(database);
   DyadData dyads(database);
   std::vector<IndicatorRecord> records;
   for (int year = first; year <= last; ++year) {

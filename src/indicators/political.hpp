@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "indicators/indicator_record.hpp"
+#include "indicators/trade_data.hpp"
 #include "store/database.hpp"
 
 namespace linkage {
@@ -30,7 +31,12 @@ VoteSimilarity CompareVotes(const std::vector<std::pair<Vote, Vote>>& pairs);
 //! The ids of the political indicators, in output order.
 const std::vector<std::string>& PoliticalIndicatorIds();
 
-//! Every political indicator of i and j for each year in [first, last].
+//! Every political indicator of i and j for each year in [first, last], series read through `data` (a reader
+//! already open on `database`).
+std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, TradeData& data,
+                                                        const std::string& i, const std::string& j, int first,
+                                                        int last);
+//! The same with a reader of its own.
 std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, const std::string& i,
                                                         const std::string& j, int first, int last);
 

@@ -76,8 +76,14 @@ const std::vector<std::string>& SecurityInstitutions() {
 
 std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, const std::string& i,
                                                        const std::string& j, int first, int last) {
-  DyadData data(database);
   TradeData series(database);
+  return ComputeSecurityIndicators(database, series, i, j, first, last);
+}
+
+std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, TradeData& series,
+                                                       const std::string& i, const std::string& j, int first,
+                                                       int last) {
+  DyadData data(database);
   std::vector<IndicatorRecord> records;
   const auto arms_span = data.ArmsCoverage();
   // An institution without spells in the workspace cannot be counted; the note names it.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "indicators/indicator_record.hpp"
+#include "indicators/trade_data.hpp"
 #include "store/database.hpp"
 
 namespace linkage {
@@ -19,7 +20,12 @@ const std::vector<std::string>& SecurityIndicatorIds();
 //! list a workspace is built with; these are its defaults).
 const std::vector<std::string>& SecurityInstitutions();
 
-//! Every security indicator of i with j for each year in [first, last].
+//! Every security indicator of i with j for each year in [first, last], series read through `series` (a
+//! reader already open on `database`, so that a panel does not open one per dyad).
+std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, TradeData& series,
+                                                       const std::string& i, const std::string& j, int first,
+                                                       int last);
+//! The same with a reader of its own.
 std::vector<IndicatorRecord> ComputeSecurityIndicators(Database& database, const std::string& i,
                                                        const std::string& j, int first, int last);
 

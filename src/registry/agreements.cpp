@@ -1,5 +1,7 @@
 #include "registry/agreements.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 namespace linkage {
@@ -28,20 +30,33 @@ std::vector<std::string> FindAgreements(Database& database, const std::string& n
 std::vector<AgreementPair> AgreementPairs(Database& database, const std::vector<std::string>& agreements,
                                           const std::string& actor, const std::string& partner) {
   const std::set<std::string> wanted(agreements.begin(), agreements.end());
-  Statement query(
+  // A pair is stored once, in id order: for two named states one probe of the pair's index finds its rows.
+  const bool one_pair = !actor.empty() && !partner.empty() && actor != partner;
+  CachedStatement query(
       database,
-      "SELECT p.agreement, p.name, p.actor_a, p.actor_b, p.start_date, p.end_date, p.dates, "
-      "p.citation, s.dataset, p.source_id, p.source_line FROM agreement_pairs p JOIN sources s ON s.id = "
-      "p.source_id WHERE (?1 = '' OR p.actor_a = ?1 OR p.actor_b = ?1) AND (?2 = '' OR p.actor_a = "
-      "?2 OR p.actor_b = ?2) ORDER BY p.start_date, p.agreement, p.actor_a, p.actor_b");
-  query.Bind(1, actor).Bind(2, partner);
+      one_pair
+          ? "SELECT p.agreement, p.name, p.actor_a, p.actor_b, p.start_date, p.end_date, p.dates, "
+            "p.citation, s.dataset, p.source_id, p.source_line FROM agreement_pairs p JOIN sources s ON s.id "
+            "= "
+            "p.source_id WHERE p.actor_a = ?1 AND p.actor_b = ?2 "
+            "ORDER BY p.start_date, p.agreement, p.actor_a, p.actor_b"
+          : "SELECT p.agreement, p.name, p.actor_a, p.actor_b, p.start_date, p.end_date, p.dates, "
+            "p.citation, s.dataset, p.source_id, p.source_line FROM agreement_pairs p JOIN sources s ON s.id "
+            "= "
+            "p.source_id WHERE (?1 = '' OR p.actor_a = ?1 OR p.actor_b = ?1) AND (?2 = '' OR p.actor_a = "
+            "?2 OR p.actor_b = ?2) ORDER BY p.start_date, p.agreement, p.actor_a, p.actor_b");
+  if (one_pair) {
+    query->Bind(1, std::min(actor, partner)).Bind(2, std::max(actor, partner));
+  } else {
+    query->Bind(1, actor).Bind(2, partner);
+  }
   std::vector<AgreementPair> pairs;
-  while (query.Step()) {
-    if (!wanted.empty() && !wanted.contains(query.Text(0))) continue;
-    AgreementPair pair{query.Text(0), query.Text(1), query.Text(2), query.Text(3),
-                       query.Text(4), std::nullopt,  query.Text(6), query.Text(7),
-                       query.Text(8), query.Int(9),  query.Int(10)};
-    if (!query.IsNull(5)) pair.end = query.Text(5);
+  while (query->Step()) {
+    if (!wanted.empty() && !wanted.contains(query->Text(0))) continue;
+    AgreementPair pair{query->Text(0), query->Text(1), query->Text(2), query->Text(3),
+                       query->Text(4), std::nullopt,   query->Text(6), query->Text(7),
+                       query->Text(8), query->Int(9),  query->Int(10)};
+    if (!query->IsNull(5)) pair.end = query->Text(5);
     pairs.push_back(std::move(pair));
   }
   return pairs;

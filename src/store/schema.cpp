@@ -239,8 +239,9 @@ CREATE INDEX agreement_pairs_by_pair ON agreement_pairs (actor_a, actor_b);
 )sql",
     // 6: what interactive use reads without scanning the large tables: dyad series by code and year first (a
     // code's first and last years are two index probes; the index's size is unchanged), the arms register by
-    // year, each dataset's first and last years of flows (kept by every import, RefreshFlowYears) and each
-    // source file's first and last years with a value (written by the import that read it).
+    // year, agreements by their entry into force, each dataset's first and last years of flows (kept by every
+    // import, RefreshFlowYears) and each source file's first and last years with a value (written by the
+    // import that read it).
     R"sql(
 DROP INDEX dyad_series_by_code;
 CREATE INDEX dyad_series_by_code_year ON dyad_series (code, year, actor_a, actor_b);
@@ -251,6 +252,7 @@ CREATE TABLE flow_years (
 );
 INSERT INTO flow_years SELECT dataset, min(year), max(year) FROM flows GROUP BY dataset;
 CREATE INDEX arms_by_year ON arms_deliveries (year);
+CREATE INDEX agreement_pairs_by_start ON agreement_pairs (start_date);
 CREATE TABLE source_years (
   source_id INTEGER PRIMARY KEY REFERENCES sources(id),
   first_year INTEGER NOT NULL,
