@@ -44,6 +44,7 @@ void FlowWriter::Write(const FlowRecord& record, const SourceLocation& where) {
   insert_.Run();
   if (sqlite3_changes(context_.database.Handle()) > 0) {
     ++context_.summary.values_stored;
+    context_.flow_years.Note(record.year, record.year);
     if (record.value_usd) context_.NoteYear(record.year);
     if (!record.value_usd) ++context_.summary.missing_values;
     if (record.estimated) ++context_.summary.estimated_values;

@@ -32,6 +32,21 @@ struct ImportSummary {
   std::vector<std::string> notes;
 };
 
+//! The first and last of the years noted so far.
+struct YearSpan {
+  std::optional<std::pair<int, int>> span;  //!< nullopt until a year is noted
+
+  //! Widens the span to `first`-`last`.
+  void Note(int first, int last) {
+    if (!span) {
+      span = std::make_pair(first, last);
+      return;
+    }
+    span->first = std::min(span->first, first);
+    span->second = std::max(span->second, last);
+  }
+};
+
 //! State shared by one import.
 struct ImportContext {
   Database& database;
@@ -39,21 +54,16 @@ struct ImportContext {
   std::int64_t source_id = 0;
   std::string dataset;  //!< dataset name the rows are stored under
   ImportSummary summary;
-  //! The first and last year of the values this import stored, which the sources table reports; every
-  //! writer notes the year of each row it stores with a value (or, for spells, their first and last years).
-  std::optional<std::pair<int, int>> years;
+  //! The years of the values this import stored with a value, which the sources table reports: every writer
+  //! notes the year of each row it stores (for spells, their first and last years).
+  YearSpan value_years;
+  //! The years of the flow rows this import stored, missing values included: the dataset's span of flows.
+  YearSpan flow_years;
 
   //! Counts `first`-`last` into the years of the values stored.
-  void NoteYears(int first, int last) {
-    if (!years) {
-      years = std::make_pair(first, last);
-      return;
-    }
-    years->first = std::min(years->first, first);
-    years->second = std::max(years->second, last);
-  }
+  void NoteYears(int first, int last) { value_years.Note(first, last); }
   //! Counts one year.
-  void NoteYear(int year) { NoteYears(year, year); }
+  void NoteYear(int year) { value_years.Note(year, year); }
 };
 
 //! The year of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) a reader has already checked.

@@ -126,11 +126,10 @@ ImportSummary RunImport(Database& database, const std::string& format, const std
   context.summary.format = format;
   context.summary.path = path;
   importer.read(context, path, options);
-  RefreshFlowYears(database, context.dataset);
-  if (context.years) {
-    Statement years(database, "INSERT INTO source_years (source_id, first_year, last_year) VALUES (?, ?, ?)");
-    years.Bind(1, context.source_id).Bind(2, context.years->first).Bind(3, context.years->second).Run();
-  }
+  if (const auto& span = context.value_years.span)
+    RecordSourceYears(database, context.source_id, span->first, span->second);
+  if (const auto& span = context.flow_years.span)
+    ExtendFlowYears(database, context.dataset, span->first, span->second);
   if (context.summary.rows_read == 0) {
     throw InputError({path, context.summary.header_line + 1}, "the file has a header but no data rows",
                      "at least one data row");

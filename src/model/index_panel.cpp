@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
+#include <functional>
 #include <map>
-#include <mutex>
-#include <thread>
+#include <memory>
 
+#include "core/parallel.hpp"
 #include "indicators/dyad_data.hpp"
 #include "indicators/dyad_indicators.hpp"
 #include "indicators/finance.hpp"
@@ -238,6 +237,17 @@ DyadRows ReadDyad(Database& database, TradeTerms& terms, const PanelQuery& query
   return rows;
 }
 
+// A worker's own read-only connection and the readers on it, destroyed in the reverse order.
+struct WorkerReader {
+  WorkerReader(const std::string& path, const ActorRegistry& actors)
+      : connection(path, false), data(connection), terms(connection, data, actors) {
+    connection.Execute("PRAGMA query_only = ON");
+  }
+  Database connection;
+  TradeData data;
+  TradeTerms terms;
+};
+
 // Whether other connections may read the dyads at the same time: they see what `database` sees only when
 // it is a file and holds no open transaction.
 bool CanReadInParallel(Database& database) {
@@ -254,42 +264,14 @@ TracedPanel BuildComponentPanel(Database& database, TradeTerms& terms, const Ind
   std::vector<DyadRows> by_dyad(dyads.size());
   // Dyads are read on every core, each worker on a read-only connection of its own (a SQLite connection
   // serves one thread at a time); the caller's thread reads through the caller's connection.
-  std::atomic<std::size_t> next{0};
-  std::mutex failed;
-  std::exception_ptr failure;
-  const auto read = [&](Database& connection, TradeTerms& reader) {
-    try {
-      for (std::size_t k = next++; k < dyads.size(); k = next++)
-        by_dyad[k] = ReadDyad(connection, reader, query, dyads[k]);
-    } catch (...) {
-      const std::lock_guard<std::mutex> lock(failed);
-      if (!failure) failure = std::current_exception();
-      next = dyads.size();
-    }
-  };
-  const std::size_t threads =
-      CanReadInParallel(database)
-          ? std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), dyads.size())
-          : 1;
-  std::vector<std::thread> workers;
-  for (std::size_t k = 1; k < threads; ++k) {
-    workers.emplace_back([&] {
-      try {
-        Database connection(database.Path(), false);
-        connection.Execute("PRAGMA query_only = ON");
-        TradeData data(connection);
-        TradeTerms reader(connection, data, terms.Actors());
-        read(connection, reader);
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(failed);
-        if (!failure) failure = std::current_exception();
-        next = dyads.size();
-      }
-    });
-  }
-  read(database, terms);
-  for (auto& worker : workers) worker.join();
-  if (failure) std::rethrow_exception(failure);
+  const std::size_t threads = CanReadInParallel(database) ? ThreadsFor(dyads.size()) : 1;
+  RunOnWorkers(dyads.size(), threads, [&](std::size_t worker) -> std::function<void(std::size_t)> {
+    if (worker == 0) return [&](std::size_t k) { by_dyad[k] = ReadDyad(database, terms, query, dyads[k]); };
+    auto reader = std::make_shared<WorkerReader>(database.Path(), terms.Actors());
+    return [&, reader](std::size_t k) {
+      by_dyad[k] = ReadDyad(reader->connection, reader->terms, query, dyads[k]);
+    };
+  });
 
   TracedPanel traced;
   for (std::size_t k = 0; k < dyads.size(); ++k) {

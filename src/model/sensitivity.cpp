@@ -2,15 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cassert>
 #include <cmath>
-#include <exception>
 #include <limits>
 #include <mutex>
 #include <random>
-#include <thread>
 
+#include "core/parallel.hpp"
 #include "core/progress.hpp"
 
 namespace linkage {
@@ -115,30 +113,15 @@ Sensitivity RunSensitivity(const ComponentPanel& panel, const IndexSpec& spec, c
     result.Record(0, rows);
     bar.Advance();
   }
-  std::atomic<std::size_t> next{1};
   std::mutex progress;
-  std::exception_ptr failure;
-  const auto work = [&] {
-    try {
-      for (std::size_t draw = next++; draw < options.draws; draw = next++) {
-        const auto rows = evaluate(draw);
-        result.Record(draw, rows);
-        const std::lock_guard<std::mutex> lock(progress);
-        bar.Advance();
-      }
-    } catch (...) {
+  RunOnWorkers(options.draws - 1, ThreadsFor(options.draws - 1), [&](std::size_t) {
+    return [&](std::size_t piece) {
+      const std::size_t draw = piece + 1;
+      result.Record(draw, evaluate(draw));
       const std::lock_guard<std::mutex> lock(progress);
-      if (!failure) failure = std::current_exception();
-      next = options.draws;
-    }
-  };
-  const std::size_t threads =
-      std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), options.draws - 1);
-  std::vector<std::thread> workers;
-  for (std::size_t k = 1; k < threads; ++k) workers.emplace_back(work);
-  work();
-  for (auto& worker : workers) worker.join();
-  if (failure) std::rethrow_exception(failure);
+      bar.Advance();
+    };
+  });
   bar.Finish();
   return result;
 }

@@ -1,5 +1,7 @@
 #include "registry/agreements.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "core/text.hpp"
@@ -32,19 +34,14 @@ std::vector<AgreementPair> AgreementPairs(Database& database, const std::vector<
   const std::set<std::string> wanted(agreements.begin(), agreements.end());
   // A pair is stored once, in id order: for two named states one probe of the pair's index finds its rows.
   const bool one_pair = !actor.empty() && !partner.empty() && actor != partner;
-  CachedStatement query(
-      database,
-      one_pair
-          ? "SELECT p.agreement, p.name, p.actor_a, p.actor_b, p.start_date, p.end_date, p.dates, "
-            "p.citation, s.dataset, p.source_id, p.source_line FROM agreement_pairs p JOIN sources s ON s.id "
-            "= "
-            "p.source_id WHERE p.actor_a = ?1 AND p.actor_b = ?2 "
-            "ORDER BY p.start_date, p.agreement, p.actor_a, p.actor_b"
-          : "SELECT p.agreement, p.name, p.actor_a, p.actor_b, p.start_date, p.end_date, p.dates, "
-            "p.citation, s.dataset, p.source_id, p.source_line FROM agreement_pairs p JOIN sources s ON s.id "
-            "= "
-            "p.source_id WHERE (?1 = '' OR p.actor_a = ?1 OR p.actor_b = ?1) AND (?2 = '' OR p.actor_a = "
-            "?2 OR p.actor_b = ?2) ORDER BY p.start_date, p.agreement, p.actor_a, p.actor_b");
+  const std::string sql = fmt::format(
+      "SELECT p.agreement, p.name, p.actor_a, p.actor_b, p.start_date, p.end_date, p.dates, p.citation, "
+      "s.dataset, p.source_id, p.source_line FROM agreement_pairs p JOIN sources s ON s.id = p.source_id "
+      "WHERE {} ORDER BY p.start_date, p.agreement, p.actor_a, p.actor_b",
+      one_pair ? "p.actor_a = ?1 AND p.actor_b = ?2"
+               : "(?1 = '' OR p.actor_a = ?1 OR p.actor_b = ?1) AND (?2 = '' OR p.actor_a = ?2 OR p.actor_b "
+                 "= ?2)");
+  CachedStatement query(database, sql);
   if (one_pair) {
     query->Bind(1, std::min(actor, partner)).Bind(2, std::max(actor, partner));
   } else {

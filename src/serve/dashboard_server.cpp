@@ -70,7 +70,7 @@ std::string LoadDashboardPage() {
 }
 
 DashboardServer::DashboardServer(DashboardApi& api, DashboardAssets assets, ServerLimits limits)
-    : api_(api), assets_(std::move(assets)), limits_(limits) {
+    : api_(api), limits_(limits) {
   // httplib gives each connection a worker for as long as it stays open, so idle connections (or slow
   // ones) take workers from everyone else: many workers, and short timeouts for headers, bodies and idle
   // kept-alive connections, keep the dashboard answering (500 idle connections, 1,000 concurrent requests).
@@ -97,17 +97,17 @@ DashboardServer::DashboardServer(DashboardApi& api, DashboardAssets assets, Serv
     return HandlerResponse::Handled;
   });
   // The page and the libraries are compressed once, here, rather than per request.
-  const auto page = std::make_shared<const std::string>(assets_.page);
-  const auto page_gzip = std::make_shared<const std::string>(GzipOf(assets_.page));
+  const auto page = std::make_shared<const std::string>(std::move(assets.page));
+  const auto page_gzip = std::make_shared<const std::string>(GzipOf(*page));
   server_.Get("/", [page, page_gzip](const httplib::Request& request, httplib::Response& response) {
     SendBody(request, response, 200, "text/html; charset=utf-8", page, page_gzip);
   });
-  const std::pair<const char*, const std::string*> libraries[] = {
-      {"/lib/vega.js", &assets_.libraries.vega},
-      {"/lib/vega-lite.js", &assets_.libraries.vega_lite},
-      {"/lib/vega-embed.js", &assets_.libraries.vega_embed}};
+  const std::pair<const char*, std::string*> libraries[] = {
+      {"/lib/vega.js", &assets.libraries.vega},
+      {"/lib/vega-lite.js", &assets.libraries.vega_lite},
+      {"/lib/vega-embed.js", &assets.libraries.vega_embed}};
   for (const auto& library : libraries) {
-    const auto script = std::make_shared<const std::string>(*library.second);
+    const auto script = std::make_shared<const std::string>(std::move(*library.second));
     const auto script_gzip = std::make_shared<const std::string>(GzipOf(*script));
     server_.Get(library.first,
                 [script, script_gzip](const httplib::Request& request, httplib::Response& response) {

@@ -54,7 +54,6 @@ class DashboardServer {
 
  private:
   DashboardApi& api_;
-  DashboardAssets assets_;
   ServerLimits limits_;
   int listening_socket_ = -1;
   httplib::Server server_;

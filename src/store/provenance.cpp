@@ -23,6 +23,11 @@ std::int64_t RecordSource(Database& database, const SourceInfo& source) {
   return database.LastInsertId();
 }
 
+void RecordSourceYears(Database& database, std::int64_t source_id, int first, int last) {
+  Statement insert(database, "INSERT INTO source_years (source_id, first_year, last_year) VALUES (?, ?, ?)");
+  insert.Bind(1, source_id).Bind(2, first).Bind(3, last).Run();
+}
+
 std::string Provenance::Describe() const {
   // Line 0 is a value derived from many rows (a BACI total): the transform says which.
   std::string text = std::filesystem::path(path).filename().string();

@@ -20,6 +20,8 @@ struct SourceInfo {
 
 //! Records a source file (hashing its bytes) and returns its id.
 std::int64_t RecordSource(Database& database, const SourceInfo& source);
+//! Records the first and last year a source file has a value for, as its import noted them (source_years).
+void RecordSourceYears(Database& database, std::int64_t source_id, int first, int last);
 
 //! A stored value's origin, as the provenance output prints it.
 struct Provenance {

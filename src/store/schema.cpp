@@ -239,8 +239,8 @@ CREATE INDEX agreement_pairs_by_pair ON agreement_pairs (actor_a, actor_b);
 )sql",
     // 6: what interactive use reads without scanning the large tables: dyad series by code and year first (a
     // code's first and last years are two index probes; the index's size is unchanged), the arms register by
-    // year, agreements by their entry into force, each dataset's first and last years of flows (kept by every
-    // import, RefreshFlowYears) and each source file's first and last years with a value (written by the
+    // year, agreements by their entry into force, each dataset's first and last years of flows (widened by
+    // every import, ExtendFlowYears) and each source file's first and last years with a value (written by the
     // import that read it).
     R"sql(
 DROP INDEX dyad_series_by_code;
@@ -356,13 +356,12 @@ void RefreshEffectiveMemberships(Database& database) {
   database.Execute(kEffectiveMemberships);
 }
 
-void RefreshFlowYears(Database& database, const std::string& dataset) {
-  Statement forget(database, "DELETE FROM flow_years WHERE dataset = ?");
-  forget.Bind(1, dataset).Run();
-  Statement span(database,
-                 "INSERT INTO flow_years SELECT dataset, min(year), max(year) FROM flows WHERE dataset = ? "
-                 "GROUP BY dataset");
-  span.Bind(1, dataset).Run();
+void ExtendFlowYears(Database& database, const std::string& dataset, int first, int last) {
+  Statement extend(database,
+                   "INSERT INTO flow_years (dataset, first_year, last_year) VALUES (?, ?, ?) "
+                   "ON CONFLICT (dataset) DO UPDATE SET first_year = min(first_year, excluded.first_year), "
+                   "last_year = max(last_year, excluded.last_year)");
+  extend.Bind(1, dataset).Bind(2, first).Bind(3, last).Run();
 }
 
 }  // namespace linkage

@@ -16,8 +16,9 @@ void MigrateSchema(Database& database);
 //! Recomputes the membership spells in force after the precedence rule and the organisations' successions
 //! (docs/methods.md, "Memberships"); every import of spells or successions calls it.
 void RefreshEffectiveMemberships(Database& database);
-//! Recomputes `dataset`'s first and last years of flows in flow_years; every import calls it, so that the
-//! span is read without scanning the flows.
-void RefreshFlowYears(Database& database, const std::string& dataset);
+//! Widens `dataset`'s span of flows in flow_years to `first`-`last`; every import that stores flows calls it
+//! with the years of the rows it stored (flows are only ever added), so that the span is read without
+//! scanning them.
+void ExtendFlowYears(Database& database, const std::string& dataset, int first, int last);
 
 }  // namespace linkage

@@ -1,0 +1,39 @@
+#include "core/parallel.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace linkage {
+
+std::size_t ThreadsFor(std::size_t count) {
+  const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(1, std::min(cores, count));
+}
+
+void RunOnWorkers(std::size_t count, std::size_t threads,
+                  const std::function<std::function<void(std::size_t)>(std::size_t worker)>& start) {
+  std::atomic<std::size_t> next{0};
+  std::mutex failed;
+  std::exception_ptr failure;
+  const auto work = [&](std::size_t worker) {
+    try {
+      const auto run = start(worker);
+      for (std::size_t piece = next++; piece < count; piece = next++) run(piece);
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(failed);
+      if (!failure) failure = std::current_exception();
+      next = count;
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t worker = 1; worker < threads; ++worker) workers.emplace_back(work, worker);
+  work(0);
+  for (auto& worker : workers) worker.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace linkage
