@@ -77,3 +77,20 @@ for (nm in names(fits)) {
   }
 }
 cat(sprintf("largest relative gap: %.3e\n", gap))
+
+# The scores and bread from first principles: the response residual y - mu at the final fitted mean, and the
+# regressors demeaned with weights mu (fixest's own scores use the weights and working residuals of its last
+# weighted least squares, which agree at convergence).
+for (tol in list(c(1e-8, 1e-6), c(1e-12, 1e-11))) {
+  f <- fepois(trade ~ ln_dist + contig + rta | exporter^year + importer^year, d, glm.tol = tol[1], fixef.tol = tol[2],
+              notes = FALSE)
+  s <- d[obs(f)]; X <- as.matrix(s[, .(ln_dist, contig, rta)]); mu <- fitted(f)
+  Xd <- demean(X, s[, .(ey = paste(exporter, year), iy = paste(importer, year))], weights = mu, tol = 1e-13,
+               iter = 100000)
+  S <- (s$trade - mu) * Xd; B <- solve(crossprod(Xd * sqrt(mu)))
+  G <- 42; n <- f$nobs; K <- f$nparams
+  mine <- sqrt(diag(B %*% crossprod(rowsum(S, paste(s$exporter, s$importer))) %*% B) * G / (G - 1) * (n - 1) / (n - K))
+  cat(sprintf("first principles, glm.tol %g fixef.tol %g: scores %.1e, bread %.1e, pair-clustered SE %.1e (relative)\n",
+              tol[1], tol[2], max(abs(S - f$scores)) / max(abs(f$scores)), max(abs(B - f$cov.iid) / abs(f$cov.iid)),
+              max(abs(mine / se(f, vcov = ~exporter^importer) - 1))))
+}
