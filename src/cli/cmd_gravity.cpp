@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
@@ -38,6 +39,8 @@ struct GravityOptions {
   std::string estimator = "ppml";
   PanelRoles roles;
   double tolerance = 1e-10;
+  int threads = 1;
+  bool timing = false;
   std::string format = "table";
 };
 
@@ -146,6 +149,8 @@ void RunGravity(const GravityOptions& options) {
 
   FitOptions fit_options;
   fit_options.tolerance = options.tolerance;
+  fit_options.projection.threads = options.threads;
+  const auto started = std::chrono::steady_clock::now();
   std::vector<std::string> set_names;
   set_names.reserve(sets.size());
   for (const auto& set : sets) set_names.push_back(InteractionName(set));
@@ -158,6 +163,10 @@ void RunGravity(const GravityOptions& options) {
   if (options.estimator != "ppml") {
     fits.push_back(FitOlsLog(data, fit_options));
     titles.emplace_back("OLS (log)");
+  }
+  if (options.timing) {
+    const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - started;
+    fmt::print(stderr, "fit_seconds={:.6f}\n", seconds.count());
   }
   std::vector<RegressionColumn> columns;
   for (std::size_t k = 0; k < fits.size(); ++k) columns.push_back({titles[k], &fits[k], set_names});
@@ -212,6 +221,13 @@ void RegisterGravity(CLI::App& app) {
   command->add_option("--year", options->roles.year, "Column of the year (default year)");
   command->add_option("--tolerance", options->tolerance,
                       "Convergence: relative change of the deviance (1e-10)");
+  command
+      ->add_option("--threads", options->threads,
+                   "Threads for the projections of independent columns (default 1)")
+      ->check(CLI::Range(1, 256));
+  command->add_flag(
+      "--timing", options->timing,
+      "Write the seconds the fit took (after reading the data) to standard error as fit_seconds=S");
   command->add_option("--format", options->format, "table (a published regression table), csv or json");
   command->callback([options] { RunGravity(*options); });
 }

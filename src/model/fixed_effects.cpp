@@ -1,25 +1,20 @@
 #include "model/fixed_effects.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
+#include <functional>
+
+#include "core/parallel.hpp"
 
 namespace linkage {
 
 namespace {
 
-// Subtracts the weighted mean of each group of `set` from `column`; `sums` and `totals` are scratch space of
-// the set's size.
-void SweepOut(const FixedEffectSet& set, const Eigen::VectorXd& weights, Eigen::Ref<Eigen::VectorXd> column,
-              std::vector<double>& sums, const std::vector<double>& totals) {
-  std::fill(sums.begin(), sums.end(), 0.0);
-  const auto n = column.size();
-  for (Eigen::Index i = 0; i < n; ++i) sums[static_cast<std::size_t>(set.group[i])] += weights[i] * column[i];
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const auto group = static_cast<std::size_t>(set.group[i]);
-    column[i] -= sums[group] / totals[group];
-  }
-}
+// Accelerated rounds before conjugate gradients take over: enough for sets that mix well, few enough not to
+// waste time where they mix slowly.
+constexpr int kAcceleratedRounds = 40;
 
 std::vector<std::vector<double>> GroupTotals(const std::vector<FixedEffectSet>& sets,
                                              const Eigen::VectorXd& weights) {
@@ -35,28 +30,313 @@ std::vector<std::vector<double>> GroupTotals(const std::vector<FixedEffectSet>& 
 
 }  // namespace
 
+FixedEffectProjector::FixedEffectProjector(const std::vector<FixedEffectSet>& sets,
+                                           const Eigen::VectorXd& weights, const ProjectionOptions& options)
+    : sets_(sets), weights_(weights), options_(options) {
+  for (const auto& totals : GroupTotals(sets, weights)) {
+    Eigen::RowVectorXd inverse(static_cast<Eigen::Index>(totals.size()));
+    for (std::size_t g = 0; g < totals.size(); ++g)
+      inverse[static_cast<Eigen::Index>(g)] = totals[g] > 0 ? 1 / totals[g] : 0;
+    inverse_totals_.push_back(std::move(inverse));
+  }
+  for (std::size_t s = 1; s < sets.size(); ++s) {
+    offsets_.push_back(state_size_);
+    state_size_ += sets[s].groups;
+  }
+  Eigen::Index all = 0;
+  for (const auto& set : sets) {
+    starts_.push_back(all);
+    all += set.groups;
+  }
+  inverse_all_.resize(all);
+  for (std::size_t s = 0; s < sets.size(); ++s)
+    inverse_all_.segment(starts_[s], sets[s].groups) = inverse_totals_[s];
+}
+
+template <int Width>
+int FixedEffectProjector::ProjectBlockByGradients(Eigen::Ref<Eigen::MatrixXd> columns,
+                                                  const std::vector<Eigen::MatrixXd>& sums,
+                                                  Eigen::MatrixXd& coefficients,
+                                                  const std::array<double, Width>& tolerance,
+                                                  int budget) const {
+  const auto n = columns.rows();
+  const auto size = inverse_all_.size();
+  const std::size_t count = sets_.size();
+  const double* const w = weights_.data();
+  // product = D'W D source for `Width` columns of coefficients, in one pass over the observations.
+  const auto multiply = [&](const Eigen::MatrixXd& source, Eigen::MatrixXd& product) {
+    product.setZero(Width, size);
+    const double* const p = source.data();
+    double* const q = product.data();
+    std::array<double, Width> total{};
+    for (Eigen::Index i = 0; i < n; ++i) {
+      total.fill(0.0);
+      for (std::size_t s = 0; s < count; ++s) {
+        const double* const from = p + (starts_[s] + sets_[s].group[i]) * Width;
+        for (int c = 0; c < Width; ++c) total[c] += from[c];
+      }
+      for (std::size_t s = 0; s < count; ++s) {
+        double* const to = q + (starts_[s] + sets_[s].group[i]) * Width;
+        for (int c = 0; c < Width; ++c) to[c] += w[i] * total[c];
+      }
+    }
+  };
+  // The residual of the normal equations D'W (v - D a) = 0 at the starting coefficients.
+  Eigen::MatrixXd residual(Width, size);
+  for (std::size_t s = 0; s < count; ++s) residual.middleCols(starts_[s], sets_[s].groups) = sums[s];
+  Eigen::MatrixXd product;
+  multiply(coefficients, product);
+  residual -= product;
+  // Preconditioned by the group totals: the preconditioned residual is each group's weighted mean of the
+  // column's current residual, which is also what must vanish.
+  Eigen::MatrixXd means = residual.array().rowwise() * inverse_all_.array();
+  Eigen::MatrixXd direction = means;
+  std::array<double, Width> rz{};
+  std::array<bool, Width> done{};
+  for (int c = 0; c < Width; ++c) {
+    rz[c] = residual.row(c).dot(means.row(c));
+    done[c] = means.row(c).cwiseAbs().maxCoeff() <= tolerance[c];
+  }
+  int rounds = 0;
+  while (std::find(done.begin(), done.end(), false) != done.end() && rounds < budget) {
+    ++rounds;
+    multiply(direction, product);
+    for (int c = 0; c < Width; ++c) {
+      if (done[c]) continue;
+      const double curvature = direction.row(c).dot(product.row(c));
+      if (!(curvature > 0)) {
+        done[c] = true;
+        continue;
+      }
+      const double step = rz[c] / curvature;
+      coefficients.row(c) += step * direction.row(c);
+      residual.row(c) -= step * product.row(c);
+      means.row(c) = residual.row(c).array() * inverse_all_.array();
+      const double updated = residual.row(c).dot(means.row(c));
+      done[c] = means.row(c).cwiseAbs().maxCoeff() <= tolerance[c];
+      direction.row(c) = means.row(c) + (updated / rz[c]) * direction.row(c);
+      rz[c] = updated;
+    }
+  }
+  for (int c = 0; c < Width; ++c) {
+    auto column = columns.col(c);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      double fitted = 0;
+      for (std::size_t s = 0; s < count; ++s) fitted += coefficients(c, starts_[s] + sets_[s].group[i]);
+      column[i] -= fitted;
+    }
+  }
+  return rounds;
+}
+
+template <int Width>
+void FixedEffectProjector::Round(const std::vector<Eigen::MatrixXd>& sums, const Eigen::MatrixXd& state,
+                                 Eigen::MatrixXd& next, Eigen::MatrixXd& first,
+                                 Eigen::MatrixXd& scratch) const {
+  // Coefficient matrices hold a group's `Width` values next to each other, so one pass over the
+  // observations updates every column, with independent chains of additions the processor can overlap.
+  const auto n = weights_.size();
+  const double* const w = weights_.data();
+  const std::int32_t* const group0 = sets_[0].group.data();
+  const double* const current = state.data();
+  first = sums[0];
+  double* const out0 = first.data();
+  if (sets_.size() == 2) {
+    const std::int32_t* const group1 = sets_[1].group.data();
+    for (Eigen::Index i = 0; i < n; ++i) {
+      double* const target = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
+      const double* const source = current + static_cast<std::ptrdiff_t>(group1[i]) * Width;
+      for (int c = 0; c < Width; ++c) target[c] -= w[i] * source[c];
+    }
+    first.array().rowwise() *= inverse_totals_[0].array();
+    next = sums[1];
+    double* const out1 = next.data();
+    for (Eigen::Index i = 0; i < n; ++i) {
+      double* const target = out1 + static_cast<std::ptrdiff_t>(group1[i]) * Width;
+      const double* const source = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
+      for (int c = 0; c < Width; ++c) target[c] -= w[i] * source[c];
+    }
+    next.array().rowwise() *= inverse_totals_[1].array();
+    return;
+  }
+  const std::size_t count = sets_.size();
+  double others[Width];
+  for (Eigen::Index i = 0; i < n; ++i) {
+    for (int c = 0; c < Width; ++c) others[c] = 0;
+    for (std::size_t t = 1; t < count; ++t) {
+      const double* const source = current + (offsets_[t - 1] + sets_[t].group[i]) * Width;
+      for (int c = 0; c < Width; ++c) others[c] += source[c];
+    }
+    double* const target = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
+    for (int c = 0; c < Width; ++c) target[c] -= w[i] * others[c];
+  }
+  first.array().rowwise() *= inverse_totals_[0].array();
+  const double* const updated = next.data();
+  for (std::size_t s = 1; s < count; ++s) {
+    scratch = sums[s];
+    double* const out = scratch.data();
+    const std::int32_t* const own = sets_[s].group.data();
+    for (Eigen::Index i = 0; i < n; ++i) {
+      // Sets before s already have this round's values in `next`; later ones still have the last round's.
+      const double* const base = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
+      for (int c = 0; c < Width; ++c) others[c] = base[c];
+      for (std::size_t t = 1; t < count; ++t) {
+        if (t == s) continue;
+        const double* const source =
+            (t < s ? updated : current) + (offsets_[t - 1] + sets_[t].group[i]) * Width;
+        for (int c = 0; c < Width; ++c) others[c] += source[c];
+      }
+      double* const target = out + static_cast<std::ptrdiff_t>(own[i]) * Width;
+      for (int c = 0; c < Width; ++c) target[c] -= w[i] * others[c];
+    }
+    scratch.array().rowwise() *= inverse_totals_[s].array();
+    next.middleCols(offsets_[s - 1], sets_[s].groups) = scratch;
+  }
+}
+
+template <int Width>
+int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns,
+                                       const std::vector<double>& scales) const {
+  const auto n = columns.rows();
+  std::vector<Eigen::MatrixXd> sums;
+  sums.reserve(sets_.size());
+  for (const auto& set : sets_) {
+    Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(Width, set.groups);
+    for (int c = 0; c < Width; ++c) {
+      const auto column = columns.col(c);
+      double* const out = sum.data() + c;
+      for (Eigen::Index i = 0; i < n; ++i)
+        out[static_cast<std::ptrdiff_t>(set.group[i]) * Width] += weights_[i] * column[i];
+    }
+    sums.push_back(std::move(sum));
+  }
+  if (sets_.size() == 1) {
+    // One set is a single projection: subtract each group's weighted mean.
+    const Eigen::MatrixXd means = sums[0].array().rowwise() * inverse_totals_[0].array();
+    for (int c = 0; c < Width; ++c)
+      for (Eigen::Index i = 0; i < n; ++i) columns(i, c) -= means(c, sets_[0].group[i]);
+    return 1;
+  }
+  std::array<double, Width> tolerance{};
+  for (int c = 0; c < Width; ++c) tolerance[c] = options_.tolerance * scales[static_cast<std::size_t>(c)];
+  // Irons-Tuck, column by column: from X, G(X) and G(G(X)) of the round G, the next X extrapolates along the
+  // last step by the ratio the last two steps suggest; the fixed point of G is the projection. It is fast
+  // where the sets mix well; where they do not, its steps stall and conjugate gradients take over.
+  Eigen::MatrixXd x = Eigen::MatrixXd::Zero(Width, state_size_);
+  Eigen::MatrixXd gx(Width, state_size_);
+  Eigen::MatrixXd ggx(Width, state_size_);
+  Eigen::MatrixXd first;
+  Eigen::MatrixXd scratch;
+  const auto settled = [&](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+    for (int c = 0; c < Width; ++c)
+      if ((a.row(c) - b.row(c)).cwiseAbs().maxCoeff() > tolerance[c]) return false;
+    return true;
+  };
+  const int accelerated = std::min(options_.max_sweeps, kAcceleratedRounds);
+  Round<Width>(sums, x, gx, first, scratch);
+  int rounds = 1;
+  bool converged = settled(gx, x);
+  while (!converged && rounds < accelerated) {
+    Round<Width>(sums, gx, ggx, first, scratch);
+    ++rounds;
+    for (int c = 0; c < Width; ++c) {
+      const Eigen::RowVectorXd step = ggx.row(c) - gx.row(c);
+      const Eigen::RowVectorXd curvature = step - (gx.row(c) - x.row(c));
+      const double squared = curvature.squaredNorm();
+      x.row(c) = squared > 0 ? Eigen::RowVectorXd(ggx.row(c) - (step.dot(curvature) / squared) * step)
+                             : Eigen::RowVectorXd(ggx.row(c));
+    }
+    Round<Width>(sums, x, gx, first, scratch);
+    ++rounds;
+    converged = settled(gx, x);
+  }
+  // Set 0's coefficients made consistent with the final coefficients of the others.
+  Round<Width>(sums, gx, ggx, first, scratch);
+  if (!converged) {
+    Eigen::MatrixXd coefficients(Width, inverse_all_.size());
+    coefficients.leftCols(sets_[0].groups) = first;
+    coefficients.rightCols(state_size_) = ggx;
+    return rounds + ProjectBlockByGradients<Width>(columns, sums, coefficients, tolerance,
+                                                   options_.max_sweeps - rounds);
+  }
+  for (int c = 0; c < Width; ++c) {
+    auto column = columns.col(c);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      double fitted = first(c, sets_[0].group[i]);
+      for (std::size_t t = 1; t < sets_.size(); ++t) fitted += ggx(c, offsets_[t - 1] + sets_[t].group[i]);
+      column[i] -= fitted;
+    }
+  }
+  return rounds;
+}
+
+int FixedEffectProjector::Project(Eigen::Ref<Eigen::VectorXd> column, double scale) const {
+  Eigen::Map<Eigen::MatrixXd> block(column.data(), column.size(), 1);
+  return ProjectColumns(block, {scale});
+}
+
+int FixedEffectProjector::ProjectColumns(Eigen::Ref<Eigen::MatrixXd> columns,
+                                         const std::vector<double>& scales) const {
+  if (sets_.empty() || columns.cols() == 0) return 0;
+  assert(columns.rows() == weights_.size() && "one weight per observation");
+  // Each column's scale; a column of zeros is its own projection.
+  std::vector<Eigen::Index> active;
+  std::vector<double> scale;
+  for (Eigen::Index k = 0; k < columns.cols(); ++k) {
+    const double given = scales.empty() ? 0.0 : scales[static_cast<std::size_t>(k)];
+    const double own = given > 0 ? given : columns.col(k).cwiseAbs().maxCoeff();
+    if (own > 0) {
+      active.push_back(k);
+      scale.push_back(own);
+    }
+  }
+  // Blocks of at most four columns, as even as the threads allow: one block per thread when there are
+  // threads to spare.
+  constexpr std::size_t kWidest = 4;
+  const auto threads = static_cast<std::size_t>(std::max(1, options_.threads));
+  const std::size_t blocks =
+      std::max((active.size() + kWidest - 1) / kWidest, std::min(threads, active.size()));
+  std::vector<std::vector<std::size_t>> members(blocks);
+  for (std::size_t a = 0; a < active.size(); ++a) members[a % blocks].push_back(a);
+  std::vector<int> rounds(blocks, 0);
+  const auto project = [&](std::size_t b) {
+    const auto width = static_cast<Eigen::Index>(members[b].size());
+    Eigen::MatrixXd block(columns.rows(), width);
+    std::vector<double> block_scales;
+    for (Eigen::Index c = 0; c < width; ++c) {
+      const std::size_t a = members[b][static_cast<std::size_t>(c)];
+      block.col(c) = columns.col(active[a]);
+      block_scales.push_back(scale[a]);
+    }
+    switch (width) {
+      case 1:
+        rounds[b] = ProjectBlock<1>(block, block_scales);
+        break;
+      case 2:
+        rounds[b] = ProjectBlock<2>(block, block_scales);
+        break;
+      case 3:
+        rounds[b] = ProjectBlock<3>(block, block_scales);
+        break;
+      default:
+        rounds[b] = ProjectBlock<4>(block, block_scales);
+        break;
+    }
+    for (Eigen::Index c = 0; c < width; ++c)
+      columns.col(active[members[b][static_cast<std::size_t>(c)]]) = block.col(c);
+  };
+  if (threads <= 1 || blocks == 1) {
+    for (std::size_t b = 0; b < blocks; ++b) project(b);
+  } else {
+    RunOnWorkers(blocks, std::min(threads, blocks),
+                 [&](std::size_t) { return std::function<void(std::size_t)>(project); });
+  }
+  return blocks == 0 ? 0 : *std::max_element(rounds.begin(), rounds.end());
+}
+
 int AbsorbFixedEffects(const std::vector<FixedEffectSet>& sets, const Eigen::VectorXd& weights,
                        Eigen::MatrixXd& columns, const ProjectionOptions& options) {
-  if (sets.empty()) return 0;
-  const auto totals = GroupTotals(sets, weights);
-  std::vector<std::vector<double>> sums;
-  sums.reserve(sets.size());
-  for (const auto& set : sets) sums.emplace_back(static_cast<std::size_t>(set.groups), 0.0);
-  int most = 0;
-  for (Eigen::Index k = 0; k < columns.cols(); ++k) {
-    auto column = columns.col(k);
-    const double scale = std::max(1.0, column.cwiseAbs().maxCoeff());
-    // One set is a single projection; more sets need sweeps until nothing changes.
-    int sweep = 0;
-    Eigen::VectorXd before;
-    for (; sweep < options.max_sweeps; ++sweep) {
-      before = column;
-      for (std::size_t s = 0; s < sets.size(); ++s) SweepOut(sets[s], weights, column, sums[s], totals[s]);
-      if (sets.size() == 1 || (column - before).cwiseAbs().maxCoeff() <= options.tolerance * scale) break;
-    }
-    most = std::max(most, sweep + 1);
-  }
-  return most;
+  return FixedEffectProjector(sets, weights, options).ProjectColumns(columns);
 }
 
 std::vector<FixedEffectSet> SubsetFixedEffects(const std::vector<FixedEffectSet>& sets,

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
-#include <map>
+#include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace linkage {
 
@@ -96,65 +98,166 @@ Subset Keep(const RegressionData& data, const std::vector<bool>& used) {
   return subset;
 }
 
-// Drops regressors the fixed effects (or the other regressors) absorb: their demeaned column is nothing
-// against its scale. Returns the kept columns' indices.
+// Drops regressors the fixed effects absorb (their demeaned column is nothing against its scale) and those
+// collinear with the regressors before them, found by a Cholesky decomposition of the demeaned cross-product
+// in order, as fixest does: a column whose pivot is below 1e-10 of its own sum of squares is a combination of
+// the columns kept before it. Returns the kept columns' indices.
 std::vector<Eigen::Index> Identified(const Eigen::MatrixXd& raw, const Eigen::MatrixXd& demeaned,
                                      const Eigen::VectorXd& weights, const std::vector<std::string>& names,
                                      std::vector<std::string>& notes) {
+  constexpr double kCollinear = 1e-10;
   std::vector<Eigen::Index> kept;
+  const Eigen::MatrixXd cross =
+      demeaned.transpose() * (demeaned.array().colwise() * weights.array()).matrix();
+  Eigen::MatrixXd lower = Eigen::MatrixXd::Zero(demeaned.cols(), demeaned.cols());
   for (Eigen::Index k = 0; k < demeaned.cols(); ++k) {
+    const std::string& name = names[static_cast<std::size_t>(k)];
     const double before = std::sqrt(raw.col(k).cwiseAbs2().dot(weights));
-    const double after = std::sqrt(demeaned.col(k).cwiseAbs2().dot(weights));
-    if (after <= 1e-9 * std::max(before, 1.0)) {
-      notes.push_back(
-          fmt::format("{} dropped: the fixed effects absorb it", names[static_cast<std::size_t>(k)]));
+    const double after = std::sqrt(cross(k, k));
+    if (!(after > 1e-9 * std::max(before, 1.0))) {
+      notes.push_back(fmt::format("{} dropped: the fixed effects absorb it", name));
       continue;
     }
+    // Row of the Cholesky factor for column k against the kept columns.
+    const auto rank = static_cast<Eigen::Index>(kept.size());
+    Eigen::VectorXd row(rank);
+    for (Eigen::Index j = 0; j < rank; ++j) {
+      double value = cross(k, kept[static_cast<std::size_t>(j)]);
+      for (Eigen::Index m = 0; m < j; ++m) value -= row[m] * lower(j, m);
+      row[j] = value / lower(j, j);
+    }
+    const double pivot = cross(k, k) - row.squaredNorm();
+    if (!(pivot > kCollinear * cross(k, k))) {
+      notes.push_back(fmt::format("{} dropped: collinear with the other regressors{}", name,
+                                  rank > 0 ? "" : " and the fixed effects"));
+      continue;
+    }
+    lower.row(rank).head(rank) = row.transpose();
+    lower(rank, rank) = std::sqrt(pivot);
     kept.push_back(k);
   }
   return kept;
 }
 
-// Sum over clusters of the outer products of the summed scores, times G/(G-1).
+// Sum over clusters of the outer products of the summed scores; `groups` gets the number of clusters.
 Eigen::MatrixXd ClusterMeat(const Eigen::MatrixXd& scores, const std::vector<std::int64_t>& cluster,
                             std::size_t& groups) {
-  std::map<std::int64_t, Eigen::VectorXd> sums;
-  for (Eigen::Index i = 0; i < scores.rows(); ++i) {
-    auto [entry, inserted] = sums.try_emplace(cluster[static_cast<std::size_t>(i)], Eigen::VectorXd());
-    if (inserted) entry->second = Eigen::VectorXd::Zero(scores.cols());
-    entry->second += scores.row(i).transpose();
-  }
-  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(scores.cols(), scores.cols());
-  for (const auto& [id, sum] : sums) meat += sum * sum.transpose();
-  groups = sums.size();
-  const double g = static_cast<double>(groups);
-  return groups > 1 ? Eigen::MatrixXd(meat * (g / (g - 1))) : meat;
+  std::unordered_map<std::int64_t, Eigen::Index> index;
+  std::vector<Eigen::Index> row_group(cluster.size());
+  for (std::size_t i = 0; i < cluster.size(); ++i)
+    row_group[i] = index.try_emplace(cluster[i], static_cast<Eigen::Index>(index.size())).first->second;
+  groups = index.size();
+  Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(groups), scores.cols());
+  for (Eigen::Index i = 0; i < scores.rows(); ++i)
+    sums.row(row_group[static_cast<std::size_t>(i)]) += scores.row(i);
+  return sums.transpose() * sums;
 }
 
-// The sandwich bread x meat x bread: robust (HC0) without clusters; with one clustering, the cluster-robust
-// matrix with G/(G-1); with two, V_A + V_B - V_AB (Cameron, Gelbach and Miller 2011).
-void Sandwich(const Eigen::MatrixXd& bread, const Eigen::MatrixXd& scores, const Subset& subset,
-              const std::vector<std::string>& cluster_names, FitResult& result) {
-  if (subset.clusters.empty()) {
-    result.vcov = bread * (scores.transpose() * scores) * bread;
-    result.vcov_kind = "robust";
+// Whether every group of `set` lies within one cluster of `cluster` (its fixed effects are then nested in the
+// clusters and do not count in K under fixest's rule).
+bool NestedIn(const FixedEffectSet& set, const std::vector<std::int32_t>& cluster) {
+  std::vector<std::int32_t> owner(static_cast<std::size_t>(set.groups), -1);
+  for (std::size_t i = 0; i < cluster.size(); ++i) {
+    auto& id = owner[static_cast<std::size_t>(set.group[i])];
+    if (id < 0) id = cluster[i];
+    if (id != cluster[i]) return false;
+  }
+  return true;
+}
+
+// The fixed-effect coefficients K counts: every group of every set, less one reference for each set after the
+// first (fixest's count, exact for two connected sets), leaving out the sets nested in a clustering.
+std::size_t FixedEffectParameters(const std::vector<FixedEffectSet>& sets,
+                                  const std::vector<std::vector<std::int32_t>>& nesting) {
+  std::size_t count = 0;
+  std::size_t counted = 0;
+  for (const auto& set : sets) {
+    if (set.name == "constant") continue;
+    const bool nested = std::any_of(nesting.begin(), nesting.end(),
+                                    [&](const auto& cluster) { return NestedIn(set, cluster); });
+    if (nested) continue;
+    count += static_cast<std::size_t>(set.groups);
+    ++counted;
+  }
+  return counted > 1 ? count - (counted - 1) : count;
+}
+
+std::string RuleName(SmallSample rule) {
+  return rule == SmallSample::kFixest ? "fixest small-sample rule" : "Stata small-sample rule";
+}
+
+// What the variance is computed from.
+struct VarianceInputs {
+  Eigen::MatrixXd bread;   // inverse of the (weighted) cross-product of the demeaned regressors
+  Eigen::MatrixXd scores;  // each observation's score: demeaned regressors times the residual (and weight)
+  double residual_squares = 0;  // least squares only: the residual sum of squares
+  bool least_squares = false;
+};
+
+// The variance of the estimates of the chosen kind with the chosen small-sample rule (docs/methods.md,
+// "Gravity: standard errors"): iid, heteroskedasticity-robust (the sandwich), or cluster-robust, two-way as
+// V_A + V_B - V_AB (Cameron, Gelbach and Miller 2011).
+void Variance(const VarianceInputs& inputs, const Subset& subset,
+              const std::vector<std::string>& cluster_names, const FitOptions& options, FitResult& result) {
+  VarianceKind kind = options.variance;
+  if (kind == VarianceKind::kDefault)
+    kind = subset.clusters.empty() ? VarianceKind::kHetero : VarianceKind::kCluster;
+  if (kind == VarianceKind::kCluster && subset.clusters.empty())
+    throw UsageError("a clustered variance needs a clustering");
+  const auto n = static_cast<double>(subset.y.size());
+  const auto k = static_cast<double>(inputs.bread.cols());
+  const bool fixest = options.small_sample == SmallSample::kFixest;
+  const auto parameters = [&](bool nested) {
+    const std::vector<std::vector<std::int32_t>> none;
+    return static_cast<double>(FixedEffectParameters(subset.sets, nested ? subset.clusters : none));
+  };
+  result.fixed_effect_parameters = static_cast<std::size_t>(parameters(false));
+  const double all_k = k + parameters(false);
+  const std::string rule = RuleName(options.small_sample);
+  if (kind == VarianceKind::kIid) {
+    double scale = 1;
+    if (inputs.least_squares)
+      scale = inputs.residual_squares / (n - all_k);
+    else if (fixest)
+      scale = (n - 1) / (n - all_k);
+    result.vcov = inputs.bread * scale;
+    result.vcov_kind = "iid, " + rule;
+    return;
+  }
+  const Eigen::MatrixXd& scores = inputs.scores;
+  if (kind == VarianceKind::kHetero) {
+    // HC1 divides by n - K; Stata's maximum-likelihood estimators by n - 1.
+    const double scale = fixest || inputs.least_squares ? n / (n - all_k) : n / (n - 1);
+    result.vcov = inputs.bread * (scores.transpose() * scores) * inputs.bread * scale;
+    result.vcov_kind = "robust, " + rule;
     return;
   }
   std::vector<std::vector<std::int64_t>> ids;
   for (const auto& cluster : subset.clusters) ids.emplace_back(cluster.begin(), cluster.end());
-  std::size_t groups = 0;
-  Eigen::MatrixXd meat = ClusterMeat(scores, ids[0], groups);
-  result.clusters.push_back(groups);
-  result.vcov_kind = "clustered by " + cluster_names[0];
+  std::vector<std::size_t> groups(ids.size(), 0);
+  std::vector<Eigen::MatrixXd> meats;
+  for (std::size_t c = 0; c < ids.size(); ++c) meats.push_back(ClusterMeat(scores, ids[c], groups[c]));
+  std::size_t intersection = 0;
+  Eigen::MatrixXd both_meat;
   if (ids.size() == 2) {
-    meat += ClusterMeat(scores, ids[1], groups);
-    result.clusters.push_back(groups);
     std::vector<std::int64_t> both(ids[0].size());
     for (std::size_t i = 0; i < both.size(); ++i) both[i] = ids[0][i] * (std::int64_t{1} << 32) + ids[1][i];
-    meat -= ClusterMeat(scores, both, groups);
-    result.vcov_kind += " and " + cluster_names[1];
+    both_meat = ClusterMeat(scores, both, intersection);
   }
-  result.vcov = bread * meat * bread;
+  const auto correction = [](double g) { return g > 1 ? g / (g - 1) : 1.0; };
+  // fixest: (n - 1) / (n - K) with the sets nested in a clustering left out of K, and the smallest number of
+  // clusters in every term; Stata (ppmlhdfe): each term's own G / (G - 1), and for least squares also
+  // (n - 1) / (n - K).
+  const double nested_k = k + parameters(true);
+  const double adjustment = fixest || inputs.least_squares ? (n - 1) / (n - nested_k) : 1.0;
+  const double fewest = static_cast<double>(*std::min_element(groups.begin(), groups.end()));
+  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(scores.cols(), scores.cols());
+  for (std::size_t c = 0; c < meats.size(); ++c)
+    meat += meats[c] * correction(fixest ? fewest : static_cast<double>(groups[c]));
+  if (ids.size() == 2) meat -= both_meat * correction(fixest ? fewest : static_cast<double>(intersection));
+  result.vcov = inputs.bread * meat * inputs.bread * adjustment;
+  result.clusters = groups;
+  result.vcov_kind = "clustered by " + text::Join(cluster_names, " and ") + ", " + rule;
 }
 
 double SquaredCorrelation(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
@@ -173,11 +276,33 @@ double PoissonDeviance(const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
   return deviance;
 }
 
+// The projections' tolerance in the first iterations of PPML.
+constexpr double kLooseProjection = 1e-6;
+
+// Without fixed effects the model has an intercept: a column of ones in front of the regressors.
+void AddIntercept(Subset& subset, std::vector<std::string>& names) {
+  if (!subset.sets.empty()) return;
+  Eigen::MatrixXd x(subset.x.rows(), subset.x.cols() + 1);
+  x.col(0).setOnes();
+  x.rightCols(subset.x.cols()) = subset.x;
+  subset.x = std::move(x);
+  names.insert(names.begin(), "(Intercept)");
+}
+
+// The largest absolute value of each column: what its projection's tolerance is relative to.
+std::vector<double> ColumnScales(const Eigen::MatrixXd& columns) {
+  std::vector<double> scales;
+  for (Eigen::Index k = 0; k < columns.cols(); ++k)
+    scales.push_back(columns.rows() > 0 ? columns.col(k).cwiseAbs().maxCoeff() : 0.0);
+  return scales;
+}
+
 // Drops observations separated by the regressors together with the fixed effects: a zero flow that some
 // combination z of them predicts perfectly (z > 0 only where y = 0, z = 0 wherever y > 0), which would send a
 // coefficient to infinity. Found by the iterative rectifier of Correia, Guimaraes and Zylkin (2021): regress
 // u on everything with an overwhelming weight on the positive flows, keep the positive part of the fit as the
-// next u, and stop when the fit has no negative value; the zero flows fitted above 0 are separated.
+// next u, and stop when the fit has no negative value; the zero flows fitted above 0 are separated. The
+// weights never change, so the regressors are projected once.
 void DropSeparatedByRegressors(const RegressionData& data, std::vector<bool>& used,
                                const ProjectionOptions& options, std::vector<std::string>& notes,
                                std::size_t& dropped) {
@@ -192,19 +317,22 @@ void DropSeparatedByRegressors(const RegressionData& data, std::vector<bool>& us
   constexpr double kTolerance = 1e-5;  // the rectifier's own, as in ppmlhdfe
   constexpr int kMaxRounds = 100;
   const Eigen::VectorXd weights = ((1 - zero) * (zeros / (kTolerance * kTolerance)) + zero).matrix();
+  // A tolerance far below the rectifier's own is enough to tell a zero fit from a positive one.
+  ProjectionOptions projection = options;
+  projection.tolerance = std::max(options.tolerance, 1e-9);
+  const FixedEffectProjector projector(subset.sets, weights, projection);
+  Eigen::MatrixXd x = subset.x;
+  projector.ProjectColumns(x, ColumnScales(subset.x));
+  const Eigen::MatrixXd xw = x.array().colwise() * weights.array();
+  const auto solver = (xw.transpose() * x).completeOrthogonalDecomposition();
   Eigen::VectorXd u = zero.matrix();
   Eigen::VectorXd fit = Eigen::VectorXd::Zero(n);
   bool settled = false;
   for (int round = 0; round < kMaxRounds && !settled; ++round) {
-    Eigen::MatrixXd block(n, subset.x.cols() + 1);
-    block.col(0) = u;
-    block.rightCols(subset.x.cols()) = subset.x;
-    AbsorbFixedEffects(subset.sets, weights, block, options);
-    const Eigen::MatrixXd xw = block.rightCols(subset.x.cols()).array().colwise() * weights.array();
-    const Eigen::VectorXd beta = (xw.transpose() * block.rightCols(subset.x.cols()))
-                                     .completeOrthogonalDecomposition()
-                                     .solve(xw.transpose() * block.col(0));
-    fit = u - (block.col(0) - block.rightCols(subset.x.cols()) * beta);
+    Eigen::VectorXd residual = u;
+    projector.Project(residual, 1.0);
+    const Eigen::VectorXd beta = solver.solve(xw.transpose() * residual);
+    fit = u - (residual - x * beta);
     fit = fit.unaryExpr([](double v) { return std::abs(v) < kTolerance ? 0.0 : v; });
     settled = fit.minCoeff() >= 0;
     u = fit.cwiseMax(0.0);
@@ -236,6 +364,12 @@ void RequireClusters(const RegressionData& data) {
   if (data.cluster_names.size() != data.clusters.size()) throw UsageError("a clustering without a name");
 }
 
+// Notes a fit that leaves no residual: the standard errors are then zero and no test is meaningful.
+void NotePerfectFit(double deviance, double scale, std::vector<std::string>& notes) {
+  if (deviance <= 1e-12 * std::max(scale, 1.0))
+    notes.push_back("the model fits every observation exactly: standard errors are 0 and tests undefined");
+}
+
 }  // namespace
 
 FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
@@ -252,39 +386,73 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   Subset subset = Keep(data, result.used);
   const auto n = subset.y.size();
   if (n == 0) throw UsageError("no observation is left to fit once missing and separated ones are dropped");
-  // Without fixed effects the model still has a constant: one set with a single group.
-  if (subset.sets.empty())
-    subset.sets.push_back({"constant", std::vector<std::int32_t>(static_cast<std::size_t>(n), 0), 1});
+  std::vector<std::string> names = data.names;
+  AddIntercept(subset, names);
   result.observations = static_cast<std::size_t>(n);
 
-  Eigen::VectorXd mu = (subset.y.array() + subset.y.mean()) / 2;
+  // R's glm and fixest start from y + 0.1: close to the answer wherever flows are large.
+  Eigen::VectorXd mu = subset.y.array() + 0.1;
   Eigen::VectorXd eta = mu.array().log();
-  // Regressors the fixed effects absorb are found once, with the starting weights.
-  Eigen::MatrixXd demeaned = subset.x;
-  AbsorbFixedEffects(subset.sets, mu, demeaned, options.projection);
-  const auto columns = Identified(subset.x, demeaned, mu, data.names, result.notes);
+  Eigen::VectorXd z = eta.array() + (subset.y - mu).array() / mu.array();
+  // The first projection, with the starting weights, also tells which regressors are identified.
+  Eigen::MatrixXd block(n, subset.x.cols() + 1);
+  block.col(0) = z - subset.offset;
+  block.rightCols(subset.x.cols()) = subset.x;
+  std::vector<double> scales = ColumnScales(block);
+  // The first iterations are far from the answer and need no precise projections (ppmlhdfe's approach): the
+  // tolerance starts loose and tightens with the deviance's progress until it reaches the one asked for.
+  ProjectionOptions projection = options.projection;
+  projection.tolerance = std::max(options.projection.tolerance, kLooseProjection);
+  FixedEffectProjector(subset.sets, mu, projection).ProjectColumns(block, scales);
+  const auto columns = Identified(subset.x, block.rightCols(subset.x.cols()), mu, names, result.notes);
   const Eigen::MatrixXd x = subset.x(Eigen::all, columns);
-  for (const auto k : columns) result.names.push_back(data.names[static_cast<std::size_t>(k)]);
+  for (const auto k : columns) result.names.push_back(names[static_cast<std::size_t>(k)]);
   const auto k = x.cols();
+  {
+    Eigen::MatrixXd kept(n, k + 1);
+    kept.col(0) = block.col(0);
+    for (Eigen::Index c = 0; c < k; ++c)
+      kept.col(c + 1) = block.col(columns[static_cast<std::size_t>(c)] + 1);
+    block = std::move(kept);
+    std::vector<double> kept_scales = {scales[0]};
+    for (const auto c : columns) kept_scales.push_back(scales[static_cast<std::size_t>(c) + 1]);
+    scales = std::move(kept_scales);
+  }
 
   double deviance = PoissonDeviance(subset.y, mu);
-  Eigen::MatrixXd block(n, k + 1);
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(k);
+  // The fixed effects' share of the predictor: z less it and the offset starts each projection close to its
+  // result (the demeaned columns of one iteration start the next, as in ppmlhdfe).
+  Eigen::VectorXd fixed_part = eta - subset.offset;
   for (result.iterations = 1; result.iterations <= options.max_iterations; ++result.iterations) {
-    // The working outcome less the offset is what the fixed effects and regressors must explain; the fitted
-    // predictor is then z minus the residual, offset included.
-    const Eigen::VectorXd z = eta.array() + (subset.y - mu).array() / mu.array();
-    block.col(0) = z - subset.offset;
-    block.rightCols(k) = x;
-    AbsorbFixedEffects(subset.sets, mu, block, options.projection);
-    const Eigen::MatrixXd xw = block.rightCols(k).array().colwise() * mu.array();
-    if (k > 0) beta = (xw.transpose() * block.rightCols(k)).ldlt().solve(xw.transpose() * block.col(0));
-    const Eigen::VectorXd residual = block.col(0) - block.rightCols(k) * beta;
-    const double moved = (z - residual - eta).cwiseAbs().maxCoeff();
-    eta = z - residual;
+    if (result.iterations > 1) {
+      z = eta.array() + (subset.y - mu).array() / mu.array();
+      block.col(0) = z - subset.offset - fixed_part;
+      scales[0] = (z - subset.offset).cwiseAbs().maxCoeff();
+      FixedEffectProjector(subset.sets, mu, projection).ProjectColumns(block, scales);
+    }
+    const auto xt = block.rightCols(k);
+    const Eigen::MatrixXd xw = xt.array().colwise() * mu.array();
+    Eigen::VectorXd updated_beta = beta;
+    if (k > 0) updated_beta = (xw.transpose() * xt).ldlt().solve(xw.transpose() * block.col(0));
+    const Eigen::VectorXd residual = block.col(0) - xt * updated_beta;
+    const Eigen::VectorXd updated_eta = z - residual;
+    const double moved = (updated_eta - eta).cwiseAbs().maxCoeff();
+    double coefficient_change = 0;
+    for (Eigen::Index c = 0; c < k; ++c)
+      coefficient_change = std::max(
+          coefficient_change, std::abs(updated_beta[c] - beta[c]) / std::max(std::abs(updated_beta[c]), 1.0));
+    beta = updated_beta;
+    eta = updated_eta;
     mu = eta.array().exp();
+    fixed_part = eta - subset.offset - x * beta;
     const double updated = PoissonDeviance(subset.y, mu);
-    const bool done = std::abs(updated - deviance) / std::max(std::abs(updated), 0.1) < options.tolerance &&
+    const double progress = std::abs(updated - deviance) / std::max(std::abs(updated), 0.1);
+    const bool precise = projection.tolerance <= options.projection.tolerance;
+    projection.tolerance =
+        std::max(options.projection.tolerance, std::min(projection.tolerance, 1e-3 * progress));
+    const bool done = precise && progress < options.tolerance &&
+                      coefficient_change < options.coefficient_tolerance &&
                       (options.predictor_tolerance <= 0 || moved < options.predictor_tolerance);
     deviance = updated;
     if (done) {
@@ -296,22 +464,26 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
     result.iterations = options.max_iterations;
     result.notes.push_back(fmt::format("did not converge in {} iterations", options.max_iterations));
   }
-  // The variance at the solution: regressors partialled out with the final weights.
-  Eigen::MatrixXd final_x = x;
-  AbsorbFixedEffects(subset.sets, mu, final_x, options.projection);
-  const Eigen::MatrixXd xw = final_x.array().colwise() * mu.array();
+  // The variance at the solution: the regressors partialled out with the final weights, starting from their
+  // last projection.
+  Eigen::MatrixXd final_x = block.rightCols(k);
+  FixedEffectProjector(subset.sets, mu, options.projection)
+      .ProjectColumns(final_x, std::vector<double>(scales.begin() + 1, scales.end()));
   if (k > 0) {
-    const Eigen::MatrixXd bread = (xw.transpose() * final_x).inverse();
-    const Eigen::MatrixXd scores = final_x.array().colwise() * (subset.y - mu).array();
-    Sandwich(bread, scores, subset, data.cluster_names, result);
+    VarianceInputs inputs;
+    const Eigen::MatrixXd xw = final_x.array().colwise() * mu.array();
+    inputs.bread = (xw.transpose() * final_x).inverse();
+    inputs.scores = final_x.array().colwise() * (subset.y - mu).array();
+    Variance(inputs, subset, data.cluster_names, options, result);
   } else {
     result.vcov = Eigen::MatrixXd(0, 0);
     result.vcov_kind = "none (no regressor)";
   }
+  NotePerfectFit(deviance, subset.y.cwiseAbs().sum(), result.notes);
   result.beta = beta;
   result.deviance = deviance;
   result.fitted = mu;
-  result.fixed_part = eta - subset.offset - x * beta;
+  result.fixed_part = fixed_part;
   result.pseudo_r2 = SquaredCorrelation(subset.y, mu);
   return result;
 }
@@ -325,33 +497,32 @@ FitResult FitLeastSquares(const RegressionData& data, const FitOptions& options,
   FitResult result;
   result.estimator = logs ? Estimator::kOlsLog : Estimator::kOls;
   result.used = Usable(data, logs ? Outcome::kPositiveFlow : Outcome::kAny, result.notes, result.dropped);
-  const Subset subset = Keep(data, result.used);
+  Subset subset = Keep(data, result.used);
   const auto n = subset.y.size();
   if (n == 0) throw UsageError("no observation with a positive flow and every value present");
+  std::vector<std::string> names = data.names;
+  AddIntercept(subset, names);
   result.observations = static_cast<std::size_t>(n);
   const Eigen::VectorXd ones = Eigen::VectorXd::Ones(n);
-  Eigen::MatrixXd demeaned = subset.x;
-  AbsorbFixedEffects(subset.sets, ones, demeaned, options.projection);
-  const auto columns = Identified(subset.x, demeaned, ones, data.names, result.notes);
-  for (const auto k : columns) result.names.push_back(data.names[static_cast<std::size_t>(k)]);
   const Eigen::VectorXd outcome = logs ? Eigen::VectorXd(subset.y.array().log()) : subset.y;
-  // Without fixed effects the model has a constant: demean by the mean alone.
-  Eigen::MatrixXd block(n, static_cast<Eigen::Index>(columns.size()) + 1);
+  Eigen::MatrixXd block(n, subset.x.cols() + 1);
   block.col(0) = outcome;
-  block.rightCols(static_cast<Eigen::Index>(columns.size())) = subset.x(Eigen::all, columns);
-  std::vector<FixedEffectSet> sets = subset.sets;
-  if (sets.empty())
-    sets.push_back({"constant", std::vector<std::int32_t>(static_cast<std::size_t>(n), 0), 1});
-  AbsorbFixedEffects(sets, ones, block, options.projection);
-  const Eigen::MatrixXd x = block.rightCols(static_cast<Eigen::Index>(columns.size()));
+  block.rightCols(subset.x.cols()) = subset.x;
+  FixedEffectProjector(subset.sets, ones, options.projection).ProjectColumns(block, ColumnScales(block));
+  const auto columns = Identified(subset.x, block.rightCols(subset.x.cols()), ones, names, result.notes);
+  for (const auto k : columns) result.names.push_back(names[static_cast<std::size_t>(k)]);
+  Eigen::MatrixXd x(n, static_cast<Eigen::Index>(columns.size()));
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    x.col(static_cast<Eigen::Index>(c)) = block.col(columns[c] + 1);
   const Eigen::MatrixXd bread = (x.transpose() * x).inverse();
   result.beta = bread * (x.transpose() * block.col(0));
   const Eigen::VectorXd residual = block.col(0) - x * result.beta;
-  const Eigen::MatrixXd scores = x.array().colwise() * residual.array();
-  Sandwich(bread, scores, subset, data.cluster_names, result);
+  VarianceInputs inputs{bread, x.array().colwise() * residual.array(), residual.squaredNorm(), true};
+  Variance(inputs, subset, data.cluster_names, options, result);
   result.iterations = 1;
   result.converged = true;
   result.deviance = residual.squaredNorm();
+  NotePerfectFit(result.deviance, outcome.squaredNorm(), result.notes);
   result.fitted = outcome - residual;
   result.fixed_part = result.fitted - subset.x(Eigen::all, columns) * result.beta;
   result.pseudo_r2 = SquaredCorrelation(outcome, result.fitted);

@@ -28,14 +28,32 @@ struct RegressionData {
 //! Which estimator.
 enum class Estimator { kPpml, kOlsLog, kOls };
 
+//! Which variance of the estimates.
+enum class VarianceKind {
+  kDefault,  //!< clustered when the data carry clusterings, heteroskedasticity-robust otherwise
+  kIid,      //!< the inverse information (PPML) or the classical least-squares variance
+  kHetero,   //!< heteroskedasticity-robust (Eicker-Huber-White)
+  kCluster,  //!< cluster-robust by the data's one or two clusterings
+};
+
+//! Which small-sample correction multiplies the variance (docs/methods.md, "Gravity: standard errors").
+enum class SmallSample {
+  kStata,   //!< Stata's ppmlhdfe and reghdfe, and the published tables of the standard references
+  kFixest,  //!< R fixest's default ssc(): (n - 1) / (n - K) with nested fixed effects, G / (G - 1)
+};
+
 //! When the iterations stop.
 struct FitOptions {
   double tolerance = 1e-10;  //!< relative change of the deviance between iterations
-  //! PPML: also the largest change of the linear predictor (0: not checked). The deviance is quadratic in
-  //! the error of the estimates, so its tolerance alone leaves them accurate to about its square root.
+  //! PPML: the largest change of a coefficient between iterations, relative to the larger of its size and
+  //! 1, must also be below this: the deviance alone settles before the estimates do.
+  double coefficient_tolerance = 1e-8;
+  //! PPML: also the largest change of the linear predictor (0: not checked).
   double predictor_tolerance = 0;
   int max_iterations = 1000;
   ProjectionOptions projection;
+  VarianceKind variance = VarianceKind::kDefault;
+  SmallSample small_sample = SmallSample::kStata;
 };
 
 //! An estimated model.
@@ -44,21 +62,23 @@ struct FitResult {
   std::vector<std::string> names;  //!< regressors kept (collinear ones are dropped and noted)
   Eigen::VectorXd beta;
   Eigen::MatrixXd vcov;
-  std::string vcov_kind;              //!< "robust" or "clustered by A" / "clustered by A and B"
+  std::string vcov_kind;              //!< e.g. "robust", "clustered by A and B", with its small-sample rule
   std::vector<std::size_t> clusters;  //!< number of clusters of each clustering
   std::size_t observations = 0;       //!< used in the fit
   std::size_t dropped = 0;            //!< left out, each reason in `notes`
   std::vector<std::string> notes;     //!< what was dropped and why
   int iterations = 0;
   bool converged = false;
-  double deviance = 0;         //!< Poisson deviance (PPML) or residual sum of squares (OLS)
-  double pseudo_r2 = 0;        //!< squared correlation of y and the fit (Santos Silva and Tenreyro 2006)
-  std::vector<bool> used;      //!< which input observations the fit used
+  double deviance = 0;   //!< Poisson deviance (PPML) or residual sum of squares (OLS)
+  double pseudo_r2 = 0;  //!< squared correlation of y and the fit (Santos Silva and Tenreyro 2006)
+  std::size_t fixed_effect_parameters = 0;  //!< identified fixed-effect coefficients (K's share of them)
+  std::vector<bool> used;                   //!< which input observations the fit used
   Eigen::VectorXd fitted;      //!< the fitted mean of each used observation (levels for PPML, logs for OLS)
   Eigen::VectorXd fixed_part;  //!< the sum of fixed effects of each used observation (log scale, no offset)
 };
 
-//! Fits y = exp(x b + fixed effects) by PPML. Observations whose group in some set has only zero flows are
+//! Fits y = exp(x b + fixed effects) by PPML (with an intercept, named "(Intercept)", when there are no fixed
+//! effects). Observations whose group in some set has only zero flows are
 //! separated (their fixed effect would be minus infinity) and dropped, repeatedly until none is; regressors
 //! the fixed effects absorb are dropped. Missing values (NaN) in y or x drop the observation.
 FitResult FitPpml(const RegressionData& data, const FitOptions& options = {});
