@@ -141,29 +141,22 @@ TEST(GravityFormulaTest, BuildsTheRegressionDataFromTerms) {
 }
 
 TEST(GravityFormulaTest, ParseErrorsGiveThePosition) {
-  const auto message = [](const std::string& formula) {
-    return UsageMessage([&] { ParseGravitySpec(formula); });
+  // Each formula and a part of the message it must give.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"trade ~ log(dist", "expected ',' or ')' in the arguments of log() (found the end) at character 17"},
+      {"trade ~ a - b",
+       "'-' cannot join terms (terms are joined by +, : and *; write arithmetic inside I(), "
+       "e.g. I(a - b)) at character 11"},
+      {"trade ~ foo(x)", "unknown function 'foo' (expected log, exp, sqrt, abs, I or i) at character 9"},
+      {"trade ~ I(i(year))", "i() makes dummies and belongs in a term, not in arithmetic at character 11"},
+      {"trade ~ i(year, keep = 2)", "i() takes ref = LEVEL"},
+      {"trade ~ x * ", "expected a column, a number, a function or '(' (found the end) at character 13"},
+      {"trade ~ x ) | a", "unexpected ')' at character 11"},
   };
-  EXPECT_NE(message("trade ~ log(dist")
-                .find("expected ',' or ')' in the arguments of log() (found the end) at character 17"),
-            std::string::npos)
-      << message("trade ~ log(dist");
-  EXPECT_NE(message("trade ~ a - b").find("'-' cannot join terms"), std::string::npos);
-  EXPECT_NE(message("trade ~ a - b").find("character 11"), std::string::npos);
-  EXPECT_NE(message("trade ~ foo(x)")
-                .find("unknown function 'foo' (expected log, exp, sqrt, abs, I or i) at "
-                      "character 9"),
-            std::string::npos)
-      << message("trade ~ foo(x)");
-  EXPECT_NE(message("trade ~ I(i(year))").find("i() makes dummies"), std::string::npos);
-  EXPECT_NE(message("trade ~ i(year, keep = 2)").find("ref = LEVEL"), std::string::npos);
-  EXPECT_NE(message("trade ~ x * ")
-                .find("expected a column, a number, a function or '(' (found the end) at "
-                      "character 13"),
-            std::string::npos)
-      << message("trade ~ x * ");
-  EXPECT_NE(message("trade ~ x ) | a").find("unexpected ')' at character 11"), std::string::npos)
-      << message("trade ~ x ) | a");
+  for (const auto& item : cases) {
+    const std::string message = UsageMessage([&] { ParseGravitySpec(item.first); });
+    EXPECT_NE(message.find(item.second), std::string::npos) << item.first << ": " << message;
+  }
 }
 
 TEST(GravityWhereTest, KeepsTheRowsOfTheExampleFromACsvFile) {
