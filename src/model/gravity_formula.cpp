@@ -17,6 +17,7 @@ namespace {
 using Kind = TableExpression::Kind;
 using Factors = std::vector<TableExpression>;
 
+constexpr std::size_t kMaxTerms = 10000;
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
 bool IsFunction(const std::string& name) {
@@ -77,6 +78,10 @@ std::vector<Factors> Terms(const TableExpression& node, const std::string& formu
       terms.insert(terms.end(), right.begin(), right.end());
     }
     if (node.text == "+") return terms;
+    if (left.size() * right.size() > kMaxTerms) {
+      FailAt("--spec", formula, node.position,
+             fmt::format("the interaction makes more than {} terms", kMaxTerms));
+    }
     for (const auto& l : left) {
       for (const auto& r : right) {
         Factors product = l;

@@ -51,6 +51,8 @@ bool IsPlainName(const std::string& name) {
   return std::all_of(name.begin(), name.end(), IsNameCharacter);
 }
 
+constexpr std::size_t kMaxOperators = 2000;
+
 class Parser {
  public:
   Parser(const std::string& source, std::size_t at, const std::string& what)
@@ -105,8 +107,15 @@ class Parser {
     return node;
   }
 
-  static TableExpression Binary(std::string op, TableExpression left, TableExpression right,
-                                std::size_t position) {
+  // Bounds the depth of the tree (and of every recursion over it): a formula or filter has far fewer.
+  void Count(std::size_t position) {
+    if (++operators_ > kMaxOperators)
+      FailAt(what_, source_, position,
+             fmt::format("the expression has more than {} operators", kMaxOperators));
+  }
+
+  TableExpression Binary(std::string op, TableExpression left, TableExpression right, std::size_t position) {
+    Count(position);
     auto node = Node(TableExpression::Kind::kBinary, std::move(op), position);
     node.children.push_back(std::move(left));
     node.children.push_back(std::move(right));
@@ -134,6 +143,7 @@ class Parser {
   TableExpression ParseNot() {
     const std::size_t position = Here();
     if (Peek({"!="}).empty() && (Accept("!") || Accept("not"))) {
+      Count(position);
       auto node = Node(TableExpression::Kind::kUnary, "not", position);
       node.children.push_back(ParseNot());
       return node;
@@ -186,6 +196,7 @@ class Parser {
     const std::string_view op = Peek({"-", "+"});
     if (op.empty()) return ParsePower();
     at_ += op.size();
+    Count(position);
     auto node = Node(TableExpression::Kind::kUnary, std::string(op), position);
     node.children.push_back(ParseUnary());
     return node;
@@ -205,6 +216,7 @@ class Parser {
     const char c = source_[at_];
     if (c == '(') {
       ++at_;
+      Count(start);
       auto inner = ParseOr();
       if (!Accept(")")) Expected("')'");
       return inner;
@@ -231,6 +243,7 @@ class Parser {
     SkipSpace();
     if (at_ >= source_.size() || source_[at_] != '(') return node;
     ++at_;
+    Count(start);
     node.kind = TableExpression::Kind::kCall;
     if (Accept(")")) return node;
     do {
@@ -283,6 +296,7 @@ class Parser {
   const std::string& source_;
   std::size_t at_;
   const std::string& what_;
+  std::size_t operators_ = 0;
 };
 
 void CollectNames(const TableExpression& node, std::vector<std::string>& names) {

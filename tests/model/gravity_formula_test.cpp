@@ -159,6 +159,19 @@ TEST(GravityFormulaTest, ParseErrorsGiveThePosition) {
   }
 }
 
+// Input that would nest the tree too deep or cross too many terms stops with a message, not a crash.
+TEST(GravityFormulaTest, RefusesFormulasTooLargeToBeMeant) {
+  std::string sum = "trade ~ x";
+  for (int k = 0; k < 2001; ++k) sum += " + x";
+  EXPECT_NE(UsageMessage([&] { ParseGravitySpec(sum); }).find("more than 2000 operators"), std::string::npos);
+  EXPECT_NE(UsageMessage([&] { ParseWhere(std::string(3000, '(') + "1"); }).find("more than 2000 operators"),
+            std::string::npos);
+  EXPECT_NE(UsageMessage([] {
+              ParseGravitySpec("y ~ a*b*c*d*e*f*g*h*i*j*k*l*m*n*o");
+            }).find("more than 10000 terms"),
+            std::string::npos);
+}
+
 TEST(GravityWhereTest, KeepsTheRowsOfTheExampleFromACsvFile) {
   testing::TempDir dir;
   std::ofstream(dir.File("panel.csv")) << "exporter,importer,year,trade,dist\n"
