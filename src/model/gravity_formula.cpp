@@ -414,6 +414,28 @@ TermValues FactorColumns(const GravityFrame& frame, const TableExpression& call,
   return result;
 }
 
+// Sorts the columns `node` reads: the factor of i() and a column compared with something as text (it may be
+// a label: I(exporter == "USA")), every other column as a number.
+void CollectColumns(const TableExpression& node, TermColumns& columns) {
+  if (!node.label.empty()) return;  // ref = LEVEL names a level, not a column
+  if (node.kind == Kind::kName) {
+    AddOnce(columns.numeric, node.text);
+    return;
+  }
+  const bool compares =
+      node.kind == Kind::kBinary && (node.text == "==" || node.text == "!=" || node.text == "<" ||
+                                     node.text == "<=" || node.text == ">" || node.text == ">=");
+  for (std::size_t k = 0; k < node.children.size(); ++k) {
+    const TableExpression& child = node.children[k];
+    const bool factor = node.kind == Kind::kCall && node.text == "i" && k == 0;
+    if ((factor || compares) && child.kind == Kind::kName) {
+      AddOnce(columns.factors, child.text);
+    } else {
+      CollectColumns(child, columns);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> ExpandTerms(const TableExpression& rhs, const std::string& formula) {
@@ -428,20 +450,7 @@ void CheckArithmetic(const TableExpression& expression, const std::string& what,
 
 TermColumns ColumnsOfTerms(const std::vector<std::string>& terms) {
   TermColumns columns;
-  for (const auto& term : terms) {
-    Factors factors;
-    Flatten(ParseTableExpression(term, "--spec term"), factors);
-    for (const auto& factor : factors) {
-      if (factor.kind == Kind::kCall && factor.text == "i") {
-        AddOnce(columns.factors, factor.children[0].text);
-        for (std::size_t k = 1; k < factor.children.size(); ++k)
-          if (factor.children[k].label.empty())
-            for (const auto& name : ExpressionNames(factor.children[k])) AddOnce(columns.numeric, name);
-      } else {
-        for (const auto& name : ExpressionNames(factor)) AddOnce(columns.numeric, name);
-      }
-    }
-  }
+  for (const auto& term : terms) CollectColumns(ParseTableExpression(term, "--spec term"), columns);
   return columns;
 }
 

@@ -22,10 +22,11 @@ std::vector<std::string> ExpandTerms(const TableExpression& rhs, const std::stri
 //! no i() and no ':'. UsageError naming `what`, `source` and the position.
 void CheckArithmetic(const TableExpression& expression, const std::string& what, const std::string& source);
 
-//! The columns a term (or an outcome) reads: `numeric` in arithmetic, `factors` as the first argument of i().
+//! The columns a term (or an outcome) reads: `numeric` in arithmetic, `factors` as the first argument of i()
+//! or compared with something (a column of labels may be compared with a string).
 struct TermColumns {
   std::vector<std::string> numeric;  //!< read as numbers
-  std::vector<std::string> factors;  //!< read as labels (or numbers): their levels make dummies
+  std::vector<std::string> factors;  //!< read as text that may be missing (labels, or numbers)
 };
 
 //! The columns of the terms (texts as ExpandTerms writes them); a name that is a column is that column.

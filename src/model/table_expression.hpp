@@ -21,11 +21,11 @@ struct TableExpression {
     kUnary,   //!< `text` is "-", "+" or "not", one child
     kBinary   //!< `text` is the operator (+ - * / % ^ : == != < <= > >= and or), two children
   };
-  Kind kind = Kind::kNumber;
-  double number = 0;
-  std::string text;
-  std::string label;                      //!< the name of a named call argument (`ref` in ref = 2000)
-  std::size_t position = 0;               //!< 0-based offset in the source, for messages
+  Kind kind = Kind::kNumber;  //!< what the node is
+  double number = 0;          //!< the value of a number
+  std::string text;           //!< a number's spelling, a string, a name, a function or an operator
+  std::string label;          //!< the name of a named call argument (`ref` in ref = 2000)
+  std::size_t position = 0;   //!< 0-based offset in the source, for messages
   std::vector<TableExpression> children;  //!< operands or call arguments
 
   //! The expression written back as fixest names coefficients: `log(gdp_o * gdp_d)`, `I(dist^2)`.

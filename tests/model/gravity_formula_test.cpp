@@ -78,6 +78,12 @@ TEST(GravityFormulaTest, ExpandsTermsAsFixestDoes) {
   const auto columns = ColumnsOfTerms(spec.regressors);
   EXPECT_EQ(columns.numeric, (std::vector<std::string>{"gdp_o", "gdp_d", "dist", "rta", "post"}));
   EXPECT_EQ(columns.factors, (std::vector<std::string>{"year", "group"}));
+  // A column compared with a string may hold labels; the same column in arithmetic is read as numbers.
+  const auto compared =
+      ColumnsOfTerms({"I(exporter == \"A\")", "I(dist > 100)", "log(dist)", "I(year - 2000)"});
+  EXPECT_EQ(compared.numeric, (std::vector<std::string>{"dist", "year"}));
+  EXPECT_EQ(compared.factors, (std::vector<std::string>{"exporter", "dist"}));
+  ExpectColumn(EvaluateTerm(SmallFrame(), "I(exporter == \"A\")").values[0], {1, 0, 1, 0});
 }
 
 TEST(GravityFormulaTest, EvaluatesFunctionsAndArithmeticByHand) {
