@@ -75,6 +75,12 @@ TEST(GravityFormulaTest, ExpandsTermsAsFixestDoes) {
   EXPECT_EQ(ParseGravitySpec("y ~ (a + b)*c + a").regressors,
             (std::vector<std::string>{"a", "b", "c", "a:c", "b:c"}));
   EXPECT_EQ(ParseGravitySpec("log(trade) ~ x").outcome, "log(trade)");
+  // Backticks quote names that are not R names; they stay only where they are needed.
+  EXPECT_EQ(ParseGravitySpec("y ~ `sco` + `5+5` + `a b`:x").regressors,
+            (std::vector<std::string>{"sco", "`5+5`", "`a b`:x"}));
+  GravityFrame quoted = SmallFrame();
+  quoted.numbers["5+5"] = {1, 2, 3, 4};
+  ExpectColumn(EvaluateTerm(quoted, "`5+5`:rta").values[0], {0, 2, 3, 0});
   const auto columns = ColumnsOfTerms(spec.regressors);
   EXPECT_EQ(columns.numeric, (std::vector<std::string>{"gdp_o", "gdp_d", "dist", "rta", "post"}));
   EXPECT_EQ(columns.factors, (std::vector<std::string>{"year", "group"}));
