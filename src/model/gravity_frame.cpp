@@ -51,7 +51,7 @@ std::vector<std::int32_t> GroupIds(const GravityFrame& frame, const std::vector<
 }  // namespace
 
 void MissingColumn(const GravityFrame& frame, const std::string& column) {
-  throw UsageError(fmt::format("{} has no numeric column '{}'; it has: {}", frame.source, column,
+  throw UsageError(fmt::format("{} has no column '{}'; it has: {}", frame.source, column,
                                text::Join(ColumnNames(frame), ", ")));
 }
 
