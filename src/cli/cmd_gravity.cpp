@@ -1,6 +1,6 @@
 // `linkage gravity --data FILE --spec "trade ~ ln_dist + contig | exporter#year + importer#year" [--fe ...]
-// [--cluster pair] [--estimator ppml|ols|both]`: a structural gravity regression with high-dimensional fixed
-// effects, printed as a published regression table or as rows.
+// [--where EXPR] [--cluster pair] [--estimator ppml|ols|both]`: a structural gravity regression with
+// high-dimensional fixed effects, printed as a published regression table or as rows.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,10 +9,12 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "model/gravity_csv.hpp"
+#include "ingest/table_file.hpp"
+#include "model/gravity_formula.hpp"
 #include "model/gravity_frame.hpp"
 #include "model/gravity_panel.hpp"
 #include "model/gravity_spec.hpp"
+#include "model/gravity_table.hpp"
 #include "model/ppml.hpp"
 #include "registry/institutions.hpp"
 #include "report/output.hpp"
@@ -36,6 +38,7 @@ struct GravityOptions {
   std::vector<std::string> period_dummies;
   std::string fixed_effects;
   std::string cluster;
+  std::string where;
   std::string estimator = "ppml";
   PanelRoles roles;
   double tolerance = 1e-10;
@@ -43,10 +46,6 @@ struct GravityOptions {
   bool timing = false;
   std::string format = "table";
 };
-
-void AddUnique(std::vector<std::string>& list, const std::string& name) {
-  if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
-}
 
 // "NAME=ACTOR:PARTNERS:YEAR", partners a comma-separated list of actors or a region's name.
 PeriodDummy ParsePeriodDummy(const std::string& text, Database& database, const ActorRegistry& actors) {
@@ -111,11 +110,12 @@ std::string DefaultWorkspaceSpec(const GravityOptions& options) {
   std::string spec = "trade ~ ln_dist + contig + comlang_off + colony";
   for (const auto& org : options.agreements) {
     const std::string column = AgreementColumn(org);
-    spec += " + " + column;
-    for (int k = 1; k <= options.leads; ++k) spec += " + " + ShiftedAgreementColumn(column, k);
-    for (int k = 1; k <= options.lags; ++k) spec += " + " + ShiftedAgreementColumn(column, -k);
+    spec += " + `" + column + "`";
+    for (int k = 1; k <= options.leads; ++k) spec += " + `" + ShiftedAgreementColumn(column, k) + "`";
+    for (int k = 1; k <= options.lags; ++k) spec += " + `" + ShiftedAgreementColumn(column, -k) + "`";
   }
-  for (const auto& text : options.period_dummies) spec += " + " + text.substr(0, text.find('='));
+  // Names in backticks: whatever the options call them, they are columns.
+  for (const auto& text : options.period_dummies) spec += " + `" + text.substr(0, text.find('=')) + "`";
   return spec + " | exporter#year + importer#year";
 }
 
@@ -136,15 +136,18 @@ void RunGravity(const GravityOptions& options) {
   if (options.estimator != "ppml" && options.estimator != "ols" && options.estimator != "both")
     throw UsageError(fmt::format("--estimator '{}': expected ppml, ols or both", options.estimator));
 
-  std::vector<std::string> numeric = {spec.outcome};
-  for (const auto& name : spec.regressors) AddUnique(numeric, name);
-  std::vector<std::string> labels;
-  for (const auto& group : {sets, clusters})
-    for (const auto& set : group)
-      for (const auto& column : set)
-        if (std::find(numeric.begin(), numeric.end(), column) == numeric.end()) AddUnique(labels, column);
-  const GravityFrame frame =
-      workspace ? WorkspaceFrame(options) : ReadGravityCsv(options.data, numeric, labels);
+  std::vector<std::vector<std::string>> groupings = sets;
+  groupings.insert(groupings.end(), clusters.begin(), clusters.end());
+  const GravityTableRequest request = RequestColumns(spec, groupings, options.roles, options.where);
+  GravityFrame frame;
+  if (workspace) {
+    frame = WorkspaceFrame(options);
+    FilterFrame(frame, options.where);
+  } else {
+    const auto reader = OpenTable(options.data);
+    frame = ReadGravityTable(*reader, request);
+  }
+  AddSymmetricPair(frame, groupings, options.roles);
   const RegressionData data = BuildRegressionData(frame, spec, sets, clusters);
 
   FitOptions fit_options;
@@ -170,11 +173,16 @@ void RunGravity(const GravityOptions& options) {
   }
   std::vector<RegressionColumn> columns;
   for (std::size_t k = 0; k < fits.size(); ++k) columns.push_back({titles[k], &fits[k], set_names});
+  const std::string filter_note = frame.filter.empty()
+                                      ? ""
+                                      : fmt::format("--where '{}' kept {} of {} rows\n", frame.filter,
+                                                    frame.rows, frame.rows_before_filter);
   if (format == OutputFormat::kTable) {
-    fmt::print("{}", PublishedTable(columns));
+    fmt::print("{}{}", PublishedTable(columns), filter_note.empty() ? "" : "Note: " + filter_note);
     return;
   }
   WriteSections({{"coefficients", CoefficientTable(columns)}, {"fit", FitTable(columns)}}, format, stdout);
+  fmt::print(stderr, "{}", filter_note);
 }
 
 }  // namespace
@@ -186,13 +194,17 @@ void RegisterGravity(CLI::App& app) {
   AddWorkspaceOption(*command, options->common);
   command
       ->add_option("--data", options->data,
-                   "A CSV panel (one row per exporter-importer-year), or 'workspace' for IMF DOTS flows with "
-                   "CEPII GeoDist and membership dummies")
+                   "A CSV or Stata .dta panel (one row per exporter-importer-year), or 'workspace' for IMF "
+                   "DOTS flows with CEPII GeoDist and membership dummies")
       ->required();
   command->add_option(
       "--spec", options->spec,
-      "Formula: 'trade ~ ln_dist + contig | exporter#year + importer#year + pair' (with --data "
-      "workspace the default is the structural model with every variable the options add)");
+      "Formula as in fixest: 'trade ~ log(dist) + contig + i(year, rta) | exporter#year + importer#year + "
+      "pair' (with --data workspace the default is the structural model with every variable the options "
+      "add)");
+  command->add_option("--where", options->where,
+                      "Keep the rows where this is true, e.g. 'year % 4 == 2 and exporter != importer' (rows "
+                      "where it reads a missing value are dropped)");
   command->add_option("--countries", options->countries,
                       "With --data workspace: the countries (default: --top)");
   command->add_option("--top", options->top,
@@ -211,10 +223,12 @@ void RegisterGravity(CLI::App& app) {
       "NAME=ACTOR:PARTNERS:YEAR, 1 for the actor's pairs with the partners (codes or a region) "
       "from YEAR on, e.g. bri=CHN:central-asia:2013");
   command->add_option("--fe", options->fixed_effects,
-                      "Fixed-effect sets instead of the part after '|': exporter-year,importer-year,pair");
-  command->add_option("--cluster", options->cluster,
-                      "Cluster standard errors by one or two groupings, e.g. pair or exporter,importer "
-                      "(default: robust)");
+                      "Fixed-effect sets instead of the part after '|': exporter-year,importer-year,pair "
+                      "(pair_sym: one group for both directions)");
+  command->add_option(
+      "--cluster", options->cluster,
+      "Cluster standard errors by one or two groupings, e.g. pair, pair_sym or exporter,importer "
+      "(default: robust)");
   command->add_option("--estimator", options->estimator, "ppml (default), ols (on logs) or both");
   command->add_option("--exporter", options->roles.exporter, "Column of the exporter (default exporter)");
   command->add_option("--importer", options->roles.importer, "Column of the importer (default importer)");

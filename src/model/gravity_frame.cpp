@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "model/gravity_formula.hpp"
 
 namespace linkage {
 
@@ -20,10 +23,7 @@ std::vector<std::string> ColumnNames(const GravityFrame& frame) {
 
 const std::vector<double>& Numbers(const GravityFrame& frame, const std::string& column) {
   const auto found = frame.numbers.find(column);
-  if (found == frame.numbers.end()) {
-    throw UsageError(fmt::format("{} has no numeric column '{}'; it has: {}", frame.source, column,
-                                 text::Join(ColumnNames(frame), ", ")));
-  }
+  if (found == frame.numbers.end()) MissingColumn(frame, column);
   return found->second;
 }
 
@@ -49,6 +49,47 @@ std::vector<std::int32_t> GroupIds(const GravityFrame& frame, const std::vector<
 }
 
 }  // namespace
+
+void MissingColumn(const GravityFrame& frame, const std::string& column) {
+  throw UsageError(fmt::format("{} has no column '{}'; it has: {}", frame.source, column,
+                               text::Join(ColumnNames(frame), ", ")));
+}
+
+std::vector<std::string> ColumnsOfSets(const std::vector<std::vector<std::string>>& sets,
+                                       const PanelRoles& roles) {
+  std::vector<std::string> columns;
+  const auto add = [&columns](const std::string& name) {
+    if (std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
+  };
+  for (const auto& set : sets) {
+    for (const auto& name : set) {
+      if (name == kSymmetricPair) {
+        add(roles.exporter);
+        add(roles.importer);
+      } else {
+        add(name);
+      }
+    }
+  }
+  return columns;
+}
+
+void AddSymmetricPair(GravityFrame& frame, const std::vector<std::vector<std::string>>& sets,
+                      const PanelRoles& roles) {
+  bool used = false;
+  for (const auto& set : sets) used = used || std::find(set.begin(), set.end(), kSymmetricPair) != set.end();
+  if (!used) return;
+  std::vector<std::string> pairs(frame.rows);
+  for (std::size_t row = 0; row < frame.rows; ++row) {
+    std::string a = LabelAt(frame, roles.exporter, row);
+    std::string b = LabelAt(frame, roles.importer, row);
+    if (b < a) std::swap(a, b);
+    pairs[row] = std::move(a);
+    pairs[row] += '\x1f';
+    pairs[row] += b;
+  }
+  frame.labels[kSymmetricPair] = std::move(pairs);
+}
 
 std::vector<std::vector<std::string>> ResolveRoles(const std::vector<std::vector<std::string>>& sets,
                                                    const PanelRoles& roles) {
@@ -79,14 +120,19 @@ RegressionData BuildRegressionData(const GravityFrame& frame, const GravitySpec&
                                    const std::vector<std::vector<std::string>>& clusters) {
   RegressionData data;
   const auto n = static_cast<Eigen::Index>(frame.rows);
-  const auto& outcome = Numbers(frame, spec.outcome);
-  data.y = Eigen::Map<const Eigen::VectorXd>(outcome.data(), n);
-  data.x.resize(n, static_cast<Eigen::Index>(spec.regressors.size()));
-  for (std::size_t k = 0; k < spec.regressors.size(); ++k) {
-    const auto& column = Numbers(frame, spec.regressors[k]);
-    data.x.col(static_cast<Eigen::Index>(k)) = Eigen::Map<const Eigen::VectorXd>(column.data(), n);
+  const auto outcome = EvaluateTerm(frame, spec.outcome);
+  data.y = Eigen::Map<const Eigen::VectorXd>(outcome.values[0].data(), n);
+  std::vector<std::vector<double>> columns;
+  for (const auto& regressor : spec.regressors) {
+    auto term = EvaluateTerm(frame, regressor);
+    for (std::size_t k = 0; k < term.names.size(); ++k) {
+      data.names.push_back(std::move(term.names[k]));
+      columns.push_back(std::move(term.values[k]));
+    }
   }
-  data.names = spec.regressors;
+  data.x.resize(n, static_cast<Eigen::Index>(columns.size()));
+  for (std::size_t k = 0; k < columns.size(); ++k)
+    data.x.col(static_cast<Eigen::Index>(k)) = Eigen::Map<const Eigen::VectorXd>(columns[k].data(), n);
   for (const auto& set : fixed_effects) {
     FixedEffectSet effects{InteractionName(set), {}, 0};
     effects.group = GroupIds(frame, set, effects.groups);

@@ -6,6 +6,8 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "model/gravity_formula.hpp"
+#include "model/table_expression.hpp"
 
 namespace linkage {
 
@@ -31,9 +33,9 @@ std::string NameAt(const std::string& formula, std::size_t& at, const char* what
 
 std::vector<std::string> Interaction(std::size_t& at, const std::string& formula) {
   std::vector<std::string> columns = {NameAt(formula, at, "a fixed effect")};
-  while (at < formula.size() && formula[at] == '#') {
+  while (at < formula.size() && (formula[at] == '#' || formula[at] == '^')) {
     ++at;
-    columns.push_back(NameAt(formula, at, "a column after '#'"));
+    columns.push_back(NameAt(formula, at, "a column after '#' or '^'"));
   }
   return columns;
 }
@@ -43,16 +45,14 @@ std::vector<std::string> Interaction(std::size_t& at, const std::string& formula
 GravitySpec ParseGravitySpec(const std::string& formula) {
   GravitySpec spec;
   std::size_t at = 0;
-  spec.outcome = NameAt(formula, at, "the outcome (a column of flows)");
+  const TableExpression outcome = ParseTableExpression(formula, at, "--spec");
+  CheckArithmetic(outcome, "--spec", formula);
+  spec.outcome = outcome.ToString();
   if (at >= formula.size() || formula[at] != '~')
     throw UsageError(
         fmt::format("--spec '{}': expected '~' after the outcome at character {}", formula, at + 1));
   ++at;
-  spec.regressors.push_back(NameAt(formula, at, "a regressor"));
-  while (at < formula.size() && formula[at] == '+') {
-    ++at;
-    spec.regressors.push_back(NameAt(formula, at, "a regressor after '+'"));
-  }
+  spec.regressors = ExpandTerms(ParseTableExpression(formula, at, "--spec"), formula);
   if (at < formula.size() && formula[at] == '|') {
     ++at;
     spec.fixed_effects.push_back(Interaction(at, formula));
@@ -77,7 +77,7 @@ std::vector<std::vector<std::string>> ParseEffectList(const std::string& list) {
     std::vector<std::string> columns;
     std::string current;
     for (const char c : trimmed) {
-      if (c == '-' || c == '#') {
+      if (c == '-' || c == '#' || c == '^') {
         columns.push_back(current);
         current.clear();
       } else {

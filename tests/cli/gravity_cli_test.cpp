@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "support/stata_file.hpp"
 #include "support/temp_workspace.hpp"
 
 namespace linkage {
@@ -39,6 +40,84 @@ TEST(GravityCliTest, PrintsAPublishedTableAndRowsAndPointsAtABadValue) {
       testing::RunLinkage("gravity --data bad.csv --spec 'trade ~ rta | exporter#year'", dir.Path());
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_NE(bad.err.find("bad.csv:3:4"), std::string::npos) << bad.err;
+}
+
+// Formula expressions reach the estimator: log(exp(x)) is x, so the coefficient is the published one; --where
+// keeps the even years and says how many rows it kept; pair_sym clusters both directions together.
+TEST(GravityCliTest, FormulaWhereAndSymmetricPairs) {
+  testing::TempDir dir;
+  const std::string panel = testing::Fixture("gravity/panel.csv");
+  const auto table = testing::RunLinkage(
+      "gravity --data " + panel +
+          " --spec 'trade ~ log(exp(ln_dist)) + contig + rta | exporter^year + importer#year' --cluster pair",
+      dir.Path());
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("log(exp(ln_dist))"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("-0.7757***"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("(0.0814)"), std::string::npos) << table.out;
+  EXPECT_EQ(table.out.find("kept"), std::string::npos) << table.out;
+
+  const auto filtered = testing::RunLinkage(
+      "gravity --data " + panel +
+          " --spec 'trade ~ ln_dist + i(year)' --fe exporter,importer --where 'year % 2 == 0 and exporter != "
+          "importer' --format json",
+      dir.Path());
+  ASSERT_EQ(filtered.exit_code, 0) << filtered.err;
+  EXPECT_NE(filtered.err.find("--where 'year % 2 == 0 and exporter != importer' kept 84 of 168 rows"),
+            std::string::npos)
+      << filtered.err;
+  const auto rows = nlohmann::json::parse(filtered.out);
+  EXPECT_EQ(rows["fit"][0]["observations"], 84);
+  EXPECT_NE(filtered.out.find("year::2002"), std::string::npos) << filtered.out;
+  EXPECT_EQ(filtered.out.find("year::2000"), std::string::npos) << filtered.out;  // the reference level
+
+  // The same model clustered by the unordered and by the directional pair: same estimates, other errors.
+  const auto clustered = [&](const std::string& cluster) {
+    const auto run =
+        testing::RunLinkage("gravity --data " + panel +
+                                " --spec 'trade ~ ln_dist + contig + rta | exporter#year + importer#year' " +
+                                "--format json --cluster " + cluster,
+                            dir.Path());
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return run.exit_code == 0 ? nlohmann::json::parse(run.out)["coefficients"] : nlohmann::json::array();
+  };
+  const auto symmetric_rows = clustered("pair_sym");
+  const auto directed_rows = clustered("pair");
+  ASSERT_FALSE(symmetric_rows.empty());
+  ASSERT_FALSE(directed_rows.empty());
+  EXPECT_EQ(symmetric_rows[0]["estimate"], directed_rows[0]["estimate"]);
+  EXPECT_NE(symmetric_rows[0]["std_error"], directed_rows[0]["std_error"]) << symmetric_rows.dump();
+
+  const auto unknown = testing::RunLinkage(
+      "gravity --data " + panel + " --spec 'trade ~ rta' --where 'distance > 5'", dir.Path());
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("has no column 'distance'; it has: exporter, importer, year, trade, ln_dist"),
+            std::string::npos)
+      << unknown.err;
+  const auto parse = testing::RunLinkage("gravity --data " + panel + " --spec 'trade ~ log(rta'", dir.Path());
+  EXPECT_EQ(parse.exit_code, 2);
+  EXPECT_NE(parse.err.find("at character 16"), std::string::npos) << parse.err;
+}
+
+// A Stata panel is read like a CSV one, and a bad value in it names the file, the observation and the column.
+TEST(GravityCliTest, ReadsAStataPanelAndPointsAtABadValue) {
+  testing::TempDir dir;
+  const testing::StataColumn exporters{"exporter", {"A", "B", "A", "B"}, {}};
+  const testing::StataColumn importers{"importer", {"B", "A", "B", "A"}, {}};
+  const testing::StataColumn years{"year", {}, {2000, 2000, 2001, 2001}};
+  ASSERT_NO_FATAL_FAILURE(testing::WriteStataFile(
+      dir.File("good.dta"),
+      {exporters, importers, years, {"trade", {}, {10, 12, 14, 13}}, {"rta", {}, {0, 0, 1, 1}}}));
+  const auto good = testing::RunLinkage(
+      "gravity --data good.dta --spec 'trade ~ rta | exporter' --format json", dir.Path());
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+  EXPECT_EQ(nlohmann::json::parse(good.out)["fit"][0]["observations"], 4);
+  ASSERT_NO_FATAL_FAILURE(testing::WriteStataFile(
+      dir.File("bad.dta"), {exporters, importers, years, {"trade", {"10", "abc", "14", "13"}, {}}}));
+  const auto bad = testing::RunLinkage("gravity --data bad.dta --spec 'trade ~ year | exporter'", dir.Path());
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find("bad.dta:2:4"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("'abc' is not a number"), std::string::npos) << bad.err;
 }
 
 // Scenario options that cannot describe a scenario stop before the workspace is opened (or built).
