@@ -15,6 +15,7 @@
 #include "model/gravity_panel.hpp"
 #include "model/gravity_spec.hpp"
 #include "model/gravity_table.hpp"
+#include "model/linear_combination.hpp"
 #include "model/ppml.hpp"
 #include "registry/institutions.hpp"
 #include "report/output.hpp"
@@ -42,6 +43,9 @@ struct GravityOptions {
   std::string estimator = "ppml";
   PanelRoles roles;
   double tolerance = 1e-10;
+  std::string vcov;
+  std::string small_sample = "stata";
+  std::vector<std::string> combinations;
   int threads = 1;
   bool timing = false;
   std::string format = "table";
@@ -119,6 +123,28 @@ std::string DefaultWorkspaceSpec(const GravityOptions& options) {
   return spec + " | exporter#year + importer#year";
 }
 
+// --vcov iid|hetero|hc1|cluster:A[,B] (and the older --cluster) as a kind and the clusterings.
+VarianceKind ParseVariance(const GravityOptions& options, std::string& clusters) {
+  clusters = options.cluster;
+  const std::string& vcov = options.vcov;
+  if (vcov.empty()) return VarianceKind::kDefault;
+  if (!options.cluster.empty()) throw UsageError("--vcov and --cluster both say how to cluster; keep --vcov");
+  if (vcov == "iid") return VarianceKind::kIid;
+  if (vcov == "hetero" || vcov == "hc1" || vcov == "robust") return VarianceKind::kHetero;
+  if (vcov.rfind("cluster:", 0) == 0 && vcov.size() > 8) {
+    clusters = vcov.substr(8);
+    return VarianceKind::kCluster;
+  }
+  throw UsageError(fmt::format(
+      "--vcov '{}': expected iid, hetero (also hc1) or cluster:VAR[,VAR] (e.g. cluster:pair_sym)", vcov));
+}
+
+SmallSample ParseSmallSample(const std::string& name) {
+  if (name == "stata") return SmallSample::kStata;
+  if (name == "fixest") return SmallSample::kFixest;
+  throw UsageError(fmt::format("--ssc '{}': expected stata or fixest", name));
+}
+
 void RunGravity(const GravityOptions& options) {
   const OutputFormat format = ParseOutputFormat(options.format);
   const bool workspace = options.data == "workspace";
@@ -130,7 +156,12 @@ void RunGravity(const GravityOptions& options) {
     spec.fixed_effects = ParseEffectList(options.fixed_effects);
   }
   const auto sets = ResolveRoles(spec.fixed_effects, options.roles);
-  const auto clusters = ResolveRoles(ParseEffectList(options.cluster), options.roles);
+  std::string cluster_list;
+  const VarianceKind variance = ParseVariance(options, cluster_list);
+  const SmallSample small_sample = ParseSmallSample(options.small_sample);
+  std::vector<LinearCombination> combinations;
+  for (const auto& text : options.combinations) combinations.push_back(ParseLinearCombination(text));
+  const auto clusters = ResolveRoles(ParseEffectList(cluster_list), options.roles);
   if (clusters.size() > 2)
     throw UsageError("--cluster takes one or two clusterings (e.g. pair, or exporter,importer)");
   if (options.estimator != "ppml" && options.estimator != "ols" && options.estimator != "both")
@@ -153,6 +184,8 @@ void RunGravity(const GravityOptions& options) {
   FitOptions fit_options;
   fit_options.tolerance = options.tolerance;
   fit_options.projection.threads = options.threads;
+  fit_options.variance = variance;
+  fit_options.small_sample = small_sample;
   const auto started = std::chrono::steady_clock::now();
   std::vector<std::string> set_names;
   set_names.reserve(sets.size());
@@ -172,7 +205,11 @@ void RunGravity(const GravityOptions& options) {
     fmt::print(stderr, "fit_seconds={:.6f}\n", seconds.count());
   }
   std::vector<RegressionColumn> columns;
-  for (std::size_t k = 0; k < fits.size(); ++k) columns.push_back({titles[k], &fits[k], set_names});
+  for (std::size_t k = 0; k < fits.size(); ++k) {
+    columns.push_back({titles[k], &fits[k], set_names, {}});
+    for (const auto& combination : combinations)
+      columns.back().combinations.push_back(EstimateCombination(fits[k], combination));
+  }
   const std::string filter_note = frame.filter.empty()
                                       ? ""
                                       : fmt::format("--where '{}' kept {} of {} rows\n", frame.filter,
@@ -229,6 +266,17 @@ void RegisterGravity(CLI::App& app) {
       "--cluster", options->cluster,
       "Cluster standard errors by one or two groupings, e.g. pair, pair_sym or exporter,importer "
       "(default: robust)");
+  command->add_option(
+      "--vcov", options->vcov,
+      "Standard errors: iid, hetero (robust; also hc1) or cluster:VAR[,VAR] for one- or two-way "
+      "clustering, e.g. cluster:pair_sym (default: clustered by --cluster if given, else hetero)");
+  command->add_option(
+      "--ssc", options->small_sample,
+      "Small-sample rule: stata (ppmlhdfe, reghdfe and the published tables; default) or fixest "
+      "(R fixest's default ssc())");
+  command->add_option("--combine", options->combinations,
+                      "A sum of coefficients to report with its standard error, e.g. 'rta + rta_lag4 + "
+                      "rta_lag8' (repeatable)");
   command->add_option("--estimator", options->estimator, "ppml (default), ols (on logs) or both");
   command->add_option("--exporter", options->roles.exporter, "Column of the exporter (default exporter)");
   command->add_option("--importer", options->roles.importer, "Column of the importer (default importer)");

@@ -166,7 +166,8 @@ bool NestedIn(const FixedEffectSet& set, const std::vector<std::int32_t>& cluste
 }
 
 // The fixed-effect coefficients K counts: every group of every set, less one reference for each set after the
-// first (fixest's count, exact for two connected sets), leaving out the sets nested in a clustering.
+// first (fixest's count, exact for two connected sets), leaving out the sets nested in a clustering
+// (tests/data/gravity/FIXEST_RULES.md).
 std::size_t FixedEffectParameters(const std::vector<FixedEffectSet>& sets,
                                   const std::vector<std::vector<std::int32_t>>& nesting) {
   std::size_t count = 0;
@@ -179,7 +180,9 @@ std::size_t FixedEffectParameters(const std::vector<FixedEffectSet>& sets,
     count += static_cast<std::size_t>(set.groups);
     ++counted;
   }
-  return counted > 1 ? count - (counted - 1) : count;
+  // With every set nested, one constant is left (fixest's K = k + 1).
+  if (counted == 0) return sets.empty() || sets[0].name == "constant" ? 0 : 1;
+  return count - (counted - 1);
 }
 
 std::string RuleName(SmallSample rule) {
@@ -215,9 +218,10 @@ void Variance(const VarianceInputs& inputs, const Subset& subset,
   const double all_k = k + parameters(false);
   const std::string rule = RuleName(options.small_sample);
   if (kind == VarianceKind::kIid) {
+    // Poisson's variance is its mean: no dispersion to estimate, unlike least squares.
     double scale = 1;
     if (inputs.least_squares)
-      scale = inputs.residual_squares / (n - all_k);
+      scale = inputs.residual_squares / (fixest ? n - all_k : n - 1);
     else if (fixest)
       scale = (n - 1) / (n - all_k);
     result.vcov = inputs.bread * scale;
@@ -226,8 +230,8 @@ void Variance(const VarianceInputs& inputs, const Subset& subset,
   }
   const Eigen::MatrixXd& scores = inputs.scores;
   if (kind == VarianceKind::kHetero) {
-    // HC1 divides by n - K; Stata's maximum-likelihood estimators by n - 1.
-    const double scale = fixest || inputs.least_squares ? n / (n - all_k) : n / (n - 1);
+    // Each observation its own cluster: n / (n - 1), times (n - 1) / (n - K) under fixest's rule (HC1).
+    const double scale = fixest ? n / (n - all_k) : n / (n - 1);
     result.vcov = inputs.bread * (scores.transpose() * scores) * inputs.bread * scale;
     result.vcov_kind = "robust, " + rule;
     return;
@@ -235,26 +239,20 @@ void Variance(const VarianceInputs& inputs, const Subset& subset,
   std::vector<std::vector<std::int64_t>> ids;
   for (const auto& cluster : subset.clusters) ids.emplace_back(cluster.begin(), cluster.end());
   std::vector<std::size_t> groups(ids.size(), 0);
-  std::vector<Eigen::MatrixXd> meats;
-  for (std::size_t c = 0; c < ids.size(); ++c) meats.push_back(ClusterMeat(scores, ids[c], groups[c]));
-  std::size_t intersection = 0;
-  Eigen::MatrixXd both_meat;
+  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(scores.cols(), scores.cols());
+  for (std::size_t c = 0; c < ids.size(); ++c) meat += ClusterMeat(scores, ids[c], groups[c]);
   if (ids.size() == 2) {
     std::vector<std::int64_t> both(ids[0].size());
     for (std::size_t i = 0; i < both.size(); ++i) both[i] = ids[0][i] * (std::int64_t{1} << 32) + ids[1][i];
-    both_meat = ClusterMeat(scores, both, intersection);
+    std::size_t intersection = 0;
+    meat -= ClusterMeat(scores, both, intersection);
   }
-  const auto correction = [](double g) { return g > 1 ? g / (g - 1) : 1.0; };
-  // fixest: (n - 1) / (n - K) with the sets nested in a clustering left out of K, and the smallest number of
-  // clusters in every term; Stata (ppmlhdfe): each term's own G / (G - 1), and for least squares also
-  // (n - 1) / (n - K).
-  const double nested_k = k + parameters(true);
-  const double adjustment = fixest || inputs.least_squares ? (n - 1) / (n - nested_k) : 1.0;
+  // Both rules multiply by G / (G - 1) with the smaller number of clusters when there are two clusterings;
+  // fixest's also by (n - 1) / (n - K), the fixed effects nested in a clustering left out of K.
   const double fewest = static_cast<double>(*std::min_element(groups.begin(), groups.end()));
-  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(scores.cols(), scores.cols());
-  for (std::size_t c = 0; c < meats.size(); ++c)
-    meat += meats[c] * correction(fixest ? fewest : static_cast<double>(groups[c]));
-  if (ids.size() == 2) meat -= both_meat * correction(fixest ? fewest : static_cast<double>(intersection));
+  const double nested_k = k + parameters(true);
+  const double adjustment =
+      (fewest > 1 ? fewest / (fewest - 1) : 1.0) * (fixest ? (n - 1) / (n - nested_k) : 1.0);
   result.vcov = inputs.bread * meat * inputs.bread * adjustment;
   result.clusters = groups;
   result.vcov_kind = "clustered by " + text::Join(cluster_names, " and ") + ", " + rule;
@@ -401,9 +399,13 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   std::vector<double> scales = ColumnScales(block);
   // The first iterations are far from the answer and need no precise projections (ppmlhdfe's approach): the
   // tolerance starts loose and tightens with the deviance's progress until it reaches the one asked for.
+  // The regressors are projected precisely once, to tell which ones the fixed effects absorb.
   ProjectionOptions projection = options.projection;
   projection.tolerance = std::max(options.projection.tolerance, kLooseProjection);
-  FixedEffectProjector(subset.sets, mu, projection).ProjectColumns(block, scales);
+  FixedEffectProjector(subset.sets, mu, projection).Project(block.col(0), scales[0]);
+  FixedEffectProjector(subset.sets, mu, options.projection)
+      .ProjectColumns(block.rightCols(subset.x.cols()),
+                      std::vector<double>(scales.begin() + 1, scales.end()));
   const auto columns = Identified(subset.x, block.rightCols(subset.x.cols()), mu, names, result.notes);
   const Eigen::MatrixXd x = subset.x(Eigen::all, columns);
   for (const auto k : columns) result.names.push_back(names[static_cast<std::size_t>(k)]);

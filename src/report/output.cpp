@@ -18,10 +18,14 @@ OutputFormat ParseOutputFormat(const std::string& name) {
   throw UsageError(fmt::format("unknown format '{}'; use table, csv or json", name));
 }
 
-std::string CellText(const nlohmann::json& cell) {
+std::string CellText(const nlohmann::json& cell, bool exact) {
   if (cell.is_null()) return "";
   if (cell.is_string()) return cell.get<std::string>();
   if (cell.is_number_integer()) return std::to_string(cell.get<long long>());
+  if (cell.is_number() && exact) {
+    const double value = cell.get<double>();
+    return std::isfinite(value) ? fmt::format("{}", value) : "NaN";
+  }
   if (cell.is_number()) return text::FormatNumber(cell.get<double>());
   if (cell.is_boolean()) return cell.get<bool>() ? "true" : "false";
   return cell.dump();
@@ -72,7 +76,7 @@ void WriteResult(const ResultTable& table, OutputFormat format, std::FILE* out) 
       for (const auto& row : table.rows) {
         std::vector<std::string> fields;
         fields.reserve(row.size());
-        for (const auto& cell : row) fields.push_back(CsvField(CellText(cell)));
+        for (const auto& cell : row) fields.push_back(CsvField(CellText(cell, table.exact_numbers)));
         fmt::print(out, "{}\n", text::Join(fields, ","));
       }
       return;

@@ -63,7 +63,14 @@ ResultTable CoefficientTable(const std::vector<RegressionColumn>& columns) {
       table.rows.push_back({column.title, fit.names[k], estimate, error, z, NormalPValue(z),
                             estimate - kNormalQuantile975 * error, estimate + kNormalQuantile975 * error});
     }
+    for (const auto& sum : column.combinations) {
+      const double z = sum.estimate / sum.std_error;
+      table.rows.push_back({column.title, sum.text, sum.estimate, sum.std_error, z, NormalPValue(z),
+                            sum.estimate - kNormalQuantile975 * sum.std_error,
+                            sum.estimate + kNormalQuantile975 * sum.std_error});
+    }
   }
+  table.exact_numbers = true;
   return table;
 }
 
@@ -80,6 +87,7 @@ ResultTable FitTable(const std::vector<RegressionColumn>& columns) {
                           text::Join(clusters, ", "), fit.iterations, fit.converged, fit.deviance,
                           fit.pseudo_r2});
   }
+  table.exact_numbers = true;
   return table;
 }
 
@@ -112,6 +120,29 @@ std::string PublishedTable(const std::vector<RegressionColumn>& columns) {
     out += "\n";
     out += errors;
     out += "\n";
+  }
+  std::vector<std::string> sums;
+  for (const auto& column : columns)
+    for (const auto& sum : column.combinations)
+      if (std::find(sums.begin(), sums.end(), sum.text) == sums.end()) sums.push_back(sum.text);
+  for (const auto& text : sums) {
+    std::string estimates = fmt::format("{:<{}}", text, kLabel);
+    std::string errors = fmt::format("{:<{}}", "", kLabel);
+    for (const auto& column : columns) {
+      const auto found = std::find_if(column.combinations.begin(), column.combinations.end(),
+                                      [&](const auto& sum) { return sum.text == text; });
+      if (found == column.combinations.end()) {
+        estimates += fmt::format("{:>{}}", "", kCell);
+        errors += fmt::format("{:>{}}", "", kCell);
+        continue;
+      }
+      estimates += fmt::format("{:>{}}",
+                               fmt::format("{:.4f}{:<3}", found->estimate,
+                                           Stars(NormalPValue(found->estimate / found->std_error))),
+                               kCell);
+      errors += fmt::format("{:>{}}", fmt::format("({:.4f})   ", found->std_error), kCell);
+    }
+    out += estimates + "\n" + errors + "\n";
   }
   out += std::string(static_cast<std::size_t>(kLabel + kCell * static_cast<int>(columns.size())), '-') + "\n";
   const auto line = [&](const std::string& label, const auto& cell) {

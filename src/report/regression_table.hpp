@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/linear_combination.hpp"
 #include "model/ppml.hpp"
 #include "report/output.hpp"
 
@@ -15,11 +16,12 @@ namespace linkage {
 struct RegressionColumn {
   std::string title;  //!< e.g. "PPML"
   const FitResult* fit = nullptr;
-  std::vector<std::string> fixed_effects;  //!< names of the absorbed sets
+  std::vector<std::string> fixed_effects;         //!< names of the absorbed sets
+  std::vector<CombinationEstimate> combinations;  //!< sums of coefficients asked for, printed after them
 };
 
-//! Every coefficient of every column: model, term, estimate, std_error, z, p_value, ci_low, ci_high (95%,
-//! normal approximation).
+//! Every coefficient and combination of every column: model, term, estimate, std_error, z, p_value, ci_low,
+//! ci_high (95%, normal approximation), numbers at full precision.
 ResultTable CoefficientTable(const std::vector<RegressionColumn>& columns);
 
 //! What each fit used and dropped: observations, dropped and why, iterations, convergence, fit statistics.
