@@ -159,6 +159,42 @@ void FixedEffectProjector::Round(const std::vector<Eigen::MatrixXd>& sums, const
     next.array().rowwise() *= inverse_totals_[1].array();
     return;
   }
+  if (sets_.size() == 3) {
+    // Three sets (exporter-year, importer-year, pair) get loops of their own too.
+    const std::int32_t* const group1 = sets_[1].group.data();
+    const std::int32_t* const group2 = sets_[2].group.data();
+    const double* const current1 = current;
+    const double* const current2 = current + offsets_[1] * Width;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      double* const target = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
+      const double* const a = current1 + static_cast<std::ptrdiff_t>(group1[i]) * Width;
+      const double* const b = current2 + static_cast<std::ptrdiff_t>(group2[i]) * Width;
+      for (int c = 0; c < Width; ++c) target[c] -= w[i] * (a[c] + b[c]);
+    }
+    first.array().rowwise() *= inverse_totals_[0].array();
+    scratch = sums[1];
+    double* const out1 = scratch.data();
+    for (Eigen::Index i = 0; i < n; ++i) {
+      double* const target = out1 + static_cast<std::ptrdiff_t>(group1[i]) * Width;
+      const double* const a = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
+      const double* const b = current2 + static_cast<std::ptrdiff_t>(group2[i]) * Width;
+      for (int c = 0; c < Width; ++c) target[c] -= w[i] * (a[c] + b[c]);
+    }
+    scratch.array().rowwise() *= inverse_totals_[1].array();
+    next.leftCols(sets_[1].groups) = scratch;
+    scratch = sums[2];
+    double* const out2 = scratch.data();
+    const double* const updated1 = next.data();
+    for (Eigen::Index i = 0; i < n; ++i) {
+      double* const target = out2 + static_cast<std::ptrdiff_t>(group2[i]) * Width;
+      const double* const a = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
+      const double* const b = updated1 + static_cast<std::ptrdiff_t>(group1[i]) * Width;
+      for (int c = 0; c < Width; ++c) target[c] -= w[i] * (a[c] + b[c]);
+    }
+    scratch.array().rowwise() *= inverse_totals_[2].array();
+    next.middleCols(offsets_[1], sets_[2].groups) = scratch;
+    return;
+  }
   const std::size_t count = sets_.size();
   double others[Width];
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -296,32 +332,36 @@ int FixedEffectProjector::ProjectColumns(Eigen::Ref<Eigen::MatrixXd> columns,
   const auto threads = static_cast<std::size_t>(std::max(1, options_.threads));
   const std::size_t blocks =
       std::max((active.size() + kWidest - 1) / kWidest, std::min(threads, active.size()));
+  // Consecutive columns per block, as even as possible, so that a block of consecutive columns is projected
+  // where it is instead of in a copy.
   std::vector<std::vector<std::size_t>> members(blocks);
-  for (std::size_t a = 0; a < active.size(); ++a) members[a % blocks].push_back(a);
+  for (std::size_t a = 0; a < active.size(); ++a) members[a * blocks / active.size()].push_back(a);
   std::vector<int> rounds(blocks, 0);
+  const auto run = [&](Eigen::Ref<Eigen::MatrixXd> block, const std::vector<double>& block_scales) {
+    switch (block.cols()) {
+      case 1:
+        return ProjectBlock<1>(block, block_scales);
+      case 2:
+        return ProjectBlock<2>(block, block_scales);
+      case 3:
+        return ProjectBlock<3>(block, block_scales);
+      default:
+        return ProjectBlock<4>(block, block_scales);
+    }
+  };
   const auto project = [&](std::size_t b) {
     const auto width = static_cast<Eigen::Index>(members[b].size());
-    Eigen::MatrixXd block(columns.rows(), width);
     std::vector<double> block_scales;
-    for (Eigen::Index c = 0; c < width; ++c) {
-      const std::size_t a = members[b][static_cast<std::size_t>(c)];
-      block.col(c) = columns.col(active[a]);
-      block_scales.push_back(scale[a]);
+    for (const auto a : members[b]) block_scales.push_back(scale[a]);
+    const Eigen::Index first = active[members[b].front()];
+    if (active[members[b].back()] - first + 1 == width) {
+      rounds[b] = run(columns.middleCols(first, width), block_scales);
+      return;
     }
-    switch (width) {
-      case 1:
-        rounds[b] = ProjectBlock<1>(block, block_scales);
-        break;
-      case 2:
-        rounds[b] = ProjectBlock<2>(block, block_scales);
-        break;
-      case 3:
-        rounds[b] = ProjectBlock<3>(block, block_scales);
-        break;
-      default:
-        rounds[b] = ProjectBlock<4>(block, block_scales);
-        break;
-    }
+    Eigen::MatrixXd block(columns.rows(), width);
+    for (Eigen::Index c = 0; c < width; ++c)
+      block.col(c) = columns.col(active[members[b][static_cast<std::size_t>(c)]]);
+    rounds[b] = run(block, block_scales);
     for (Eigen::Index c = 0; c < width; ++c)
       columns.col(active[members[b][static_cast<std::size_t>(c)]]) = block.col(c);
   };

@@ -147,3 +147,63 @@ TEST(GravityCliTest, ScenarioRejectsImpossibleOptions) {
 
 }  // namespace
 }  // namespace linkage
+
+namespace linkage {
+namespace {
+
+// The variance options and combinations end to end: fixest's rule for a two-way clustering prints fixest's
+// standard errors to every digit (tests/data/gravity/fixest_reference.json), and a sum of coefficients comes
+// with sqrt(a'Va); options that cannot be honoured are usage errors that say why.
+TEST(GravityCliTest, VarianceRulesCombinationsAndFullPrecision) {
+  testing::TempDir dir;
+  const std::string panel = testing::Fixture("gravity/panel.csv");
+  const std::string spec = " --spec 'trade ~ ln_dist + contig + rta | exporter^year + importer^year'";
+  const auto run = testing::RunLinkage("gravity --data " + panel + spec +
+                                           " --vcov cluster:exporter,importer --ssc fixest --combine 'rta + "
+                                           "contig' --combine '2 * rta' --threads 2 --format json",
+                                       dir.Path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto rows = nlohmann::json::parse(run.out)["coefficients"];
+  std::ifstream reference_file(testing::Fixture("gravity/fixest_reference.json"));
+  const auto reference = nlohmann::json::parse(reference_file)["cases"]["a_ppml_two_sets"];
+  const auto& se = reference["vcov"]["cluster:exporter+importer"]["fixest_default"]["se"];
+  ASSERT_EQ(rows.size(), 5U);
+  EXPECT_EQ(rows[2]["term"], "rta");
+  EXPECT_NEAR(rows[2]["std_error"].get<double>(), se["rta"].get<double>(), 1e-6 * se["rta"].get<double>());
+  EXPECT_EQ(rows[3]["term"], "rta + contig");
+  EXPECT_NEAR(
+      rows[3]["estimate"].get<double>(),
+      reference["coefficients"]["rta"].get<double>() + reference["coefficients"]["contig"].get<double>(),
+      1e-8);
+  EXPECT_EQ(rows[4]["term"], "2 * rta");
+  EXPECT_NEAR(rows[4]["std_error"].get<double>(), 2 * se["rta"].get<double>(),
+              2e-6 * se["rta"].get<double>());
+
+  // CSV carries every digit: the estimate reads back as the JSON's double.
+  const auto csv =
+      testing::RunLinkage("gravity --data " + panel + spec + " --vcov iid --format csv", dir.Path());
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  const auto at = csv.out.find("PPML,rta,");
+  ASSERT_NE(at, std::string::npos) << csv.out;
+  const double printed = std::stod(csv.out.substr(at + 9, csv.out.find(',', at + 9) - at - 9));
+  EXPECT_NEAR(printed, reference["coefficients"]["rta"].get<double>(), 1e-12);
+  EXPECT_NE(csv.out.find("iid, Stata small-sample rule"), std::string::npos) << csv.out;
+
+  const auto bad_vcov = testing::RunLinkage("gravity --data " + panel + spec + " --vcov hc3", dir.Path());
+  EXPECT_EQ(bad_vcov.exit_code, 2);
+  EXPECT_NE(bad_vcov.err.find("expected iid, hetero"), std::string::npos) << bad_vcov.err;
+  const auto both =
+      testing::RunLinkage("gravity --data " + panel + spec + " --vcov iid --cluster pair", dir.Path());
+  EXPECT_EQ(both.exit_code, 2);
+  const auto unknown =
+      testing::RunLinkage("gravity --data " + panel + spec + " --combine 'rta + gdp'", dir.Path());
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("no coefficient 'gdp'"), std::string::npos) << unknown.err;
+  const auto nonlinear =
+      testing::RunLinkage("gravity --data " + panel + spec + " --combine 'rta * contig'", dir.Path());
+  EXPECT_EQ(nonlinear.exit_code, 2);
+  EXPECT_NE(nonlinear.err.find("character 5"), std::string::npos) << nonlinear.err;
+}
+
+}  // namespace
+}  // namespace linkage

@@ -150,5 +150,25 @@ TEST(GravityFixestTest, ClustersByTheUnorderedPair) {
                        "trade ~ rta | exporter^year + importer^year + pair", "", false});
 }
 
+// A regressor that predicts every flow exactly: the estimates are exact, the fit says so, and nothing is NaN.
+TEST(GravityFixestTest, APerfectFitIsNotedAndItsEstimatesAreExact) {
+  RegressionData data;
+  data.x.resize(6, 1);
+  data.x.col(0) << 0.1, 0.4, -0.3, 0.8, 0.2, -0.5;
+  data.y = (1.5 + 0.7 * data.x.col(0).array()).exp().matrix();
+  data.names = {"x"};
+  data.fixed_effects.push_back({"g", {0, 0, 0, 1, 1, 1}, 2});
+  const FitResult fit = FitPpml(data);
+  ASSERT_EQ(fit.names, std::vector<std::string>{"x"});
+  EXPECT_NEAR(fit.beta[0], 0.7, 1e-9);
+  EXPECT_FALSE(fit.vcov.hasNaN());
+  ASSERT_FALSE(fit.notes.empty());
+  EXPECT_NE(fit.notes.back().find("fits every observation exactly"), std::string::npos) << fit.notes.back();
+  RegressionData logs = data;
+  const FitResult ols = FitOlsLog(logs);
+  EXPECT_NEAR(ols.beta[0], 0.7, 1e-12);
+  EXPECT_NE(ols.notes.back().find("fits every observation exactly"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace linkage
