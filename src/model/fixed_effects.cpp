@@ -337,7 +337,7 @@ int FixedEffectProjector::ProjectColumns(Eigen::Ref<Eigen::MatrixXd> columns,
   std::vector<std::vector<std::size_t>> members(blocks);
   for (std::size_t a = 0; a < active.size(); ++a) members[a * blocks / active.size()].push_back(a);
   std::vector<int> rounds(blocks, 0);
-  const auto run = [&](Eigen::Ref<Eigen::MatrixXd> block, const std::vector<double>& block_scales) {
+  const auto run = [&](const Eigen::Ref<Eigen::MatrixXd>& block, const std::vector<double>& block_scales) {
     switch (block.cols()) {
       case 1:
         return ProjectBlock<1>(block, block_scales);

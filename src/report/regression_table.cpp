@@ -142,7 +142,10 @@ std::string PublishedTable(const std::vector<RegressionColumn>& columns) {
                                kCell);
       errors += fmt::format("{:>{}}", fmt::format("({:.4f})   ", found->std_error), kCell);
     }
-    out += estimates + "\n" + errors + "\n";
+    out += estimates;
+    out += "\n";
+    out += errors;
+    out += "\n";
   }
   out += std::string(static_cast<std::size_t>(kLabel + kCell * static_cast<int>(columns.size())), '-') + "\n";
   const auto line = [&](const std::string& label, const auto& cell) {
