@@ -52,6 +52,9 @@ bool IsPlainName(const std::string& name) {
 }
 
 constexpr std::size_t kMaxOperators = 2000;
+// Parentheses, calls and signs nest at most this deep: each level is a dozen frames of the parser, and a
+// sanitizer's frames are large.
+constexpr std::size_t kMaxNesting = 200;
 
 class Parser {
  public:
@@ -122,7 +125,24 @@ class Parser {
     return node;
   }
 
+  // Counts one level of nesting for as long as it lives.
+  class Nesting {
+   public:
+    Nesting(Parser& parser, std::size_t position) : parser_(parser) {
+      if (++parser_.depth_ > kMaxNesting)
+        FailAt(parser_.what_, parser_.source_, position,
+               fmt::format("the expression nests more than {} levels deep", kMaxNesting));
+    }
+    ~Nesting() { --parser_.depth_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+
+   private:
+    Parser& parser_;
+  };
+
   TableExpression ParseOr() {
+    const Nesting level(*this, Here());
     auto left = ParseAnd();
     while (true) {
       const std::size_t position = Here();
@@ -193,6 +213,7 @@ class Parser {
 
   TableExpression ParseUnary() {
     const std::size_t position = Here();
+    const Nesting level(*this, position);
     const std::string_view op = Peek({"-", "+"});
     if (op.empty()) return ParsePower();
     at_ += op.size();
@@ -297,6 +318,7 @@ class Parser {
   std::size_t at_;
   const std::string& what_;
   std::size_t operators_ = 0;
+  std::size_t depth_ = 0;
 };
 
 void CollectNames(const TableExpression& node, std::vector<std::string>& names) {

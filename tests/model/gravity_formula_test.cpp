@@ -176,7 +176,10 @@ TEST(GravityFormulaTest, RefusesFormulasTooLargeToBeMeant) {
   std::string sum = "trade ~ x";
   for (int k = 0; k < 2001; ++k) sum += " + x";
   EXPECT_NE(UsageMessage([&] { ParseGravitySpec(sum); }).find("more than 2000 operators"), std::string::npos);
-  EXPECT_NE(UsageMessage([&] { ParseWhere(std::string(3000, '(') + "1"); }).find("more than 2000 operators"),
+  EXPECT_NE(
+      UsageMessage([&] { ParseWhere(std::string(3000, '(') + "1"); }).find("nests more than 200 levels"),
+      std::string::npos);
+  EXPECT_NE(UsageMessage([&] { ParseWhere(std::string(300, '-') + "1 == 1"); }).find("nests more than 200"),
             std::string::npos);
   EXPECT_NE(UsageMessage([] {
               ParseGravitySpec("y ~ a*b*c*d*e*f*g*h*i*j*k*l*m*n*o");
