@@ -214,7 +214,6 @@ void Variance(const VarianceInputs& inputs, const Subset& subset,
     const std::vector<std::vector<std::int32_t>> none;
     return static_cast<double>(FixedEffectParameters(subset.sets, nested ? subset.clusters : none));
   };
-  result.fixed_effect_parameters = static_cast<std::size_t>(parameters(false));
   const double all_k = k + parameters(false);
   const std::string rule = RuleName(options.small_sample);
   if (kind == VarianceKind::kIid) {

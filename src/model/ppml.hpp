@@ -69,10 +69,9 @@ struct FitResult {
   std::vector<std::string> notes;     //!< what was dropped and why
   int iterations = 0;
   bool converged = false;
-  double deviance = 0;   //!< Poisson deviance (PPML) or residual sum of squares (OLS)
-  double pseudo_r2 = 0;  //!< squared correlation of y and the fit (Santos Silva and Tenreyro 2006)
-  std::size_t fixed_effect_parameters = 0;  //!< identified fixed-effect coefficients (K's share of them)
-  std::vector<bool> used;                   //!< which input observations the fit used
+  double deviance = 0;         //!< Poisson deviance (PPML) or residual sum of squares (OLS)
+  double pseudo_r2 = 0;        //!< squared correlation of y and the fit (Santos Silva and Tenreyro 2006)
+  std::vector<bool> used;      //!< which input observations the fit used
   Eigen::VectorXd fitted;      //!< the fitted mean of each used observation (levels for PPML, logs for OLS)
   Eigen::VectorXd fixed_part;  //!< the sum of fixed effects of each used observation (log scale, no offset)
 };
