@@ -22,7 +22,9 @@
 #include "registry/institutions.hpp"
 #include "report/audit_table.hpp"
 #include "report/charts.hpp"
+#include "report/display_names.hpp"
 #include "report/figure_export.hpp"
+#include "report/headlines.hpp"
 #include "report/html_report.hpp"
 #include "report/index_tables.hpp"
 #include "report/linkage_figure.hpp"
@@ -45,6 +47,7 @@ struct ReportOptions {
   std::size_t draws = 200;
   std::string out = "linkage-report";
   bool static_figures = true;
+  bool pdf = false;
 };
 
 // What a report is about, resolved.
@@ -104,8 +107,35 @@ std::vector<IndicatorRecord> LatestProducts(TradeData& data, const Subject& subj
   return {};
 }
 
+// The charts' names and colours: one colour per power, the actor first, fixed across every chart.
+ChartStyle MakeStyle(const ActorRegistry& actors, const Subject& subject) {
+  ChartStyle style{ActorPalette(subject.powers), {}};
+  for (const auto& [id, actor] : actors.All()) style.names.emplace(id, ShortName(actor));
+  return style;
+}
+
+// How a reader names the case: "China and Kazakhstan in Central Asia".
+std::string CaseTitle(const Subject& subject, const ChartStyle& style) {
+  return fmt::format("{} and {}{}", style.Name(subject.actor), style.Name(subject.pivot),
+                     subject.region.empty() ? "" : " in " + RegionTitle(subject.region));
+}
+
+std::string PowerList(const Subject& subject, const ChartStyle& style) {
+  std::vector<std::string> names;
+  for (const auto& power : subject.powers) names.push_back(style.Name(power));
+  if (names.size() < 2) return text::Join(names, "");
+  const std::string last = names.back();
+  names.pop_back();
+  return text::Join(names, ", ") + " and " + last;
+}
+
+constexpr const char* kDotsSource = "IMF Direction of Trade Statistics";
+constexpr const char* kIndexSource =
+    "Linkage index on IMF DOTS, World Bank WDI, ATOP, COW, UN General Assembly votes and SIPRI "
+    "(docs/methods.md)";
+
 ReportSection IndicatorSection(Database& database, TradeData& data, TradeTerms& terms, const Subject& subject,
-                               const LinkageRun& run) {
+                               const LinkageRun& run, const ChartStyle& style) {
   ResultTable table{{"indicator", "reporter", "partner", "year", "value", "unit", "estimated", "missing"},
                     {}};
   const auto records = ComputeDyadIndicators(database, terms, subject.pivot, subject.actor, subject.first,
@@ -116,43 +146,62 @@ ReportSection IndicatorSection(Database& database, TradeData& data, TradeTerms& 
                           record.estimated,
                           record.missing.empty() ? nlohmann::json() : nlohmann::json(record.missing)});
   }
-  ReportSection section{"indicators", "Indicators", {}, {}, {}};
-  section.paragraphs.push_back(fmt::format(
-      "{}'s indicators with {} in the economic, security and political dimensions, {}-{}, as `linkage "
-      "indicators --reporter {} --partner {}` prints them (with the source rows of each value).",
-      subject.pivot, subject.actor, subject.first, subject.last, subject.pivot, subject.actor));
+  const std::string pivot = style.Name(subject.pivot);
+  const std::string actor = style.Name(subject.actor);
+  ReportSection section{"indicators", "Trade and other ties", {}, {}, {}};
+  section.paragraphs.push_back(
+      fmt::format("{} ties with {} in the economic, security and political dimensions, {}-{}: trade and its "
+                  "partners first, "
+                  "then every indicator in the table below, each with its unit and whether its publisher "
+                  "flagged it as an "
+                  "estimate.",
+                  Possessive(pivot), actor, subject.first, subject.last));
   section.charts.push_back(
-      {"trade-shares", fmt::format("Each power's share of {}'s total trade", subject.pivot),
-       ComponentChart(run, "trade_share", subject.pivot, "share of total trade"),
-       "IMF DOTS, as the pivot reports it; where the lines cross, one power overtakes another"});
+      {"trade-shares", fmt::format("Each power's share of {} trade", Possessive(pivot)),
+       ComponentChart(run, "trade_share", subject.pivot, "share of total trade", style,
+                      {fmt::format("Each power's share of {} trade", Possessive(pivot)),
+                       "Trade with the power over total trade; hollow diamonds estimated, hollow triangles "
+                       "carried forward",
+                       fmt::format("{}, as {} reports it", kDotsSource, pivot)}),
+       "Where the lines cross, one power overtakes another."});
   section.charts.push_back(
-      {"partner-shares", fmt::format("{}'s trade by partner", subject.pivot),
-       PartnerShareChart(run, subject.pivot),
-       "the powers' shares stacked, the rest of the world on top in the years every share is known"});
+      {"partner-shares", fmt::format("{} trade by partner", Possessive(pivot)),
+       PartnerShareChart(
+           run, subject.pivot, style,
+           {fmt::format("{} trade by partner", Possessive(pivot)),
+            "Shares of total trade, stacked; the rest of the world in the years every power's share "
+            "is known",
+            kDotsSource}),
+       "How much of the pivot's trade the powers hold together, and who holds most."});
+  const std::string gap_title = fmt::format("Mirror gaps of {} and {}", pivot, actor);
   section.charts.push_back(
-      {"mirror-gaps", fmt::format("Mirror gaps of {} and {}", subject.pivot, subject.actor),
-       MirrorGapChart(records),
-       fmt::format(
-           "each side's imports over the other's reported exports; the grey band ({:.2f}-{:.2f}) is what "
-           "freight and insurance explain, outside it the two reports disagree",
-           kCifFobBandLow, kCifFobBandHigh)});
+      {"mirror-gaps", gap_title,
+       MirrorGapChart(
+           records, style,
+           {gap_title,
+            fmt::format("Imports (CIF) over the partner's reported exports (FOB), log scale; grey band "
+                        "{:.2f}-{:.2f}: what freight and insurance explain",
+                        kCifFobBandLow, kCifFobBandHigh),
+            kDotsSource}),
+       "Outside the grey band the two sides' reports of the same trade disagree."});
   const auto products = LatestProducts(data, subject);
   if (products.empty()) {
     section.paragraphs.push_back(fmt::format(
-        "No product view: the workspace holds no product-level trade of {} with {} in {}-{} (the embedded "
-        "product data are Kazakhstan's own WITS reports; `linkage import baci FILE --products-for {}` or "
-        "`linkage import comtrade FILE` brings any other country's).",
-        subject.pivot, subject.actor, subject.first, subject.last, subject.pivot));
+        "There is no product view: the workspace holds no product-level trade of {} with {} in {}-{} (the "
+        "embedded product data are Kazakhstan's own reports to WITS; importing BACI or UN Comtrade files "
+        "brings "
+        "any other country's, docs/formats.md).",
+        pivot, actor, subject.first, subject.last));
   } else {
-    section.charts.push_back({"products",
-                              fmt::format("Products of {}'s trade with {} in {}", subject.pivot,
-                                          subject.actor, products.front().year),
-                              ProductTreemap(products, subject.pivot, subject.actor),
-                              "HS chapters by value, as the pivot reports them (WITS/UN Comtrade); the "
-                              "latest year of the window with "
-                              "product data"});
+    const std::string title =
+        fmt::format("Products of {} trade with {}, {}", Possessive(pivot), actor, products.front().year);
+    section.charts.push_back({"products", title,
+                              ProductTreemap(products, subject.pivot, subject.actor, style,
+                                             {title, "HS chapters by value, exports and imports",
+                                              "WITS / UN Comtrade, as the pivot reports"}),
+                              "The latest year of the window with product data; hover a box for its value."});
   }
-  section.tables.push_back({"indicators", "Indicators of the dyad", table, 40});
+  section.tables.push_back({"indicators", fmt::format("Indicators of {} with {}", pivot, actor), table, 60});
   return section;
 }
 
@@ -175,115 +224,193 @@ int BestCoveredYear(const ResultTable& table) {
   return best;
 }
 
-ReportSection IndexSection(const Subject& subject, const LinkageRun& run,
-                           const std::vector<BreakDate>& dates) {
+// The first screen's charts: the dyad's scores with their bands, and the powers' shares (or, with one power,
+// its share of the pivot's trade).
+std::vector<ReportChart> KeyCharts(const Subject& subject, const LinkageRun& run,
+                                   const std::vector<BreakDate>& dates, const ChartStyle& style,
+                                   std::size_t draws) {
+  const std::string actor = style.Name(subject.actor);
+  const std::string pivot = style.Name(subject.pivot);
+  std::vector<ReportChart> charts;
+  const std::string title = fmt::format("{} linkage with {}", Possessive(actor), pivot);
+  charts.push_back(
+      {"index-dyad", title,
+       ScoreBandChart(
+           run, subject.actor, subject.pivot, {"bandwidth", "dependence", "linkage"}, dates,
+           {title,
+            draws > 0 ? fmt::format("Scores 0-100; bands: 5-95% over {} weightings; hollow points rest "
+                                    "on inputs carried forward; dashed: milestones",
+                                    draws)
+                      : "Scores 0-100; hollow points rest on inputs carried forward; dashed: milestones",
+            kIndexSource}),
+       "Bandwidth: how much the two interact; dependence: how much the pivot relies on the power; linkage: "
+       "their "
+       "mean."});
+  if (subject.powers.size() > 1) {
+    const std::string shares = fmt::format("The powers' shares of linkage with {}", pivot);
+    charts.push_back({"powers-pivot", shares,
+                      PowerShareChart(run, subject.pivot, "linkage", style,
+                                      {shares,
+                                       "Each power's share of the powers' summed linkage scores, compared "
+                                       "on the inputs all of them have",
+                                       kIndexSource}),
+                      "A year in which a power lacks a comparable score has no shares at all."});
+  } else {
+    const std::string shares = fmt::format("{} share of {} trade", Possessive(actor), Possessive(pivot));
+    charts.push_back({"trade-share-actor", shares,
+                      ComponentChart(run, "trade_share", subject.pivot, "share of total trade", style,
+                                     {shares, "Trade with the power over total trade", kDotsSource}),
+                      "Only one power was given, so no powers are compared."});
+  }
+  return charts;
+}
+
+ReportSection IndexSection(Database& database, const Subject& subject, const LinkageRun& run,
+                           const ChartStyle& style) {
+  const std::string actor = style.Name(subject.actor);
+  const std::string pivot = style.Name(subject.pivot);
   ReportSection section{"index", "Linkage index", {}, {}, {}};
   section.paragraphs.push_back(
       "Bandwidth (how much the two interact) and dependence (how much the target relies on the source) on "
       "0-100 per dimension, equal weights, min-max normalisation over the panel; the bands are the 5-95% "
       "range over random draws of weights and normalisation (docs/methods.md, \"Linkage index\").");
+  const std::string dimensions = fmt::format("Dimensions of {} linkage with {}", Possessive(actor), pivot);
   section.charts.push_back(
-      {"index-dyad", fmt::format("Linkage of {} with {}", subject.actor, subject.pivot),
-       ScoreBandChart(run, subject.actor, subject.pivot, {"bandwidth", "dependence", "linkage"}, dates),
-       "dashed rules: the milestones the break tests look at; hollow points: a score resting on an input "
-       "carried forward from an earlier year"});
-  section.charts.push_back(
-      {"index-dimensions", fmt::format("Dimensions of {} with {}", subject.actor, subject.pivot),
-       ScoreBandChart(run, subject.actor, subject.pivot,
-                      {"economic_bandwidth", "economic_dependence", "security_bandwidth",
-                       "security_dependence", "political_bandwidth", "political_dependence"},
-                      {}),
-       "each dimension's bandwidth and dependence scores; hollow points: carried forward"});
+      {"index-dimensions", dimensions,
+       ScoreBandChart(
+           run, subject.actor, subject.pivot,
+           {"economic_bandwidth", "economic_dependence", "security_bandwidth", "security_dependence",
+            "political_bandwidth", "political_dependence"},
+           {},
+           {dimensions, "Bandwidth and dependence per dimension, 0-100; hollow points: carried forward",
+            kIndexSource}),
+       "One panel per dimension, in the colours of the chart above."});
   if (subject.powers.size() <= 1) {
-    section.paragraphs.push_back(
-        "No comparison of powers: only one power was given (--powers names the others).");
+    section.paragraphs.push_back("No powers are compared: only one was given.");
   } else {
     section.paragraphs.push_back(
         "The powers are compared on the inputs every one of them has in a year (docs/methods.md, \"Comparing "
         "powers\"): an input one of them lacks, or whose source covers only some of them (AidData's Chinese "
         "development finance), leaves that year's comparison, and a year in which a power has no comparable "
-        "score has no shares at all. The score table's note names what was left out.");
+        "score has no shares at all. The coverage table says how much of each power's weight had values.");
+    if (!subject.region.empty()) {
+      const std::string title =
+          fmt::format("The powers' shares of linkage with {}", RegionTitle(subject.region));
+      section.charts.push_back(
+          {"powers-region", title,
+           PowerShareChart(
+               run, subject.region, "linkage", style,
+               {title, "Each power's share of the powers' summed actor-region scores", kIndexSource}),
+           "The region level: each power's ties with the members taken together."});
+    }
     section.tables.push_back(
         {"coverage-powers",
-         fmt::format("Coverage of each power's comparable linkage with {}, by year", subject.pivot),
+         fmt::format("Coverage of each power's comparable linkage with {}, by year", pivot),
          CoverageByPowerTable(run, subject.pivot), 20});
-    section.charts.push_back({"powers-pivot",
-                              fmt::format("The powers' shares of linkage with {}", subject.pivot),
-                              PowerShareChart(run, subject.pivot, "linkage"),
-                              "system level: how the pivot's ties spread over the powers"});
-    if (!subject.region.empty()) {
-      section.charts.push_back(
-          {"powers-region", fmt::format("The powers' shares of linkage with {}", subject.region),
-           PowerShareChart(run, subject.region, "linkage"), "actor-region scores of each power, as shares"});
-    }
   }
   ResultTable latest = ScoreTable(run, {{"dyad", "region", "system"}, {"linkage"}});
   const int year = BestCoveredYear(latest);
   std::erase_if(latest.rows, [&](const auto& row) { return row[4] != year; });
-  section.tables.push_back({"index-latest", fmt::format("Linkage scores in {}", year), latest, 60});
+  section.tables.push_back({"index-latest", fmt::format("Linkage scores in {}", year), latest, 60, true});
+  if (const auto last = LatestLinkageYear(run)) {
+    section.tables.push_back(
+        {"index-inputs",
+         fmt::format("Inputs of {} linkage with {} in {}, with the rows they were read from",
+                     Possessive(actor), pivot, *last),
+         InputTable(database, run, OutputFormat::kCsv, PanelUnit{subject.actor, subject.pivot, *last}), 60});
+  }
   section.tables.push_back({"index-scores", "Every score, level and year", ScoreTable(run, {}), 0});
   return section;
 }
 
 ReportSection NetworkSection(Database& database, TradeTerms& terms, const Subject& subject,
-                             std::vector<std::string>& findings) {
+                             const ChartStyle& style, std::optional<Headline>& headline) {
   ReportSection section{"network", "Regional network and coherence", {}, {}, {}};
   const RegionalNetwork network =
       BuildRegionalNetwork(database, terms, subject.region, subject.last, subject.powers);
   std::optional<PivotRole> pivot;
   if (std::find(network.members.begin(), network.members.end(), subject.pivot) != network.members.end())
     pivot = PivotOf(network, terms, subject.pivot, subject.actor);
-  if (pivot && pivot->share_of_actor_trade.value) {
-    findings.push_back(
-        fmt::format("In {} {} ranks {} of {} members of {} by trade strength and carries {:.0f}% of the "
-                    "members' trade with {}.",
-                    subject.last, subject.pivot, pivot->strength_rank, pivot->members, subject.region,
-                    100 * *pivot->share_of_actor_trade.value, subject.actor));
-  }
+  if (pivot)
+    headline = RegionHeadline(*pivot, subject.region, subject.last,
+                              {subject.actor, subject.pivot, subject.first, subject.last}, style);
+  const std::string region = RegionTitle(subject.region);
   section.paragraphs.push_back(fmt::format(
-      "The trade network of {}'s members and the powers in {} (igraph: weighted degree, betweenness with 1/w "
-      "lengths, eigenvector centrality, Louvain communities), and the region's coherence over the years.",
-      subject.region, subject.last));
+      "The trade network of the members of {} and the powers in {} (igraph: weighted degree, betweenness "
+      "with "
+      "1/w lengths, eigenvector centrality, Louvain communities), and the region's coherence over the years.",
+      region, subject.last));
   const ResultSection nodes = NodeSection(network);
   const ResultSection graph = GraphSection(network, pivot);
-  section.tables.push_back({"network-nodes", fmt::format("Nodes in {}", subject.last), nodes.table, 40});
-  section.tables.push_back({"network-graph", "Graph and pivot", graph.table, 40});
   const Coherence coherence =
       ComputeCoherence(database, terms, subject.region, subject.first, subject.last, subject.actor);
+  const std::string title = fmt::format("Coherence of {}", region);
   section.charts.push_back(
-      {"coherence", fmt::format("Coherence of {}", subject.region), CoherenceChart(coherence),
-       "density of trade among members, intra-regional trade share, co-membership overlap"});
+      {"coherence", title,
+       CoherenceChart(coherence, {title,
+                                  "0-1: density of trade among members, intra-regional share of their trade, "
+                                  "overlap of their memberships",
+                                  "IMF DOTS; COW IGO and curated memberships"}),
+       "A region that trades and organises more among itself is more coherent."});
+  section.tables.push_back(
+      {"network-nodes", fmt::format("Nodes in {}", subject.last), nodes.table, 40, true});
+  section.tables.push_back({"network-graph", "Graph and pivot", graph.table, 40});
   for (const auto& part : CoherenceSections(coherence, subject.first, subject.last))
     section.tables.push_back({"coherence-" + part.name, "Coherence: " + part.name, part.table, 40});
   return section;
 }
 
 ReportSection FigureSection(Database& database, TradeTerms& terms, const Subject& subject,
-                            const LinkageRun& run) {
+                            const LinkageRun& run, const ChartStyle& style) {
   ReportSection section{"figure", "The linkage figure", {}, {}, {}, {}};
+  const std::string actor = style.Name(subject.actor);
+  const std::string pivot = style.Name(subject.pivot);
   const auto year = LatestLinkageYear(run);
   if (!year) {
     section.paragraphs.push_back(
-        fmt::format("No year of {}-{} has a linkage score of {} with {}, so there is no figure.",
-                    subject.first, subject.last, subject.actor, subject.pivot));
+        fmt::format("No year of {}-{} has a linkage score of {} with {}, so there is no "
+                    "figure.",
+                    subject.first, subject.last, actor, pivot));
     return section;
   }
   const RegionalNetwork network =
       subject.region.empty() ? RegionalNetwork{}
                              : BuildRegionalNetwork(database, terms, subject.region, *year, subject.powers);
-  const LinkageFigure figure = CollectLinkageFigure(database, run, network, *year);
-  const std::string dot = LinkageDot(figure);
+  LinkageFigure figure = CollectLinkageFigure(database, run, network, *year);
+  KeepStrongest(figure);
+  const std::string dot = LinkageDot(figure, style);
   section.paragraphs.push_back(
-      fmt::format("How the tie of {} with {} sits among the outside powers, the region's members and their "
-                  "institutions in {} "
-                  "(the latest year with a score). Arrows are dyad linkage scores (width 0.5 + 5 x score / "
-                  "100; labelled where "
-                  "they reach {}), blue lines the members' trade with each other (width by the largest "
-                  "pair), dotted lines "
-                  "memberships; a power's box gives its linkage with the region. {} power-state pairs have "
-                  "no score and are not "
-                  "drawn.",
-                  subject.actor, subject.pivot, *year, subject.pivot, figure.missing_power_ties));
+      fmt::format("How the tie of {} with {} sits among the outside powers, the region's members and the "
+                  "pivot's institutions "
+                  "in {}, the latest year with a score. Arrows are dyad linkage scores in the power's colour "
+                  "(width 0.5 + 5 x "
+                  "score / 100; labelled where they reach {}); grey-blue lines are the members' trade with "
+                  "each other (width "
+                  "by the largest pair); below them the institutions {} belongs to, each with how many of "
+                  "the figure's states "
+                  "are members and whether {} is; a power's box gives its linkage with the region.",
+                  actor, pivot, *year, pivot, pivot, actor));
+  std::vector<std::string> left_out;
+  if (!figure.members_left_out.empty()) {
+    std::vector<std::string> names;
+    for (const auto& member : figure.members_left_out) names.push_back(style.Name(member));
+    left_out.push_back(
+        fmt::format("the members without any scored or trade tie ({})", text::Join(names, ", ")));
+  }
+  if (figure.power_ties_left_out > 0)
+    left_out.push_back(
+        fmt::format("{} power ties weaker than the member's strongest", figure.power_ties_left_out));
+  if (figure.member_ties_left_out > 0)
+    left_out.push_back(fmt::format("{} trade ties outside each member's {} largest",
+                                   figure.member_ties_left_out, kTradeTiesPerMember));
+  if (!figure.institutions_left_out.empty())
+    left_out.push_back(fmt::format("{} institutions {} does not belong to or beyond the {} largest",
+                                   figure.institutions_left_out.size(), pivot, kMostInstitutions));
+  if (figure.missing_power_ties > 0)
+    left_out.push_back(fmt::format("{} power-state pairs without a score", figure.missing_power_ties));
+  if (!left_out.empty())
+    section.paragraphs.push_back("Left out so that the figure stays readable: " + text::Join(left_out, "; ") +
+                                 ". Every power-member score is in data/index-scores.csv.");
   if (!figure.universal_institutions.empty()) {
     section.paragraphs.push_back(fmt::format(
         "Every state in the figure belongs to {}, so {} not drawn: membership in it tells no one apart.",
@@ -291,7 +418,37 @@ ReportSection FigureSection(Database& database, TradeTerms& terms, const Subject
         figure.universal_institutions.size() == 1 ? "it is" : "they are"));
   }
   section.figures.push_back({"linkage", fmt::format("Linkage in {}", *year), RenderDotSvg(dot), dot,
-                             "drawn by Graphviz from the scores; restyle it from the DOT source"});
+                             "Drawn by Graphviz from the scores; restyle it from the DOT source."});
+  return section;
+}
+
+ReportSection TestSection(const std::vector<SeriesTests>& tests, const std::vector<BreakDate>& dates) {
+  ReportSection section{"tests", "Trend and break tests", {}, {}, {}};
+  section.paragraphs.emplace_back(
+      "Mann-Kendall trend with Sen's slope for every score series, its robustness over the draws, and the "
+      "segmented regression (Chow test) at each milestone year.");
+  section.tables.push_back(
+      {"tests", "Tests of the dyad's score series", TestTable(tests, dates, {{"dyad"}, {}}), 60, true});
+  return section;
+}
+
+ReportSection SourceSection(Database& database, const Subject& subject) {
+  ReportSection section{"sources", "Sources and methods", {}, {}, {}};
+  section.paragraphs.emplace_back(
+      "Every number traces to its stored rows: each table beside this page (data/) holds every value with "
+      "every "
+      "digit, the inputs table of the index section names the file and line each input was read from, and "
+      "the "
+      "formulas with their citations are in docs/methods.md.");
+  section.paragraphs.push_back(fmt::format(
+      "The report covers {}-{}. Each source ends in its own year (below); a year after a source's last is "
+      "missing for the inputs it feeds, or carried forward and flagged where the input changes slowly.",
+      subject.first, subject.last));
+  // One scan of the stored values serves both tables.
+  const auto years = YearsBySource(database);
+  section.tables.push_back(
+      {"source-years", "Where each source ends", DatasetYearsTable(database, years), 60, true});
+  section.tables.push_back({"sources", "Source files", SourceTable(database, years), 100});
   return section;
 }
 
@@ -301,11 +458,12 @@ void RunReport(const ReportOptions& options) {
   const ActorRegistry actors(*database);
   const Subject subject = ResolveSubject(options, dyad, *database, actors);
   const ChartLibraries libraries = LoadChartLibraries();
+  const ReportPageAssets page = LoadReportPageAssets();
+  const ChartStyle style = MakeStyle(actors, subject);
   TradeData data(*database);
   TradeTerms terms(*database, data, actors);
 
-  // The audit reads the workspace through a read-only connection of its own while the model runs; its
-  // findings join the summary in the same place as before.
+  // The audit reads the workspace through a read-only connection of its own while the model runs.
   struct AuditPart {
     ReportSection section;
     std::vector<std::string> findings;
@@ -333,63 +491,51 @@ void RunReport(const ReportOptions& options) {
   const Sensitivity* sensitivity = run.sensitivity ? &*run.sensitivity : nullptr;
   const auto tests = TestScoreSeries(run.rows, sensitivity, dates);
 
-  std::vector<std::string> findings =
-      SummariseTests(tests, run.rows, sensitivity, dates, subject.actor, subject.pivot);
-  Report report{fmt::format("Linkage: {} and {}{}", subject.actor, subject.pivot,
-                            subject.region.empty() ? "" : " in " + subject.region),
-                fmt::format("{}-{}; powers {}; generated by linkage {} from the workspace's data",
-                            subject.first, subject.last, text::Join(subject.powers, ", "), LINKAGE_VERSION),
-                {}};
+  Report report;
+  report.title = CaseTitle(subject, style);
+  report.subtitle = fmt::format("{}-{} · outside powers {} · linkage {}, from the workspace's data",
+                                subject.first, subject.last, PowerList(subject, style), LINKAGE_VERSION);
+  report.headlines =
+      Headlines(run, tests, dates, {subject.actor, subject.pivot, subject.first, subject.last}, style);
+  report.key_charts = KeyCharts(subject, run, dates, style, options.draws);
+  report.findings = SummariseTests(tests, run.rows, sensitivity, dates, subject.actor, subject.pivot);
+  for (const auto& [id, colour] : style.palette.Entries())
+    report.actors.push_back({id, style.Name(id), colour});
   // The audit is of a study the user names: a report about any other case carries no one else's claims.
   std::optional<ReportSection> audit;
   if (audit_part.valid()) {
     AuditPart part = audit_part.get();
-    findings.insert(findings.end(), part.findings.begin(), part.findings.end());
+    report.findings.insert(report.findings.end(), part.findings.begin(), part.findings.end());
     audit = std::move(part.section);
   }
+  std::optional<Headline> region_headline;
   std::optional<ReportSection> network;
-  if (!subject.region.empty()) network = NetworkSection(*database, terms, subject, findings);
-  report.sections.push_back({"summary", "Summary", findings, {}, {}});
-  if (audit) report.sections.push_back(std::move(*audit));
-  report.sections.push_back(IndicatorSection(*database, data, terms, subject, run));
-  report.sections.push_back(IndexSection(subject, run, dates));
-  report.sections.push_back(FigureSection(*database, terms, subject, run));
+  if (!subject.region.empty()) network = NetworkSection(*database, terms, subject, style, region_headline);
+  if (region_headline) report.headlines.push_back(std::move(*region_headline));
+  report.sections.push_back({"summary", "Key findings", {}, {}, {}});
+  report.sections.push_back(FigureSection(*database, terms, subject, run, style));
+  report.sections.push_back(IndexSection(*database, subject, run, style));
+  report.sections.push_back(IndicatorSection(*database, data, terms, subject, run, style));
   if (network) {
     report.sections.push_back(std::move(*network));
   } else {
     report.sections.push_back(
         {"network",
          "Regional network and coherence",
-         {"No region was given (--region), so there is no regional network, coherence or "
-          "actor-region level."},
+         {"No region was given, so there is no regional network, coherence or actor-region "
+          "level."},
          {},
          {}});
   }
-  ReportSection testing{"tests", "Trend and break tests", {}, {}, {}};
-  testing.paragraphs.emplace_back(
-      "Mann-Kendall trend with Sen's slope for every score series, its robustness over the draws, and the "
-      "segmented regression (Chow test) at each milestone year.");
-  testing.tables.push_back(
-      {"tests", "Tests of the dyad's score series", TestTable(tests, dates, {{"dyad"}, {}}), 60});
-  report.sections.push_back(std::move(testing));
-  ReportSection sources{"sources", "Sources and methods", {}, {}, {}};
-  sources.paragraphs.emplace_back(
-      "Every number traces to its stored rows: `linkage index --view inputs` and `linkage indicators` print "
-      "the file and line of each input; the formulas and their citations are in docs/methods.md.");
-  sources.paragraphs.push_back(fmt::format(
-      "The report covers {}-{}. Each source ends in its own year (below); a year after a source's last is "
-      "missing for the inputs it feeds, or carried forward and flagged where the input changes slowly.",
-      subject.first, subject.last));
-  // One scan of the stored values serves both tables.
-  const auto years = YearsBySource(*database);
-  sources.tables.push_back(
-      {"source-years", "Where each source ends", DatasetYearsTable(*database, years), 60});
-  sources.tables.push_back({"sources", "Source files", SourceTable(*database, years), 100});
-  report.sections.push_back(std::move(sources));
+  if (audit) report.sections.push_back(std::move(*audit));
+  report.sections.push_back(TestSection(tests, dates));
+  report.sections.push_back(SourceSection(*database, subject));
 
-  WriteReport(report, libraries, options.out);
+  WriteReport(report, libraries, page, options.out);
   fmt::print("wrote {}/report.html ({} sections), data/ and figures/\n", options.out, report.sections.size());
-  if (options.static_figures) ExportStaticFigures(options.out);
+  if (options.static_figures || options.pdf)
+    ExportStaticFigures(options.out, options.static_figures, options.pdf);
+  if (options.pdf) fmt::print("wrote {}/report.pdf\n", options.out);
 }
 
 }  // namespace
@@ -413,6 +559,9 @@ void RegisterReport(CLI::App& app) {
   command->add_option("--out", options->out, "Folder to write into (default linkage-report)");
   command->add_flag("!--no-static-figures", options->static_figures,
                     "Skip the SVG and PNG files of the charts (they need Node.js and Chromium)");
+  command->add_flag(
+      "--pdf", options->pdf,
+      "Also write report.pdf: the page printed by the same headless Chromium, paginated by section");
   command->callback([options] { RunReport(*options); });
 }
 

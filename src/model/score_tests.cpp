@@ -112,68 +112,73 @@ std::string TrendReading(const SeriesTests& tests) {
   return reading;
 }
 
+std::string SeriesSummary(const SeriesTests& series, const Sensitivity* sensitivity,
+                          const std::vector<BreakDate>& dates) {
+  const std::string& source = series.source;
+  const std::string& target = series.target;
+  const std::string what = fmt::format("{} of {} with {}, {}-{}", Title(series.score), source, target,
+                                       series.first_year, series.last_year);
+  if (!series.trend) return fmt::format("{}: too few years with a value to test.", what);
+  const int verdict = Verdict(series.trend);
+  std::string sentence = verdict == 0
+                             ? fmt::format("{}: no monotonic trend at the 5% level (Mann-Kendall {})", what,
+                                           PValue(series.trend->p_value))
+                             : fmt::format("{}: {} by {:+.2f} points a year (Sen's slope; Mann-Kendall {})",
+                                           what, verdict > 0 ? "rose" : "fell", series.trend->sen_slope,
+                                           PValue(series.trend->p_value));
+  if (series.robust_share) {
+    sentence += fmt::format("; the same verdict in {:.0f}% of {} draws of weights and normalisation ({})",
+                            100 * *series.robust_share, sensitivity->Draws(),
+                            *series.robust_share >= kRobustShare ? "robust" : "not robust");
+  }
+  if (series.least_coverage < 1) {
+    sentence += fmt::format(
+        "; in some years only {:.0f}% of its weight has values, so part of a change may "
+        "be a change of inputs",
+        100 * series.least_coverage);
+  }
+  // The milestone with the strongest joint evidence of a break.
+  std::optional<std::size_t> strongest;
+  for (std::size_t k = 0; k < series.breaks.size(); ++k) {
+    const auto& test = series.breaks[k];
+    if (!test || test->p_joint >= kSignificance) continue;
+    if (!strongest || test->p_joint < series.breaks[*strongest]->p_joint) strongest = k;
+  }
+  if (strongest) {
+    const BreakTest& test = *series.breaks[*strongest];
+    sentence += fmt::format(
+        ". The clearest break is from {} ({}): level {:+.2f} ({}), slope {:+.2f} a year ({}); Chow {}",
+        dates[*strongest].year, dates[*strongest].label, test.level_shift, PValue(test.p_level),
+        test.slope_change, PValue(test.p_slope), PValue(test.p_joint));
+  } else if (!dates.empty()) {
+    sentence += ". No break at the milestone dates is significant at the 5% level";
+  } else if (series.unknown_break) {
+    const UnknownBreakTest& search = *series.unknown_break;
+    sentence += fmt::format(
+        ". With no milestones of {} and {} to test at, the sup-F search for one break at an unknown date "
+        "(Andrews 1993; {:.0f}% trimming, {} dates tried, bootstrap p over {} draws) finds the strongest "
+        "from "
+        "{}: F {} ({}){}",
+        source, target, 100 * search.trim, search.candidates, search.replications,
+        static_cast<int>(search.strongest.break_time),
+        // A series that steps once with no noise has a near-infinite F: written in powers of ten.
+        search.sup_f < 1e6 ? fmt::format("{:.2f}", search.sup_f) : fmt::format("{:.3g}", search.sup_f),
+        PValue(search.p_value), search.p_value < kSignificance ? "" : ", not significant at the 5% level");
+  } else if (!series.no_break_test.empty()) {
+    sentence += ". " + series.no_break_test;
+  }
+  return sentence + ".";
+}
+
 std::vector<std::string> SummariseTests(const std::vector<SeriesTests>& tests,
                                         const std::vector<ScoreRow>& rows, const Sensitivity* sensitivity,
                                         const std::vector<BreakDate>& dates, const std::string& source,
                                         const std::string& target) {
   std::vector<std::string> sentences;
   for (const auto& series : tests) {
-    if (series.level != "dyad" || series.measure != "score" || series.source != source ||
-        series.target != target)
-      continue;
-    const std::string what = fmt::format("{} of {} with {}, {}-{}", Title(series.score), source, target,
-                                         series.first_year, series.last_year);
-    if (!series.trend) {
-      sentences.push_back(fmt::format("{}: too few years with a value to test.", what));
-      continue;
-    }
-    const int verdict = Verdict(series.trend);
-    std::string sentence = verdict == 0
-                               ? fmt::format("{}: no monotonic trend at the 5% level (Mann-Kendall {})", what,
-                                             PValue(series.trend->p_value))
-                               : fmt::format("{}: {} by {:+.2f} points a year (Sen's slope; Mann-Kendall {})",
-                                             what, verdict > 0 ? "rose" : "fell", series.trend->sen_slope,
-                                             PValue(series.trend->p_value));
-    if (series.robust_share) {
-      sentence += fmt::format("; the same verdict in {:.0f}% of {} draws of weights and normalisation ({})",
-                              100 * *series.robust_share, sensitivity->Draws(),
-                              *series.robust_share >= kRobustShare ? "robust" : "not robust");
-    }
-    if (series.least_coverage < 1) {
-      sentence += fmt::format(
-          "; in some years only {:.0f}% of its weight has values, so part of a change may "
-          "be a change of inputs (see --view inputs)",
-          100 * series.least_coverage);
-    }
-    // The milestone with the strongest joint evidence of a break.
-    std::optional<std::size_t> strongest;
-    for (std::size_t k = 0; k < series.breaks.size(); ++k) {
-      const auto& test = series.breaks[k];
-      if (!test || test->p_joint >= kSignificance) continue;
-      if (!strongest || test->p_joint < series.breaks[*strongest]->p_joint) strongest = k;
-    }
-    if (strongest) {
-      const BreakTest& test = *series.breaks[*strongest];
-      sentence += fmt::format(
-          ". The clearest break is from {} ({}): level {:+.2f} ({}), slope {:+.2f} a year ({}); Chow {}",
-          dates[*strongest].year, dates[*strongest].label, test.level_shift, PValue(test.p_level),
-          test.slope_change, PValue(test.p_slope), PValue(test.p_joint));
-    } else if (!dates.empty()) {
-      sentence += ". No break at the milestone dates is significant at the 5% level";
-    } else if (series.unknown_break) {
-      const UnknownBreakTest& search = *series.unknown_break;
-      sentence += fmt::format(
-          ". With no milestones of {} and {} to test at, the sup-F search for one break at an unknown date "
-          "(Andrews 1993; {:.0f}% trimming, {} dates tried, bootstrap p over {} draws) finds the strongest "
-          "from "
-          "{}: F {:.2f} ({}){}",
-          source, target, 100 * search.trim, search.candidates, search.replications,
-          static_cast<int>(search.strongest.break_time), search.sup_f, PValue(search.p_value),
-          search.p_value < kSignificance ? "" : ", not significant at the 5% level");
-    } else if (!series.no_break_test.empty()) {
-      sentence += ". " + series.no_break_test;
-    }
-    sentences.push_back(sentence + ".");
+    if (series.level == "dyad" && series.measure == "score" && series.source == source &&
+        series.target == target)
+      sentences.push_back(SeriesSummary(series, sensitivity, dates));
   }
   // Who leads facing the target in the last year, and how often the draws agree.
   int last = std::numeric_limits<int>::min();

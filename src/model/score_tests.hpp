@@ -52,6 +52,10 @@ std::vector<SeriesTests> TestScoreSeries(const std::vector<ScoreRow>& rows, cons
 //! agree.
 std::string TrendReading(const SeriesTests& tests);
 
+//! A plain sentence on one series: whether it rose or fell, how sure the tests are, and its clearest break.
+std::string SeriesSummary(const SeriesTests& series, const Sensitivity* sensitivity,
+                          const std::vector<BreakDate>& dates);
+
 //! Plain sentences on the dyad source -> target: which scores rose or fell, when they broke and how sure
 //! the tests are; and whether the leading power facing the target in the last year leads in the draws.
 std::vector<std::string> SummariseTests(const std::vector<SeriesTests>& tests,

@@ -9,91 +9,26 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "core/text.hpp"
+#include "report/html_escape.hpp"
+#include "report/number_format.hpp"
+#include "report/table_html.hpp"
 #include "report/web_assets.hpp"
 
 namespace linkage {
 
 namespace {
 
-std::string ReadWhole(const std::filesystem::path& path) {
+std::string ReadWhole(const std::filesystem::path& path, const std::string& what) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw NotFoundError(
-        fmt::format("the charting library {} is missing; install it with `npm ci --prefix web` "
-                    "(scripts/install-deps.sh does)",
-                    path.string()));
+        fmt::format("{} {} is missing; install it with `npm ci --prefix web` "
+                    "(scripts/install-deps.sh does), or set LINKAGE_WEB_DIR to the web folder",
+                    what, path.string()));
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
-
-std::string Escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-// Text placed inside a <script> element. Only "</script" ends the element early, so only that is escaped
-// (as "<\/script", the same string to JavaScript and JSON); escaping every "</" would break regular
-// expressions such as /</g in the libraries.
-std::string ScriptSafe(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t k = 0; k < text.size(); ++k) {
-    out += text[k];
-    if (text[k] == '<' && k + 1 < text.size() && text[k + 1] == '/' &&
-        text::Lower(text.substr(k + 2, 6)) == "script")
-      out += "\\";
-  }
-  return out;
-}
-
-std::string TableHtml(const ReportTable& table) {
-  std::string html = fmt::format("<h3>{}</h3>\n<div class=\"table\"><table>\n<tr>", Escape(table.title));
-  for (const auto& column : table.table.columns) html += fmt::format("<th>{}</th>", Escape(column));
-  html += "</tr>\n";
-  const std::size_t shown = std::min(table.shown_rows, table.table.rows.size());
-  for (std::size_t row = 0; row < shown; ++row) {
-    html += "<tr>";
-    for (const auto& cell : table.table.rows[row]) html += fmt::format("<td>{}</td>", Escape(CellText(cell)));
-    html += "</tr>\n";
-  }
-  html += "</table></div>\n";
-  html += fmt::format(
-      "<p class=\"files\">{} of {} rows shown; all of them in <code>data/{}.csv</code> and "
-      "<code>data/{}.json</code>.</p>\n",
-      shown, table.table.rows.size(), Escape(table.id), Escape(table.id));
-  return html;
-}
-
-constexpr const char* kStyle = R"(
-body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 1em 2em; color: #222; }
-h1 { margin-bottom: 0.2em; } .subtitle { color: #555; margin-top: 0; }
-nav a { margin-right: 1em; } section { border-top: 1px solid #ddd; margin-top: 2em; }
-.chart, .figure { margin: 1em 0; } .figure svg { max-width: 100%; height: auto; } .caption { color: #555; font-size: 0.9em; }
-.table { overflow-x: auto; } table { border-collapse: collapse; font-size: 0.85em; }
-th, td { border: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top; }
-th { background: #f4f4f4; } .files { color: #555; font-size: 0.85em; }
-)";
 
 // An SVG document placed in the page: the XML declaration and DOCTYPE Graphviz writes before <svg> are not
 // allowed inside HTML, so the element starts at <svg.
@@ -109,90 +44,170 @@ void WriteTableFile(const ResultTable& table, OutputFormat format, const std::fi
   WriteResult(table, format, out.get());
 }
 
+std::string SaveButtons(const std::string& attribute, const std::string& id, const std::string& title) {
+  return fmt::format(
+      "<div class=\"save\"><button type=\"button\" data-save=\"svg\" {0}=\"{1}\" aria-label=\"Save {2} as "
+      "SVG\">"
+      "SVG</button><button type=\"button\" data-save=\"png\" {0}=\"{1}\" aria-label=\"Save {2} as "
+      "PNG\">PNG</button>"
+      "</div>",
+      attribute, EscapeHtml(id), EscapeHtml(title));
+}
+
+std::string ChartHtml(const ReportChart& chart) {
+  return fmt::format(
+      "<figure class=\"chart\"><div class=\"chart-body\" id=\"chart-{0}\" role=\"img\" "
+      "aria-label=\"{1}\"></div>"
+      "<figcaption>{2} <span class=\"files\">(figures/{0}.svg, .png; Vega-Lite specification "
+      "figures/{0}.vl.json)</span></figcaption>{3}</figure>\n",
+      EscapeHtml(chart.id), EscapeHtml(chart.title), EscapeHtml(chart.caption),
+      SaveButtons("data-chart", chart.id, chart.title));
+}
+
+std::string FigureHtml(const ReportFigure& figure) {
+  return fmt::format(
+      "<figure class=\"figure\" id=\"figure-{0}\"><div class=\"figure-body\" role=\"img\" "
+      "aria-label=\"{1}\">{2}"
+      "</div><figcaption><span class=\"title\">{1}</span>{3} <span class=\"files\">(figures/{0}.svg, "
+      "Graphviz "
+      "source figures/{0}.dot)</span></figcaption>{4}</figure>\n",
+      EscapeHtml(figure.id), EscapeHtml(figure.title), InlineSvg(figure.svg), EscapeHtml(figure.caption),
+      SaveButtons("data-figure", figure.id, figure.title));
+}
+
+std::string TableBlockHtml(const ReportTable& table) {
+  const std::size_t total = table.table.rows.size();
+  const std::size_t shown = std::min(table.shown_rows, total);
+  const std::string rows = FormatQuantity(static_cast<double>(total));
+  const std::string count = shown == total ? fmt::format("{} rows", rows)
+                            : shown == 0   ? fmt::format("{} rows, in the files only", rows)
+                                           : fmt::format("{} of {} rows, latest first", shown, rows);
+  std::string html = fmt::format(
+      "<details class=\"table-block\" id=\"table-{}\"{}><summary>{} <span "
+      "class=\"count\">({})</span></summary>\n",
+      EscapeHtml(table.id), table.open ? " open" : "", EscapeHtml(table.title), count);
+  if (shown > 0) {
+    html += fmt::format("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
+                        EscapeHtml(table.title));
+    html += TableHtml(table.table, table.title, shown);
+    html += "</div>\n";
+  }
+  html += fmt::format(
+      "<p class=\"files\">Every row, with every digit: <a href=\"data/{0}.csv\">data/{0}.csv</a> and "
+      "<a href=\"data/{0}.json\">data/{0}.json</a>. Click a column's name to sort.</p></details>\n",
+      EscapeHtml(table.id));
+  return html;
+}
+
+std::string SummaryHtml(const Report& report) {
+  std::string html;
+  if (!report.headlines.empty()) {
+    html += "<ol class=\"headlines\">\n";
+    for (const auto& headline : report.headlines) {
+      html += fmt::format(
+          "<li><p>{}</p><details><summary>The statistics behind it</summary><p "
+          "class=\"detail\">{}</p></details>"
+          "</li>\n",
+          EscapeHtml(headline.text), EscapeHtml(headline.detail));
+    }
+    html += "</ol>\n";
+  }
+  html += "<div class=\"key-charts\">\n";
+  for (const auto& chart : report.key_charts) html += ChartHtml(chart);
+  html += "</div>\n";
+  if (!report.findings.empty()) {
+    html += fmt::format(
+        "<details class=\"all-findings\"><summary>Every test of the dyad in words ({})</summary><ul>",
+        report.findings.size());
+    for (const auto& finding : report.findings) html += fmt::format("<li>{}</li>", EscapeHtml(finding));
+    html += "</ul></details>\n";
+  }
+  return html;
+}
+
 }  // namespace
 
 ChartLibraries LoadChartLibraries() {
   const std::filesystem::path root = NodeModulesDir();
-  return {ReadWhole(root / "vega/build/vega.min.js"), ReadWhole(root / "vega-lite/build/vega-lite.min.js"),
-          ReadWhole(root / "vega-embed/build/vega-embed.min.js")};
+  const std::string what = "the charting library";
+  return {ReadWhole(root / "vega/build/vega.min.js", what),
+          ReadWhole(root / "vega-lite/build/vega-lite.min.js", what),
+          ReadWhole(root / "vega-embed/build/vega-embed.min.js", what)};
 }
 
-std::string RenderHtml(const Report& report, const ChartLibraries& libraries) {
+ReportPageAssets LoadReportPageAssets() {
+  const std::filesystem::path root = WebDir() / "report";
+  return {ReadWhole(root / "report.css", "the report's style"),
+          ReadWhole(root / "report.js", "the report's script")};
+}
+
+std::string RenderHtml(const Report& report, const ChartLibraries& libraries, const ReportPageAssets& page) {
   std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  html += fmt::format("<title>{}</title>\n<style>{}</style>\n", Escape(report.title), kStyle);
+  html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  html += fmt::format("<title>{}</title>\n<style>{}</style>\n", EscapeHtml(report.title), page.style);
   for (const std::string* library : {&libraries.vega, &libraries.vega_lite, &libraries.vega_embed})
     html += "<script>" + ScriptSafe(*library) + "</script>\n";
   html += "</head>\n<body>\n";
-  html += fmt::format("<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n<nav>", Escape(report.title),
-                      Escape(report.subtitle));
+  html += fmt::format(
+      "<header class=\"masthead\"><p class=\"kicker\">Linkage report</p><h1>{}</h1><p "
+      "class=\"subtitle\">{}</p>"
+      "</header>\n<nav class=\"sections\" aria-label=\"Sections\">",
+      EscapeHtml(report.title), EscapeHtml(report.subtitle));
   for (const auto& section : report.sections)
-    html += fmt::format("<a href=\"#{}\">{}</a>", Escape(section.id), Escape(section.title));
-  html += "</nav>\n";
+    html += fmt::format("<a href=\"#{}\">{}</a>", EscapeHtml(section.id), EscapeHtml(section.title));
+  html += "</nav>\n<main>\n";
   nlohmann::json charts = nlohmann::json::object();
+  for (const auto& chart : report.key_charts) charts[chart.id] = chart.spec;
   for (const auto& section : report.sections) {
-    html += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", Escape(section.id), Escape(section.title));
-    for (const auto& paragraph : section.paragraphs) html += fmt::format("<p>{}</p>\n", Escape(paragraph));
-    for (const auto& figure : section.figures) {
-      html += fmt::format(
-          "<figure class=\"figure\" id=\"figure-{}\"><figcaption><strong>{}</strong></figcaption>{}"
-          "<p class=\"caption\">{} (<code>figures/{}.svg</code>, Graphviz source "
-          "<code>figures/{}.dot</code>)</p>"
-          "</figure>\n",
-          Escape(figure.id), Escape(figure.title), InlineSvg(figure.svg), Escape(figure.caption),
-          Escape(figure.id), Escape(figure.id));
-    }
+    html +=
+        fmt::format("<section id=\"{0}\" aria-labelledby=\"heading-{0}\">\n<h2 id=\"heading-{0}\">{1}</h2>\n",
+                    EscapeHtml(section.id), EscapeHtml(section.title));
+    if (section.id == "summary") html += SummaryHtml(report);
+    for (const auto& paragraph : section.paragraphs)
+      html += fmt::format("<p>{}</p>\n", EscapeHtml(paragraph));
+    for (const auto& figure : section.figures) html += FigureHtml(figure);
     for (const auto& chart : section.charts) {
-      html += fmt::format(
-          "<figure class=\"chart\"><figcaption><strong>{}</strong></figcaption><div id=\"chart-{}\"></div>"
-          "<p class=\"caption\">{} (<code>figures/{}.svg</code> and <code>.png</code>; Vega-Lite "
-          "specification "
-          "<code>figures/{}.vl.json</code>)</p></figure>\n",
-          Escape(chart.title), Escape(chart.id), Escape(chart.caption), Escape(chart.id), Escape(chart.id));
+      html += ChartHtml(chart);
       charts[chart.id] = chart.spec;
     }
-    for (const auto& table : section.tables) html += TableHtml(table);
+    for (const auto& table : section.tables) html += TableBlockHtml(table);
     html += "</section>\n";
   }
-  // Each chart is drawn as SVG into its element; a failure is written into the page, not only the console.
+  html += fmt::format("</main>\n<footer>{}</footer>\n", EscapeHtml(report.subtitle));
+  nlohmann::json actors = nlohmann::json::array();
+  for (const auto& actor : report.actors)
+    actors.push_back({{"id", actor.id}, {"name", actor.name}, {"colour", actor.colour}});
+  // The actors' names and colours, for whoever reads the page's charts (the browser tests check them).
+  html +=
+      "<script id=\"report-actors\" type=\"application/json\">" + ScriptSafe(actors.dump()) + "</script>\n";
   html += "<script id=\"chart-specs\" type=\"application/json\">" + ScriptSafe(charts.dump()) + "</script>\n";
-  html += R"(<script>
-const specs = JSON.parse(document.getElementById('chart-specs').textContent);
-// The views are kept so that figures can be exported from the same drawing (web/export-figures.mjs).
-window.chartViews = {};
-window.chartsDrawn = Promise.all(Object.entries(specs).map(([id, spec]) =>
-  vegaEmbed('#chart-' + id, spec, {renderer: 'svg', actions: false}).then(result => {
-    window.chartViews[id] = result.view;
-  }).catch(error => {
-    document.getElementById('chart-' + id).textContent = 'This chart could not be drawn: ' + error;
-    throw error;
-  })));
-</script>
-</body>
-</html>
-)";
+  html += "<script>" + ScriptSafe(page.script) + "</script>\n</body>\n</html>\n";
   return html;
 }
 
-void WriteReport(const Report& report, const ChartLibraries& libraries, const std::string& folder) {
+void WriteReport(const Report& report, const ChartLibraries& libraries, const ReportPageAssets& page,
+                 const std::string& folder) {
   const std::filesystem::path root(folder);
   std::filesystem::create_directories(root / "data");
   std::filesystem::create_directories(root / "figures");
+  const auto write_chart = [&](const ReportChart& chart) {
+    std::ofstream(root / "figures" / (chart.id + ".vl.json")) << chart.spec.dump(2) << "\n";
+  };
+  for (const auto& chart : report.key_charts) write_chart(chart);
   for (const auto& section : report.sections) {
     for (const auto& table : section.tables) {
       WriteTableFile(table.table, OutputFormat::kCsv, root / "data" / (table.id + ".csv"));
       WriteTableFile(table.table, OutputFormat::kJson, root / "data" / (table.id + ".json"));
     }
-    for (const auto& chart : section.charts) {
-      std::ofstream(root / "figures" / (chart.id + ".vl.json")) << chart.spec.dump(2) << "\n";
-    }
+    for (const auto& chart : section.charts) write_chart(chart);
     for (const auto& figure : section.figures) {
       std::ofstream(root / "figures" / (figure.id + ".svg")) << figure.svg;
       std::ofstream(root / "figures" / (figure.id + ".dot")) << figure.dot;
     }
   }
-  const std::string page = RenderHtml(report, libraries);
+  const std::string html = RenderHtml(report, libraries, page);
   std::ofstream out(root / "report.html", std::ios::binary);
-  out << page;
+  out << html;
   if (!out) throw Error(ExitCode::kInput, fmt::format("cannot write {}", (root / "report.html").string()));
 }
 

@@ -16,7 +16,10 @@
 #include "core/years.hpp"
 #include "model/design_request.hpp"
 #include "model/milestone_dates.hpp"
+#include "model/regional_network.hpp"
 #include "report/charts.hpp"
+#include "report/display_names.hpp"
+#include "report/headlines.hpp"
 #include "report/index_tables.hpp"
 
 namespace linkage {
@@ -124,6 +127,8 @@ std::string Spoken(std::string name) {
   return name;
 }
 
+constexpr const char* kIndexSource = "Linkage index (docs/methods.md)";
+
 std::string DimensionTitle(const std::string& dimension) {
   if (dimension == "overall") return "Linkage";
   return text::Upper(dimension.substr(0, 1)) + dimension.substr(1) + " bandwidth and dependence";
@@ -180,10 +185,20 @@ std::size_t DashboardApi::ModelRuns() const {
   return model_runs_;
 }
 
+ChartStyle DashboardApi::Style(const LinkageDesign& design) const {
+  ChartStyle style{ActorPalette(design.powers), {}};
+  for (const auto& [id, actor] : actors_.All()) style.names.emplace(id, ShortName(actor));
+  return style;
+}
+
 ApiResponse DashboardApi::Actors() {
   json actors = json::array();
   for (const auto& [id, actor] : actors_.All())
-    actors.push_back({{"id", id}, {"name", actor.name}, {"kind", std::string(KindName(actor.kind))}});
+    actors.push_back({{"id", id},
+                      {"name", actor.name},
+                      {"short_name", ShortName(actor)},
+                      {"kind", std::string(KindName(actor.kind))},
+                      {"group", std::string(PickerGroup(actor))}});
   return JsonResponse({{"actors", std::move(actors)}});
 }
 
@@ -230,6 +245,21 @@ std::shared_ptr<const DashboardApi::CachedRun> DashboardApi::Run(Database& datab
     auto cached = std::make_shared<CachedRun>();
     cached->run = RunLinkageModel(database, terms, request);
     cached->dates = MilestoneBreakDates(database, design.actor, design.pivot, request.first, request.last);
+    // The same findings the report opens with, made once per run.
+    const ChartStyle style = Style(design);
+    const HeadlineCase subject{design.actor, design.pivot, request.first, request.last};
+    const Sensitivity* sensitivity = cached->run.sensitivity ? &*cached->run.sensitivity : nullptr;
+    cached->headlines = Headlines(cached->run, TestScoreSeries(cached->run.rows, sensitivity, cached->dates),
+                                  cached->dates, subject, style);
+    if (!design.region.empty()) {
+      const RegionalNetwork network =
+          BuildRegionalNetwork(database, terms, design.region, request.last, design.powers);
+      if (std::find(network.members.begin(), network.members.end(), design.pivot) != network.members.end()) {
+        if (auto headline = RegionHeadline(PivotOf(network, terms, design.pivot, design.actor), design.region,
+                                           request.last, subject, style))
+          cached->headlines.push_back(std::move(*headline));
+      }
+    }
     {
       const std::lock_guard lock(runs_mutex_);
       ++model_runs_;
@@ -306,25 +336,46 @@ ApiResponse DashboardApi::Charts(const QueryParams& query) {
     const std::vector<std::string> scores = DimensionScores(asked.dimension);
 
     const std::string share = ShareScore(asked.dimension);
+    const ChartStyle style = Style(design);
+    const std::string actor = style.Name(design.actor);
+    const std::string pivot = style.Name(design.pivot);
     json charts = json::array();
+    const std::string scores_title =
+        fmt::format("{} of {} with {}", DimensionTitle(asked.dimension), actor, pivot);
     charts.push_back(Chart(
-        "scores",
-        fmt::format("{} of {} with {}", DimensionTitle(asked.dimension), design.actor, design.pivot),
-        ScoreBandChart(run, design.actor, design.pivot, scores, selected.cached->dates),
-        "dashed rules: the dyad's milestones; hollow points: a score resting on an input carried forward"));
+        "scores", scores_title,
+        ScoreBandChart(
+            run, design.actor, design.pivot, scores, selected.cached->dates,
+            {scores_title,
+             asked.draws > 0 ? fmt::format("Scores 0-100; bands: 5-95% over {} weightings; hollow points "
+                                           "rest on inputs carried forward",
+                                           asked.draws)
+                             : "Scores 0-100; hollow points rest on inputs carried forward",
+             kIndexSource}),
+        "dashed rules: the dyad's milestones"));
     const bool several = design.powers.size() > 1;
     const std::string alone = "choose other powers to compare their shares";
-    charts.push_back(
-        Chart("powers-pivot", fmt::format("The powers' shares of {} with {}", Spoken(share), design.pivot),
-              several ? PowerShareChart(run, design.pivot, share) : json(), several ? "" : alone));
+    const std::string pivot_title = fmt::format("The powers' shares of {} with {}", Spoken(share), pivot);
+    const ChartText pivot_text{pivot_title, "Compared on the inputs every power has", kIndexSource};
+    charts.push_back(Chart("powers-pivot", pivot_title,
+                           several ? PowerShareChart(run, design.pivot, share, style, pivot_text) : json(),
+                           several ? "" : alone));
     if (design.region.empty()) {
       charts.push_back(Chart("powers-region", "The powers' shares with a region", json(),
                              "choose a region to see the powers' shares of its ties"));
     } else {
-      charts.push_back(Chart(
-          "powers-region", fmt::format("The powers' shares of {} with {}", Spoken(share), design.region),
-          several ? PowerShareChart(run, design.region, share) : json(), several ? "" : alone));
+      const std::string region_title =
+          fmt::format("The powers' shares of {} with {}", Spoken(share), RegionTitle(design.region));
+      const ChartText region_text{region_title, "Actor-region scores, compared on the inputs every power has",
+                                  kIndexSource};
+      charts.push_back(
+          Chart("powers-region", region_title,
+                several ? PowerShareChart(run, design.region, share, style, region_text) : json(),
+                several ? "" : alone));
     }
+    json headlines = json::array();
+    for (const auto& headline : selected.cached->headlines)
+      headlines.push_back({{"text", headline.text}, {"detail", headline.detail}});
     json selection = {{"actor", design.actor},
                       {"pivot", design.pivot},
                       {"region", design.region.empty() ? json() : json(design.region)},
@@ -355,6 +406,9 @@ ApiResponse DashboardApi::Charts(const QueryParams& query) {
     }
     return JsonResponse(
         {{"selection", std::move(selection)},
+         {"title", fmt::format("{} and {}{}", actor, pivot,
+                               design.region.empty() ? "" : " in " + RegionTitle(design.region))},
+         {"headlines", std::move(headlines)},
          {"charts", std::move(charts)},
          {"scores", std::move(rows)},
          {"coverage", several ? TableObjects(CoverageByPowerTable(run, design.pivot)) : json::array()}});

@@ -16,6 +16,7 @@
 #include "model/linkage_model.hpp"
 #include "model/score_tests.hpp"
 #include "registry/actor_registry.hpp"
+#include "report/headlines.hpp"
 #include "serve/connection_pool.hpp"
 #include "store/database.hpp"
 
@@ -74,11 +75,14 @@ class DashboardApi {
   struct CachedRun {
     LinkageRun run;
     std::vector<BreakDate> dates;
+    std::vector<Headline> headlines;  // the report's findings for this selection
   };
   // The resolved selection an endpoint answers for, with the connection it was resolved on.
   struct Selected;
   Selected Select(const QueryParams& query, const std::vector<std::string>& extra);
   std::shared_ptr<const CachedRun> Run(Database& database, const LinkageRequest& request);
+  // The names and colours of a selection's charts.
+  ChartStyle Style(const LinkageDesign& design) const;
 
   // Answers already given, by request, so that a repeated request needs neither the model nor a connection.
   std::optional<ApiResponse> CachedResponse(const std::string& key) const;

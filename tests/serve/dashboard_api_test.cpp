@@ -434,9 +434,10 @@ TEST_F(ServeApiTest, ServesOverHttp) {
 // The page the browser tests drive: its controls, chart containers and update counter.
 TEST(ServePageTest, HasTheControlsAndHooksTestsRelyOn) {
   const std::string page = LoadDashboardPage();
-  for (const char* id : {"actor", "pivot", "region", "powers", "years", "dimension", "error", "chart-scores",
-                         "chart-powers-pivot", "chart-powers-region"})
+  for (const char* id : {"actor", "pivot", "region", "powers", "years", "dimension", "error", "figures"})
     EXPECT_NE(page.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  // The chart cards are made from this list (the charts /api/charts returns).
+  EXPECT_NE(page.find("const chartIds = ['scores', 'powers-pivot', 'powers-region'];"), std::string::npos);
   EXPECT_NE(page.find("window.dashboardUpdates"), std::string::npos);
   EXPECT_NE(page.find("src=\"/lib/vega-embed.js\""), std::string::npos);
   EXPECT_EQ(page.find("http"), std::string::npos);  // nothing from the network

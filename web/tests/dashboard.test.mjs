@@ -129,12 +129,13 @@ try {
   // Each power keeps one colour, and the three are told apart.
   const overallColours = await chartColours(page);
   const powerColours = overallColours['powers-pivot'] ?? {};
-  assert.deepEqual(Object.keys(powerColours).sort(), ['CHN', 'RUS', 'USA'], 'the powers chart colours');
-  assert.equal(new Set(Object.values(powerColours)).size, 3, `powers share colours: ${JSON.stringify(powerColours)}`);
+  // The house palette's fixed colours of these three powers, the same as in every report.
+  assert.deepEqual(powerColours, { China: '#d55e00', Russia: '#009e73', 'United States': '#0072b2' },
+    'the powers chart colours');
   assertConsistentColours(overallColours, 'overall');
 
   await assertAccessible(page, 'the dashboard, overall');
-  assert.ok(await chartsOnFirstScreen(page, '.chart') >= 1, 'no chart on the first screen at 1280 px');
+  assert.ok(await chartsOnFirstScreen(page, '.chart') >= 2, 'fewer than two charts on the first screen at 1280 px');
   await screenshotsAtWidths(page, artefacts, 'dashboard-overall');
 
   // A change of dimension brings the economic scores: new rows, each naming an economic score.
