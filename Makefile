@@ -16,11 +16,11 @@ build:
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The main job on the embedded data: the report of China, Kazakhstan and Central Asia (with the audit of the
-# source study) in $(BUILD)/report/report.html.
+# source study) in $(BUILD)/report/report.html, printed to report.pdf beside it.
 run: build
 	$(BUILD)/src/linkage report --dyad CHN,KAZ --years 1992-2020 --region central-asia \
 	  --powers RUS,USA,TUR,IRN --claims data/claims/source-study.csv --workspace $(BUILD)/linkage.db \
-	  --out $(BUILD)/report
+	  --out $(BUILD)/report --pdf
 
 # The dashboard on the same case: open the link it prints (Ctrl-C stops it).
 serve: build

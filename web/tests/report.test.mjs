@@ -129,6 +129,7 @@ try {
 
   await screenshotsAtWidths(page, artefacts, name);
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: resolve(artefacts, `${name}-first-screen.png`) });
   for (const id of ['figure', 'index'])
     await page.locator(`#${id}`).screenshot({ path: resolve(artefacts, `${name}-${id}.png`) });
