@@ -109,15 +109,7 @@ std::vector<IndicatorRecord> LatestProducts(TradeData& data, const Subject& subj
 
 // The charts' names and colours: one colour per power, the actor first, fixed across every chart.
 ChartStyle MakeStyle(const ActorRegistry& actors, const Subject& subject) {
-  ChartStyle style{ActorPalette(subject.powers), {}};
-  for (const auto& [id, actor] : actors.All()) style.names.emplace(id, ShortName(actor));
-  return style;
-}
-
-// How a reader names the case: "China and Kazakhstan in Central Asia".
-std::string CaseTitle(const Subject& subject, const ChartStyle& style) {
-  return fmt::format("{} and {}{}", style.Name(subject.actor), style.Name(subject.pivot),
-                     subject.region.empty() ? "" : " in " + RegionTitle(subject.region));
+  return {ActorPalette(subject.powers), ShortNames(actors)};
 }
 
 std::string PowerList(const Subject& subject, const ChartStyle& style) {
@@ -492,7 +484,7 @@ void RunReport(const ReportOptions& options) {
   const auto tests = TestScoreSeries(run.rows, sensitivity, dates);
 
   Report report;
-  report.title = CaseTitle(subject, style);
+  report.title = CaseTitle(style.Name(subject.actor), style.Name(subject.pivot), subject.region);
   report.subtitle = fmt::format("{}-{} · outside powers {} · linkage {}, from the workspace's data",
                                 subject.first, subject.last, PowerList(subject, style), LINKAGE_VERSION);
   report.headlines =

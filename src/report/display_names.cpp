@@ -61,6 +61,16 @@ std::string ShortName(const ActorRegistry& actors, std::string_view id) {
   return actor == nullptr ? std::string(id) : ShortName(*actor);
 }
 
+std::map<std::string, std::string> ShortNames(const ActorRegistry& actors) {
+  std::map<std::string, std::string> names;
+  for (const auto& [id, actor] : actors.All()) names.emplace(id, ShortName(actor));
+  return names;
+}
+
+std::string CaseTitle(const std::string& actor, const std::string& pivot, const std::string& region) {
+  return actor + " and " + pivot + (region.empty() ? "" : " in " + RegionTitle(region));
+}
+
 std::string RegionTitle(std::string_view region) {
   if (text::StartsWith(region, "m49-")) return TitleWords(region.substr(4)) + " (UN M49)";
   if (text::StartsWith(region, "wb-income-")) return TitleWords(region.substr(10)) + " income (World Bank)";

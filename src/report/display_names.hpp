@@ -3,6 +3,7 @@
 // groups an actor picker sorts actors into.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,12 @@ std::string ShortName(const Actor& actor);
 
 //! ShortName of the actor `id` names in `actors`; the id itself when the registry does not know it.
 std::string ShortName(const ActorRegistry& actors, std::string_view id);
+
+//! The short name of every actor of the registry, by id: the names charts and sentences use.
+std::map<std::string, std::string> ShortNames(const ActorRegistry& actors);
+
+//! How a reader names a case: "China and Kazakhstan in Central Asia" (no region: "China and Kazakhstan").
+std::string CaseTitle(const std::string& actor, const std::string& pivot, const std::string& region);
 
 //! A region id as a title: "central-asia" -> "Central Asia", "m49-south-america" -> "South America (UN M49)",
 //! "wb-sub-saharan-africa" -> "Sub-Saharan Africa (World Bank)".

@@ -10,8 +10,7 @@ namespace {
 
 // Groups the digits of a whole number in threes: 1234567 -> 1,234,567.
 std::string Grouped(long long whole) {
-  std::string digits = std::to_string(std::llabs(whole));
-  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(at, ",");
+  const std::string digits = GroupThousands(std::to_string(std::llabs(whole)));
   return whole < 0 ? "-" + digits : digits;
 }
 
@@ -29,6 +28,17 @@ std::string Significant(double value, int digits) {
 }
 
 }  // namespace
+
+std::string GroupThousands(const std::string& digits) {
+  // Built afresh rather than by insert(): GCC 12 misreports insert() into a string as an overlapping copy.
+  std::string grouped;
+  grouped.reserve(digits.size() + digits.size() / 3);
+  for (std::size_t k = 0; k < digits.size(); ++k) {
+    if (k > 0 && (digits.size() - k) % 3 == 0) grouped += ',';
+    grouped += digits[k];
+  }
+  return grouped;
+}
 
 std::string FormatUsd(double dollars) {
   if (!std::isfinite(dollars)) return "";

@@ -7,6 +7,9 @@
 
 namespace linkage {
 
+//! A run of digits grouped in thousands: "9004006953" -> "9,004,006,953".
+std::string GroupThousands(const std::string& digits);
+
 //! US dollars with three significant digits and a scale word: $16.4 bn, $512 m, $3,400; "-$1.2 bn" below 0.
 std::string FormatUsd(double dollars);
 

@@ -72,10 +72,8 @@ std::string GroupDigits(const std::string& text) {
     const bool standalone =
         end == text.size() ||
         !(is_word(text[end]) || (text[end] == '.' && end + 1 < text.size() && is_digit(text[end + 1])));
-    std::string digits = text.substr(k, end - k);
-    if (standalone && digits.size() >= 5)
-      for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(at, ",");
-    out += digits;
+    const std::string digits = text.substr(k, end - k);
+    out += standalone && digits.size() >= 5 ? GroupThousands(digits) : digits;
     k = end;
   }
   return out;

@@ -178,7 +178,9 @@ ApiResponse ErrorResponse(int status, const std::string& message) {
 }
 
 DashboardApi::DashboardApi(std::unique_ptr<Database> database)
-    : connections_(std::move(database), kMaxDashboardConnections), actors_(*connections_.Acquire()) {}
+    : connections_(std::move(database), kMaxDashboardConnections),
+      actors_(*connections_.Acquire()),
+      names_(ShortNames(actors_)) {}
 
 std::size_t DashboardApi::ModelRuns() const {
   const std::lock_guard lock(runs_mutex_);
@@ -186,9 +188,7 @@ std::size_t DashboardApi::ModelRuns() const {
 }
 
 ChartStyle DashboardApi::Style(const LinkageDesign& design) const {
-  ChartStyle style{ActorPalette(design.powers), {}};
-  for (const auto& [id, actor] : actors_.All()) style.names.emplace(id, ShortName(actor));
-  return style;
+  return {ActorPalette(design.powers), names_};
 }
 
 ApiResponse DashboardApi::Actors() {
@@ -406,8 +406,7 @@ ApiResponse DashboardApi::Charts(const QueryParams& query) {
     }
     return JsonResponse(
         {{"selection", std::move(selection)},
-         {"title", fmt::format("{} and {}{}", actor, pivot,
-                               design.region.empty() ? "" : " in " + RegionTitle(design.region))},
+         {"title", CaseTitle(actor, pivot, design.region)},
          {"headlines", std::move(headlines)},
          {"charts", std::move(charts)},
          {"scores", std::move(rows)},

@@ -97,6 +97,7 @@ class DashboardApi {
   // selections are computed at once.
   ConnectionPool connections_;
   ActorRegistry actors_;
+  std::map<std::string, std::string> names_;  // every actor's short name, made once
   // The runs: finished ones kept for reuse, and those being computed, which a request for the same selection
   // waits for instead of running the model again.
   mutable std::mutex runs_mutex_;

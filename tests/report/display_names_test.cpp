@@ -34,6 +34,8 @@ TEST(DisplayNamesTest, RegionsAndPossessives) {
   EXPECT_EQ(RegionTitle("m49-latin-america-and-the-caribbean"), "Latin America and the Caribbean (UN M49)");
   EXPECT_EQ(RegionTitle("wb-sub-saharan-africa"), "Sub-Saharan Africa (World Bank)");
   EXPECT_EQ(RegionTitle("wb-income-upper-middle"), "Upper Middle income (World Bank)");
+  EXPECT_EQ(CaseTitle("China", "Kazakhstan", "central-asia"), "China and Kazakhstan in Central Asia");
+  EXPECT_EQ(CaseTitle("China", "Kazakhstan", ""), "China and Kazakhstan");
   EXPECT_EQ(Possessive("Kazakhstan"), "Kazakhstan's");
   EXPECT_EQ(Possessive("United States"), "United States'");
 }
