@@ -23,7 +23,8 @@ std::optional<Observation> DyadData::DyadValue(const std::string& code, const st
                                                const std::string& b, int year) {
   CachedStatement query(
       database_,
-      // Two arms of a union rather than an OR, so that each is one probe of the (code, year, a, b) index.
+      // Two arms of a union rather than an OR, so that each is one probe of the (key, year, a, b) primary
+      // key.
       "SELECT value, dataset, source_id, source_line, transform FROM ("
       "SELECT value, dataset, source_id, source_line, transform FROM dyad_series WHERE code = ?1 AND "
       "year = ?4 AND actor_a = ?2 AND actor_b = ?3 UNION ALL "
@@ -43,10 +44,11 @@ std::optional<Observation> DyadData::DyadValue(const std::string& code, const st
 std::optional<std::pair<int, int>> DyadData::Coverage(const std::string& code) {
   const auto cached = coverage_.find(code);
   if (cached != coverage_.end()) return cached->second;
-  // Two subqueries, so that each is answered by one probe of the (code, year) index.
+  // Per key of the code (one per dataset), so that each bound is one probe of the (key, year) primary key.
   CachedStatement query(database_,
-                        "SELECT (SELECT min(year) FROM dyad_series WHERE code = ?1), "
-                        "(SELECT max(year) FROM dyad_series WHERE code = ?1)");
+                        "SELECT min((SELECT min(year) FROM dyad_values v WHERE v.key_id = k.id)), "
+                        "max((SELECT max(year) FROM dyad_values v WHERE v.key_id = k.id)) FROM series_keys k "
+                        "WHERE k.code = ?1");
   query->Bind(1, code);
   std::optional<std::pair<int, int>> span;
   if (query->Step() && query->OptionalReal(0)) {

@@ -29,8 +29,8 @@ TradeData::TradeData(Database& database)
               "SELECT value, estimated, source_id, source_line, transform, dataset FROM series WHERE code = "
               "? AND "
               "actor_id = ? AND year = ? ORDER BY dataset LIMIT 1") {
-  // Walks the primary key (dataset first) instead of scanning every row.
-  Statement next(database, "SELECT min(dataset) FROM flows WHERE dataset > ?");
+  // Walks the keys' index (dataset first) instead of scanning every row.
+  Statement next(database, "SELECT min(dataset) FROM flow_keys WHERE dataset > ?");
   std::string last;
   while (true) {
     next.Bind(1, last);

@@ -46,6 +46,16 @@ std::vector<ManifestEntry> ReadManifest(const std::string& data_dir) {
   return entries;
 }
 
+// Fails the build on the first row whose reference leads nowhere, naming the table and the row.
+void CheckForeignKeys(Database& database) {
+  Statement check(database, "PRAGMA foreign_key_check");
+  if (!check.Step()) return;
+  throw StoreError(
+      fmt::format("the new workspace's table {} has a row (rowid {}) that refers to a missing row "
+                  "of {}; the data folder's files disagree with each other",
+                  check.Text(0), check.IsNull(1) ? std::string("none") : check.Text(1), check.Text(2)));
+}
+
 }  // namespace
 
 std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
@@ -64,8 +74,12 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
   std::vector<ImportSummary> summaries;
   try {
     auto database = CreateWorkspace(temporary);
-    // The file is thrown away on any failure, so the build needs no rollback journal and no fsync.
-    database->Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;");
+    // The file is thrown away on any failure, so the build needs no rollback journal and no fsync. Foreign
+    // keys are checked once over the whole file at the end (a sixth of the build's time when checked row by
+    // row).
+    database->Execute(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; "
+        "PRAGMA foreign_keys = OFF;");
     {
       Transaction transaction(*database);
       done.step = "actors (ISO 3166, COW, aggregates, publishers' names)";
@@ -79,8 +93,8 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
     {
       Statement indexes(*database,
                         "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND "
-                        "sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('flows', 'dyad_series', 'series', "
-                        "'votes') ORDER BY name");
+                        "sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('flow_values', "
+                        "'dyad_values', 'series_values', 'votes') ORDER BY name");
       std::vector<std::string> names;
       while (indexes.Step()) {
         names.push_back(indexes.Text(0));
@@ -100,6 +114,8 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
     done.step = "indexes";
     progress(done);
     for (const auto& sql : deferred) database->Execute(sql);
+    CheckForeignKeys(*database);
+    database->Execute("PRAGMA foreign_keys = ON");
     // Write-ahead logging from here on: commands read while an import writes (store/database.hpp).
     database->Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA optimize;");
     done.step = "done";

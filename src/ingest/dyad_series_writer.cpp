@@ -10,16 +10,18 @@ namespace linkage {
 DyadSeriesWriter::DyadSeriesWriter(ImportContext& context, Combine combine)
     : context_(context),
       combine_(combine),
-      insert_(context.database,
-              "INSERT INTO dyad_series (dataset, code, actor_a, actor_b, year, value, unit, directed, "
-              "source_id, source_line, transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-              "ON CONFLICT DO NOTHING"),
+      ids_(context.database),
+      insert_(
+          context.database,
+          "INSERT INTO dyad_values (key_id, year, actor_a, actor_b, value, directed, rule_id, source_line) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
       existing_(context.database,
-                "SELECT value, source_id, source_line, transform FROM dyad_series WHERE dataset = ? AND "
-                "code = ? AND actor_a = ? AND actor_b = ? AND year = ?"),
+                "SELECT v.value, r.source_id, v.source_line, r.transform, r.unit FROM dyad_values v JOIN "
+                "value_rules r ON r.id = v.rule_id WHERE v.key_id = ? AND v.year = ? AND v.actor_a = ? AND "
+                "v.actor_b = ?"),
       replace_(context.database,
-               "UPDATE dyad_series SET value = ?, source_line = ?, transform = ? WHERE dataset = ? AND "
-               "code = ? AND actor_a = ? AND actor_b = ? AND year = ?") {}
+               "UPDATE dyad_values SET value = ?, source_line = ?, rule_id = ? WHERE key_id = ? AND year = ? "
+               "AND actor_a = ? AND actor_b = ?") {}
 
 void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const std::string& transform,
                              const SourceLocation& where) {
@@ -27,17 +29,15 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
   // A non-directed pair is stored once, in a fixed order, so that "a, b" and "b, a" meet.
   DyadValue value = given;
   if (!value.directed && value.actor_b < value.actor_a) std::swap(value.actor_a, value.actor_b);
-  insert_.Bind(1, context_.dataset)
-      .Bind(2, value.code)
+  const std::int64_t key = ids_.SeriesKey(context_.dataset, value.code);
+  insert_.Bind(1, key)
+      .Bind(2, value.year)
       .Bind(3, value.actor_a)
       .Bind(4, value.actor_b)
-      .Bind(5, value.year)
-      .Bind(6, value.value)
-      .Bind(7, value.unit)
-      .Bind(8, value.directed ? 1 : 0)
-      .Bind(9, context_.source_id)
-      .Bind(10, line)
-      .Bind(11, transform);
+      .Bind(5, value.value)
+      .Bind(6, value.directed ? 1 : 0)
+      .Bind(7, ids_.ValueRule(context_.source_id, value.unit, transform))
+      .Bind(8, line);
   insert_.Run();
   if (sqlite3_changes(context_.database.Handle()) > 0) {
     ++context_.summary.values_stored;
@@ -45,11 +45,7 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
     if (!value.value) ++context_.summary.missing_values;
     return;
   }
-  existing_.Bind(1, context_.dataset)
-      .Bind(2, value.code)
-      .Bind(3, value.actor_a)
-      .Bind(4, value.actor_b)
-      .Bind(5, value.year);
+  existing_.Bind(1, key).Bind(2, value.year).Bind(3, value.actor_a).Bind(4, value.actor_b);
   if (!existing_.Step()) {
     existing_.Reset();
     return;
@@ -58,13 +54,14 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
   const std::int64_t stored_source = existing_.Int(1);
   const std::int64_t stored_line = existing_.Int(2);
   const std::string stored_transform = existing_.Text(3);
+  const std::string stored_unit = existing_.Text(4);
   existing_.Reset();
   // Rows are combined only within one file (a state listed under two codes in a year of succession). A value
   // an earlier import stored is compared with this file's combination once the file is read, so that the
   // same file imported again agrees with itself.
   if (combine_ != Combine::kRefuse && stored_source != context_.source_id) {
-    const Key key{value.code, value.actor_a, value.actor_b, value.year};
-    auto [entry, fresh] = pending_.try_emplace(key, Pending{value, line, where});
+    const Key pending_key{value.code, value.actor_a, value.actor_b, value.year};
+    auto [entry, fresh] = pending_.try_emplace(pending_key, Pending{value, line, where});
     if (!fresh && value.value && entry->second.value.value &&
         (combine_ == Combine::kMax ? *value.value > *entry->second.value.value
                                    : *value.value < *entry->second.value.value)) {
@@ -84,12 +81,11 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
                                                    rule, line, text::FormatNumber(*value.value));
     replace_.Bind(1, keep_new ? value.value : stored)
         .Bind(2, keep_new ? line : stored_line)
-        .Bind(3, combined)
-        .Bind(4, context_.dataset)
-        .Bind(5, value.code)
+        .Bind(3, ids_.ValueRule(context_.source_id, stored_unit, combined))
+        .Bind(4, key)
+        .Bind(5, value.year)
         .Bind(6, value.actor_a)
-        .Bind(7, value.actor_b)
-        .Bind(8, value.year);
+        .Bind(7, value.actor_b);
     replace_.Run();
     ++context_.summary.derived_values;
     return;
@@ -99,11 +95,10 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
 
 void DyadSeriesWriter::Finish() {
   for (const auto& [key, pending] : pending_) {
-    existing_.Bind(1, context_.dataset)
-        .Bind(2, pending.value.code)
+    existing_.Bind(1, ids_.SeriesKey(context_.dataset, pending.value.code))
+        .Bind(2, pending.value.year)
         .Bind(3, pending.value.actor_a)
-        .Bind(4, pending.value.actor_b)
-        .Bind(5, pending.value.year);
+        .Bind(4, pending.value.actor_b);
     if (!existing_.Step()) {
       existing_.Reset();
       continue;

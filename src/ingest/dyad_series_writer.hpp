@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "ingest/import_context.hpp"
+#include "ingest/value_ids.hpp"
 
 namespace linkage {
 
@@ -56,6 +57,7 @@ class DyadSeriesWriter {
   ImportContext& context_;
   std::map<Key, Pending> pending_;
   Combine combine_;
+  ValueIds ids_;
   Statement insert_;
   Statement existing_;
   Statement replace_;

@@ -16,31 +16,25 @@ std::optional<char> ParseFlowDirection(std::string_view word) {
 
 FlowWriter::FlowWriter(ImportContext& context)
     : context_(context),
-      insert_(
-          context.database,
-          "INSERT INTO flows (dataset, reporter, partner, flow, year, product, level, value_usd, estimated, "
-          "valuation, source_id, source_line, transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT DO NOTHING"),
+      ids_(context.database),
+      insert_(context.database,
+              "INSERT INTO flow_values (key_id, reporter, partner, year, value_usd, estimated, rule_id, "
+              "source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
       existing_(context.database,
-                "SELECT value_usd, source_id, source_line FROM flows WHERE dataset = ? AND reporter = ? AND "
-                "partner = ? AND flow = ? AND year = ? AND product = ?") {}
+                "SELECT v.value_usd, r.source_id, v.source_line FROM flow_values v JOIN flow_rules r ON "
+                "r.id = v.rule_id WHERE v.key_id = ? AND v.reporter = ? AND v.partner = ? AND v.year = ?") {}
 
 void FlowWriter::Write(const FlowRecord& record, const SourceLocation& where) {
   RequireFinite(record.value_usd, where);
-  const std::string flow(1, record.flow);
-  insert_.Bind(1, context_.dataset)
+  const std::int64_t key = ids_.FlowKey(context_.dataset, record.flow, record.product);
+  insert_.Bind(1, key)
       .Bind(2, record.reporter)
       .Bind(3, record.partner)
-      .Bind(4, flow)
-      .Bind(5, record.year)
-      .Bind(6, record.product)
-      .Bind(7, record.level)
-      .Bind(8, record.value_usd)
-      .Bind(9, record.estimated ? 1 : 0)
-      .Bind(10, record.valuation)
-      .Bind(11, context_.source_id)
-      .Bind(12, record.line)
-      .Bind(13, record.transform);
+      .Bind(4, record.year)
+      .Bind(5, record.value_usd)
+      .Bind(6, record.estimated ? 1 : 0)
+      .Bind(7, ids_.FlowRule(context_.source_id, record.level, record.valuation, record.transform))
+      .Bind(8, record.line);
   insert_.Run();
   if (sqlite3_changes(context_.database.Handle()) > 0) {
     ++context_.summary.values_stored;
@@ -50,12 +44,7 @@ void FlowWriter::Write(const FlowRecord& record, const SourceLocation& where) {
     if (record.estimated) ++context_.summary.estimated_values;
     return;
   }
-  existing_.Bind(1, context_.dataset)
-      .Bind(2, record.reporter)
-      .Bind(3, record.partner)
-      .Bind(4, flow)
-      .Bind(5, record.year)
-      .Bind(6, record.product);
+  existing_.Bind(1, key).Bind(2, record.reporter).Bind(3, record.partner).Bind(4, record.year);
   if (!existing_.Step()) {
     existing_.Reset();
     return;

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "ingest/import_context.hpp"
+#include "ingest/value_ids.hpp"
 
 namespace linkage {
 
@@ -45,6 +46,7 @@ class FlowWriter {
 
  private:
   ImportContext& context_;
+  ValueIds ids_;
   Statement insert_;
   Statement existing_;
 };

@@ -9,14 +9,14 @@ namespace linkage {
 
 SeriesWriter::SeriesWriter(ImportContext& context)
     : context_(context),
+      ids_(context.database),
       insert_(context.database,
-              "INSERT INTO series (dataset, code, actor_id, year, value, unit, estimated, source_id, "
-              "source_line, "
-              "transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+              "INSERT INTO series_values (key_id, actor_id, year, value, estimated, rule_id, source_line) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
       existing_(
           context.database,
-          "SELECT value, source_id, source_line FROM series WHERE dataset = ? AND code = ? AND actor_id = ? "
-          "AND year = ?"),
+          "SELECT v.value, r.source_id, v.source_line FROM series_values v JOIN value_rules r ON r.id = "
+          "v.rule_id WHERE v.key_id = ? AND v.actor_id = ? AND v.year = ?"),
       describe_(context.database,
                 "INSERT OR IGNORE INTO series_catalog (code, name, unit, source_id) VALUES (?, ?, ?, ?)") {}
 
@@ -29,16 +29,14 @@ void SeriesWriter::Write(const std::string& code, const std::string& actor, int 
                          std::optional<double> value, const std::string& unit, bool estimated,
                          std::int64_t line, const std::string& transform, const SourceLocation& where) {
   RequireFinite(value, where);
-  insert_.Bind(1, context_.dataset)
-      .Bind(2, code)
-      .Bind(3, actor)
-      .Bind(4, year)
-      .Bind(5, value)
-      .Bind(6, unit)
-      .Bind(7, estimated ? 1 : 0)
-      .Bind(8, context_.source_id)
-      .Bind(9, line)
-      .Bind(10, transform);
+  const std::int64_t key = ids_.SeriesKey(context_.dataset, code);
+  insert_.Bind(1, key)
+      .Bind(2, actor)
+      .Bind(3, year)
+      .Bind(4, value)
+      .Bind(5, estimated ? 1 : 0)
+      .Bind(6, ids_.ValueRule(context_.source_id, unit, transform))
+      .Bind(7, line);
   insert_.Run();
   if (sqlite3_changes(context_.database.Handle()) > 0) {
     ++context_.summary.values_stored;
@@ -47,7 +45,7 @@ void SeriesWriter::Write(const std::string& code, const std::string& actor, int 
     if (estimated) ++context_.summary.estimated_values;
     return;
   }
-  existing_.Bind(1, context_.dataset).Bind(2, code).Bind(3, actor).Bind(4, year);
+  existing_.Bind(1, key).Bind(2, actor).Bind(3, year);
   if (!existing_.Step()) {
     existing_.Reset();
     return;

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "ingest/import_context.hpp"
+#include "ingest/value_ids.hpp"
 
 namespace linkage {
 
@@ -23,6 +24,7 @@ class SeriesWriter {
 
  private:
   ImportContext& context_;
+  ValueIds ids_;
   Statement insert_;
   Statement existing_;
   Statement describe_;

@@ -61,7 +61,7 @@ class VoteWriter {
       : context_(context),
         insert_(context.database,
                 "INSERT INTO votes (dataset, rcid, date, actor_id, vote, source_id, source_line) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
         existing_(
             context.database,
             "SELECT date, vote, source_line FROM votes WHERE dataset = ? AND rcid = ? AND actor_id = ?") {}
@@ -73,25 +73,29 @@ class VoteWriter {
       reader.Fail(record, vote_column, fmt::format("'{}' is not a vote", record.fields[vote_column]),
                   "yes, no or abstain (or 1, 3, 2)");
     }
-    existing_.Bind(1, context_.dataset).Bind(2, roll_call).Bind(3, id);
-    if (existing_.Step()) {
-      const bool same = existing_.Text(0) == when && existing_.Text(1) == *cast;
-      const std::int64_t line = existing_.Int(2);
-      existing_.Reset();
-      if (!same) {
-        reader.Fail(record, vote_column,
-                    fmt::format("roll call {} already has {}'s vote from line {}", roll_call, id, line),
-                    "one vote per roll call and actor");
-      }
-      ++context_.summary.duplicates;
-      return;
-    }
-    existing_.Reset();
+    // Inserted first: a vote already stored is the rare case, and the insert finds it by the primary key.
     insert_.Bind(1, context_.dataset).Bind(2, roll_call).Bind(3, when).Bind(4, id).Bind(5, *cast);
     insert_.Bind(6, context_.source_id).Bind(7, static_cast<std::int64_t>(record.line));
     insert_.Run();
-    ++context_.summary.values_stored;
-    context_.NoteYear(YearOfDate(when));
+    if (sqlite3_changes(context_.database.Handle()) > 0) {
+      ++context_.summary.values_stored;
+      context_.NoteYear(YearOfDate(when));
+      return;
+    }
+    existing_.Bind(1, context_.dataset).Bind(2, roll_call).Bind(3, id);
+    if (!existing_.Step()) {
+      existing_.Reset();
+      return;
+    }
+    const bool same = existing_.Text(0) == when && existing_.Text(1) == *cast;
+    const std::int64_t line = existing_.Int(2);
+    existing_.Reset();
+    if (!same) {
+      reader.Fail(record, vote_column,
+                  fmt::format("roll call {} already has {}'s vote from line {}", roll_call, id, line),
+                  "one vote per roll call and actor");
+    }
+    ++context_.summary.duplicates;
   }
 
  private:

@@ -44,6 +44,8 @@ class Statement {
   //! Clears bindings and rewinds.
   void Reset();
 
+  //! How many columns the statement's rows have.
+  int ColumnCount() const;
   //! Column values of the current row (0-based).
   bool IsNull(int column) const;
   std::int64_t Int(int column) const;

@@ -12,7 +12,7 @@ namespace linkage {
 namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released entry: append a new one.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     R"sql(
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -276,7 +276,129 @@ SELECT source_id, min(first), max(last) FROM (
     max(CAST(substr(start_date, 1, 4) AS INTEGER)) FROM agreement_pairs GROUP BY source_id
 ) GROUP BY source_id HAVING min(first) IS NOT NULL;
 )sql",
+    // 7: the large tables keep what every row would repeat once. A series' dataset and code are a row of
+    // series_keys, a flow's dataset, direction and product a row of flow_keys; the source file, unit and rule
+    // that made a value are a row of value_rules (series and dyad series) or flow_rules (flows). The value
+    // rows refer to them by number, keyed in the order they are read (a code's years first), and the old
+    // names are views that read as before. Votes lose their rowid: the primary key is the table.
+    R"sql(
+CREATE TABLE series_keys (
+  id INTEGER PRIMARY KEY,
+  dataset TEXT NOT NULL,
+  code TEXT NOT NULL,
+  UNIQUE (dataset, code)
+);
+CREATE INDEX series_keys_by_code ON series_keys (code, dataset);
+CREATE TABLE value_rules (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  unit TEXT NOT NULL,
+  transform TEXT NOT NULL,
+  UNIQUE (source_id, unit, transform)
+);
+CREATE TABLE flow_keys (
+  id INTEGER PRIMARY KEY,
+  dataset TEXT NOT NULL,
+  flow TEXT NOT NULL CHECK (flow IN ('X', 'M')),
+  product TEXT NOT NULL,
+  UNIQUE (dataset, flow, product)
+);
+CREATE TABLE flow_rules (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  level TEXT NOT NULL,
+  valuation TEXT NOT NULL,
+  transform TEXT NOT NULL,
+  UNIQUE (source_id, level, valuation, transform)
+);
+CREATE TABLE series_values (
+  key_id INTEGER NOT NULL REFERENCES series_keys(id),
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  year INTEGER NOT NULL,
+  value REAL,
+  estimated INTEGER NOT NULL DEFAULT 0,
+  rule_id INTEGER NOT NULL REFERENCES value_rules(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (key_id, actor_id, year)
+) WITHOUT ROWID;
+CREATE TABLE dyad_values (
+  key_id INTEGER NOT NULL REFERENCES series_keys(id),
+  year INTEGER NOT NULL,
+  actor_a TEXT NOT NULL REFERENCES actors(id),
+  actor_b TEXT NOT NULL REFERENCES actors(id),
+  value REAL,
+  directed INTEGER NOT NULL,
+  rule_id INTEGER NOT NULL REFERENCES value_rules(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (key_id, year, actor_a, actor_b)
+) WITHOUT ROWID;
+CREATE TABLE flow_values (
+  key_id INTEGER NOT NULL REFERENCES flow_keys(id),
+  reporter TEXT NOT NULL REFERENCES actors(id),
+  partner TEXT NOT NULL REFERENCES actors(id),
+  year INTEGER NOT NULL,
+  value_usd REAL,
+  estimated INTEGER NOT NULL DEFAULT 0,
+  rule_id INTEGER NOT NULL REFERENCES flow_rules(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (key_id, reporter, partner, year)
+) WITHOUT ROWID;
+INSERT INTO series_keys (dataset, code)
+  SELECT dataset, code FROM series UNION SELECT dataset, code FROM dyad_series;
+INSERT INTO value_rules (source_id, unit, transform)
+  SELECT source_id, unit, transform FROM series UNION SELECT source_id, unit, transform FROM dyad_series;
+INSERT INTO flow_keys (dataset, flow, product) SELECT DISTINCT dataset, flow, product FROM flows;
+INSERT INTO flow_rules (source_id, level, valuation, transform)
+  SELECT DISTINCT source_id, level, valuation, transform FROM flows;
+INSERT INTO series_values
+  SELECT k.id, s.actor_id, s.year, s.value, s.estimated, r.id, s.source_line FROM series s
+  JOIN series_keys k ON k.dataset = s.dataset AND k.code = s.code
+  JOIN value_rules r ON r.source_id = s.source_id AND r.unit = s.unit AND r.transform = s.transform;
+INSERT INTO dyad_values
+  SELECT k.id, d.year, d.actor_a, d.actor_b, d.value, d.directed, r.id, d.source_line FROM dyad_series d
+  JOIN series_keys k ON k.dataset = d.dataset AND k.code = d.code
+  JOIN value_rules r ON r.source_id = d.source_id AND r.unit = d.unit AND r.transform = d.transform;
+INSERT INTO flow_values
+  SELECT k.id, f.reporter, f.partner, f.year, f.value_usd, f.estimated, r.id, f.source_line FROM flows f
+  JOIN flow_keys k ON k.dataset = f.dataset AND k.flow = f.flow AND k.product = f.product
+  JOIN flow_rules r ON r.source_id = f.source_id AND r.level = f.level AND r.valuation = f.valuation
+    AND r.transform = f.transform;
+DROP TABLE series;
+DROP TABLE dyad_series;
+DROP TABLE flows;
+CREATE INDEX flow_values_by_partner ON flow_values (key_id, partner, year);
+CREATE VIEW series AS
+  SELECT k.dataset, k.code, v.actor_id, v.year, v.value, r.unit, v.estimated, r.source_id, v.source_line,
+         r.transform
+  FROM series_values v JOIN series_keys k ON k.id = v.key_id JOIN value_rules r ON r.id = v.rule_id;
+CREATE VIEW dyad_series AS
+  SELECT k.dataset, k.code, v.actor_a, v.actor_b, v.year, v.value, r.unit, v.directed, r.source_id,
+         v.source_line, r.transform
+  FROM dyad_values v JOIN series_keys k ON k.id = v.key_id JOIN value_rules r ON r.id = v.rule_id;
+CREATE VIEW flows AS
+  SELECT k.dataset, v.reporter, v.partner, k.flow, v.year, k.product, r.level, v.value_usd, v.estimated,
+         r.valuation, r.source_id, v.source_line, r.transform
+  FROM flow_values v JOIN flow_keys k ON k.id = v.key_id JOIN flow_rules r ON r.id = v.rule_id;
+CREATE TABLE votes_by_roll_call (
+  dataset TEXT NOT NULL,
+  rcid TEXT NOT NULL,
+  date TEXT NOT NULL,
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  vote TEXT NOT NULL CHECK (vote IN ('yes', 'abstain', 'no')),
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (dataset, rcid, actor_id)
+) WITHOUT ROWID;
+INSERT INTO votes_by_roll_call SELECT dataset, rcid, date, actor_id, vote, source_id, source_line FROM votes;
+DROP TABLE votes;
+ALTER TABLE votes_by_roll_call RENAME TO votes;
+CREATE INDEX votes_by_actor ON votes (actor_id, date);
+)sql",
 };
+
+// The migration that stores each value's repeated text once (series_keys, value_rules, flow_keys,
+// flow_rules).
+constexpr int kCompactStoreVersion = 7;
 
 // The migration that added effective_memberships: a workspace from before it has them computed once.
 constexpr int kEffectiveMembershipsVersion = 4;
@@ -335,6 +457,10 @@ int CurrentSchemaVersion() {
 }
 
 void MigrateSchema(Database& database) {
+  MigrateSchemaTo(database, CurrentSchemaVersion());
+}
+
+void MigrateSchemaTo(Database& database, int target) {
   const auto version = static_cast<int>(database.QueryInt("PRAGMA user_version"));
   if (version > CurrentSchemaVersion()) {
     throw StoreError(
@@ -342,14 +468,21 @@ void MigrateSchema(Database& database) {
                     "use a newer Linkage",
                     database.Path(), version, CurrentSchemaVersion()));
   }
-  if (version == CurrentSchemaVersion()) return;
+  if (version >= target) return;
   Transaction transaction(database);
-  for (int step = version; step < CurrentSchemaVersion(); ++step) {
+  for (int step = version; step < target; ++step) {
     database.Execute(kMigrations[static_cast<std::size_t>(step)]);
   }
-  if (version < kEffectiveMembershipsVersion) RefreshEffectiveMemberships(database);
-  database.Execute(fmt::format("PRAGMA user_version = {}", CurrentSchemaVersion()));
+  if (version < kEffectiveMembershipsVersion && target >= kEffectiveMembershipsVersion) {
+    RefreshEffectiveMemberships(database);
+  }
+  database.Execute(fmt::format("PRAGMA user_version = {}", target));
   transaction.Commit();
+  // The move to version 7 leaves the old tables' pages free inside the file (as large as the new tables);
+  // they are given back once. Another connection reading at the same moment keeps them for later reuse.
+  if (version > 0 && version < kCompactStoreVersion && target >= kCompactStoreVersion) {
+    sqlite3_exec(database.Handle(), "VACUUM", nullptr, nullptr, nullptr);
+  }
 }
 
 void RefreshEffectiveMemberships(Database& database) {

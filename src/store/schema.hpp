@@ -13,6 +13,8 @@ int CurrentSchemaVersion();
 //! Brings a workspace up to CurrentSchemaVersion() in one transaction. A workspace written by a newer
 //! Linkage is refused rather than touched.
 void MigrateSchema(Database& database);
+//! Brings a workspace up to `version` only, as an older Linkage left it; for the tests of the migrations.
+void MigrateSchemaTo(Database& database, int version);
 //! Recomputes the membership spells in force after the precedence rule and the organisations' successions
 //! (docs/methods.md, "Memberships"); every import of spells or successions calls it.
 void RefreshEffectiveMemberships(Database& database);

@@ -22,9 +22,9 @@ void LeaveAHotJournal(const std::string& path, const std::string& saved) {
   database->Execute("PRAGMA journal_mode = DELETE");
   // A one-page cache spills the transaction's pages to the file, so the journal holds the originals.
   database->Execute(
-      "PRAGMA cache_size = 1; BEGIN; UPDATE sources SET citation = citation || 'x'; UPDATE series SET value "
-      "= "
-      "value + 1; CREATE TABLE junk (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+      "PRAGMA cache_size = 1; BEGIN; UPDATE sources SET citation = citation || 'x'; UPDATE series_values SET "
+      "value = value + 1; CREATE TABLE junk (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + "
+      "1 FROM n "
       "WHERE i < 20000) INSERT INTO junk SELECT printf('%0200d', i) FROM n;");
   ASSERT_TRUE(std::filesystem::exists(path + "-journal"));
   std::filesystem::copy_file(path + "-journal", saved);
@@ -36,9 +36,8 @@ void LeaveAHotJournal(const std::string& path, const std::string& saved) {
 void LeaveAWriteAheadLog(const std::string& path, const std::string& saved) {
   auto database = OpenWorkspace(path);
   database->Execute(
-      "PRAGMA wal_autocheckpoint = 0; BEGIN; UPDATE sources SET citation = citation || 'x'; UPDATE series "
-      "SET "
-      "value = value + 1; COMMIT;");
+      "PRAGMA wal_autocheckpoint = 0; BEGIN; UPDATE sources SET citation = citation || 'x'; UPDATE "
+      "series_values SET value = value + 1; COMMIT;");
   ASSERT_TRUE(std::filesystem::exists(path + "-wal"));
   std::filesystem::copy_file(path + "-wal", saved);
 }
