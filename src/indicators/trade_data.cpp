@@ -172,25 +172,31 @@ bool TradeData::IsPublishedMissing(const FlowQuery& query) {
 
 std::vector<std::string> TradeData::Partners(const std::string& reporter, char flow, int year,
                                              const std::string& dataset) {
-  Statement query(
+  // One probe of the primary key (key, reporter); a reporter names each partner once a year.
+  CachedStatement query(
       database_,
-      "SELECT DISTINCT partner FROM flows WHERE dataset = ? AND reporter = ? AND flow = ? AND year = ? "
-      "AND product = 'TOTAL' AND partner <> reporter AND value_usd IS NOT NULL");
-  query.Bind(1, dataset).Bind(2, reporter).Bind(3, std::string(1, flow)).Bind(4, year);
+      "SELECT v.partner FROM flow_values v JOIN flow_keys k ON k.id = v.key_id WHERE "
+      "k.dataset = ? AND k.flow = ? AND k.product = 'TOTAL' AND v.reporter = ? AND v.year = ? "
+      "AND v.partner <> v.reporter AND v.value_usd IS NOT NULL ORDER BY v.partner");
+  query->Bind(1, dataset).Bind(2, std::string(1, flow)).Bind(3, reporter).Bind(4, year);
   std::vector<std::string> partners;
-  while (query.Step()) partners.push_back(query.Text(0));
+  while (query->Step()) partners.push_back(query->Text(0));
   return partners;
 }
 
 std::vector<std::string> TradeData::Reporters(const std::string& partner, char flow, int year,
                                               const std::string& dataset) {
-  Statement query(
+  // The index by partner, named: without statistics the planner walks the whole key by the primary key
+  // instead (1.3 million rows of IMF DOTS exports; 10 s of a report).
+  CachedStatement query(
       database_,
-      "SELECT DISTINCT reporter FROM flows WHERE dataset = ? AND partner = ? AND flow = ? AND year = ? "
-      "AND product = 'TOTAL' AND partner <> reporter AND value_usd IS NOT NULL");
-  query.Bind(1, dataset).Bind(2, partner).Bind(3, std::string(1, flow)).Bind(4, year);
+      "SELECT v.reporter FROM flow_values v INDEXED BY flow_values_by_partner JOIN flow_keys "
+      "k ON k.id = v.key_id WHERE k.dataset = ? AND k.flow = ? AND k.product = 'TOTAL' AND "
+      "v.partner = ? AND v.year = ? AND v.partner <> v.reporter AND v.value_usd IS NOT NULL "
+      "ORDER BY v.reporter");
+  query->Bind(1, dataset).Bind(2, std::string(1, flow)).Bind(3, partner).Bind(4, year);
   std::vector<std::string> reporters;
-  while (query.Step()) reporters.push_back(query.Text(0));
+  while (query->Step()) reporters.push_back(query->Text(0));
   return reporters;
 }
 
