@@ -1,7 +1,10 @@
-// Exports a Linkage report's charts and prints it: node export-figures.mjs REPORT_DIR [--no-figures] [--pdf].
+// Exports a Linkage report's charts and prints it:
+//   node export-figures.mjs REPORT_DIR [--no-figures] [--pdf] [--wait].
 // The charts are drawn once, by the report page itself in headless Chromium, so the files match the page:
 // every chart as SVG and PNG (unless --no-figures), and with --pdf the whole page printed to report.pdf on A4,
-// its charts redrawn at the page's width so that they stay vectors and nothing is cut.
+// its charts redrawn at the page's width so that they stay vectors and nothing is cut. With --wait Chromium
+// starts at once and the page is drawn when standard input says "draw" (`linkage report` starts the exporter
+// before it computes the report); any other end of input stops it without drawing.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,16 +14,28 @@ const args = process.argv.slice(2);
 const folder = args.find(arg => !arg.startsWith('--'));
 const figures = !args.includes('--no-figures');
 const pdf = args.includes('--pdf');
+const wait = args.includes('--wait');
 if (!folder) {
-  console.error('usage: node export-figures.mjs REPORT_DIR [--no-figures] [--pdf]');
+  console.error('usage: node export-figures.mjs REPORT_DIR [--no-figures] [--pdf] [--wait]');
   process.exit(2);
+}
+
+// True when standard input, read to its end, says "draw".
+async function drawSaid() {
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  return text.trim() === 'draw';
 }
 
 // A4 less the print style's side margins (2 x 12 mm), in CSS pixels: the width the charts are drawn at for
 // print.
 const printWidth = Math.floor((210 - 24) / 25.4 * 96);
 
-const browser = await launchChromium();
+const [browser, draw] = await Promise.all([launchChromium(), wait ? drawSaid() : true]);
+if (!draw) {
+  await browser.close();
+  process.exit(0);
+}
 try {
   const page = await browser.context.newPage();
   const problems = [];

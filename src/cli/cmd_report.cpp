@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <future>
 #include <map>
+#include <optional>
 
 #include "audit/auditor.hpp"
 #include "audit/claims_file.hpp"
@@ -446,6 +447,10 @@ ReportSection SourceSection(Database& database, const Subject& subject) {
 
 void RunReport(const ReportOptions& options) {
   const auto dyad = SplitDyad(options.dyad);
+  // Node.js and Chromium start while the report is computed; they draw the page once it is written.
+  std::optional<FigureExport> exporter;
+  if (options.static_figures || options.pdf)
+    exporter.emplace(options.out, options.static_figures, options.pdf);
   auto database = OpenOrCreate(options.common);
   const ActorRegistry actors(*database);
   const Subject subject = ResolveSubject(options, dyad, *database, actors);
@@ -525,8 +530,7 @@ void RunReport(const ReportOptions& options) {
 
   WriteReport(report, libraries, page, options.out);
   fmt::print("wrote {}/report.html ({} sections), data/ and figures/\n", options.out, report.sections.size());
-  if (options.static_figures || options.pdf)
-    ExportStaticFigures(options.out, options.static_figures, options.pdf);
+  if (exporter) exporter->Draw();
   if (options.pdf) fmt::print("wrote {}/report.pdf\n", options.out);
 }
 

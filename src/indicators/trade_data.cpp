@@ -155,10 +155,11 @@ std::map<std::string, Observation> TradeData::Products(const std::string& report
 }
 
 bool TradeData::IsPublishedMissing(const FlowQuery& query) {
-  Statement check(
+  CachedStatement cached(
       database_,
       "SELECT 1 FROM flows WHERE dataset = ? AND reporter = ? AND partner = ? AND flow = ? AND year = ? "
       "AND product = ? AND value_usd IS NULL");
+  Statement& check = *cached;
   for (const auto& dataset : datasets_) {
     if (!query.dataset.empty() && dataset != query.dataset) continue;
     check.Bind(1, dataset).Bind(2, query.reporter).Bind(3, query.partner).Bind(4, std::string(1, query.flow));

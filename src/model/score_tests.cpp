@@ -94,7 +94,7 @@ std::vector<SeriesTests> TestScoreSeries(const std::vector<ScoreRow>& rows, cons
           if (const auto value = sensitivity->Value(k, draw))
             drawn.push_back({static_cast<double>(rows[k].year), *value});
         }
-        if (Verdict(MannKendall(drawn)) == nominal) ++agree;
+        if (Verdict(MannKendallSignificance(drawn)) == nominal) ++agree;
       }
       tests.robust_share = static_cast<double>(agree) / static_cast<double>(sensitivity->Draws());
     }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <map>
 
 namespace linkage {
 
@@ -32,37 +31,57 @@ double TwoSidedNormalP(double z) {
   return std::erfc(std::abs(z) / std::sqrt(2.0));
 }
 
-std::optional<TrendTest> MannKendall(std::vector<SeriesPoint> points) {
+std::optional<TrendTest> MannKendallSignificance(std::vector<SeriesPoint> points) {
   if (points.size() < kMinimumPoints) return std::nullopt;
-  std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.time < b.time; });
   TrendTest test;
   test.n = points.size();
   const auto n = static_cast<double>(test.n);
-  std::vector<double> slopes;
-  slopes.reserve(test.n * (test.n - 1) / 2);
   for (std::size_t k = 0; k < points.size(); ++k) {
     for (std::size_t j = k + 1; j < points.size(); ++j) {
-      const double rise = points[j].value - points[k].value;
-      test.s += Sign(rise);
-      slopes.push_back(rise / (points[j].time - points[k].time));
+      // The sign of each later value less each earlier one, in time order whichever order the points came in.
+      const int order = points[j].time > points[k].time ? 1 : -1;
+      test.s += order * Sign(points[j].value - points[k].value);
     }
   }
-  // Var(S) = [n(n-1)(2n+5) - sum over groups of tied values of t(t-1)(2t+5)] / 18.
-  std::map<double, double> ties;
-  for (const auto& point : points) ties[point.value] += 1;
+  // Var(S) = [n(n-1)(2n+5) - sum over groups of tied values of t(t-1)(2t+5)] / 18, the groups taken in
+  // ascending order of value.
+  std::vector<double> values;
+  values.reserve(points.size());
+  for (const auto& point : points) values.push_back(point.value);
+  std::sort(values.begin(), values.end());
   double tied = 0;
-  for (const auto& [value, t] : ties) tied += t * (t - 1) * (2 * t + 5);
+  for (std::size_t start = 0; start < values.size();) {
+    std::size_t end = start + 1;
+    while (end < values.size() && values[end] == values[start]) ++end;
+    const auto t = static_cast<double>(end - start);
+    tied += t * (t - 1) * (2 * t + 5);
+    start = end;
+  }
   test.variance = (n * (n - 1) * (2 * n + 5) - tied) / 18;
   if (test.variance > 0 && test.s != 0) {
     test.z = (test.s - Sign(test.s)) / std::sqrt(test.variance);
   }
   test.p_value = TwoSidedNormalP(test.z);
   test.tau = test.s / (n * (n - 1) / 2);
-  test.sen_slope = Median(slopes);
+  return test;
+}
+
+std::optional<TrendTest> MannKendall(std::vector<SeriesPoint> points) {
+  std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.time < b.time; });
+  auto test = MannKendallSignificance(points);
+  if (!test) return std::nullopt;
+  std::vector<double> slopes;
+  slopes.reserve(test->n * (test->n - 1) / 2);
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    for (std::size_t j = k + 1; j < points.size(); ++j) {
+      slopes.push_back((points[j].value - points[k].value) / (points[j].time - points[k].time));
+    }
+  }
+  test->sen_slope = Median(slopes);
   std::vector<double> intercepts;
   intercepts.reserve(points.size());
-  for (const auto& point : points) intercepts.push_back(point.value - test.sen_slope * point.time);
-  test.sen_intercept = Median(intercepts);
+  for (const auto& point : points) intercepts.push_back(point.value - test->sen_slope * point.time);
+  test->sen_intercept = Median(intercepts);
   return test;
 }
 

@@ -28,6 +28,9 @@ struct TrendTest {
 
 //! The test over the points (in any order; times must differ); nullopt with fewer than 3 points.
 std::optional<TrendTest> MannKendall(std::vector<SeriesPoint> points);
+//! The test without Sen's slope and intercept (left 0): S, its variance, z, p and tau, which are all a
+//! verdict needs (the robustness of a trend over many draws of the weights).
+std::optional<TrendTest> MannKendallSignificance(std::vector<SeriesPoint> points);
 
 //! Two-sided p-value of a standard normal score.
 double TwoSidedNormalP(double z);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 namespace linkage {
 namespace {
@@ -47,6 +48,28 @@ TEST(MannKendallTest, OrderSignAndUnevenTimes) {
   EXPECT_DOUBLE_EQ(flat->z, 0);
   EXPECT_DOUBLE_EQ(flat->p_value, 1);
   EXPECT_FALSE(MannKendall({{1, 1}, {2, 2}}).has_value());
+}
+
+// The test alone, as the draws use it, gives the same S, variance, z, p and tau as the whole test, on points
+// in any order (the ties of the second example included), and leaves Sen's slope out.
+TEST(MannKendallTest, SignificanceAloneMatchesTheWholeTest) {
+  const std::vector<std::vector<SeriesPoint>> series = {
+      {{5, 4}, {1, 1}, {4, 5}, {2, 3}, {3, 2}},
+      {{2004, 2}, {2001, 1}, {2005, 3}, {2002, 1}, {2003, 2}},
+      {{2010, 5}, {2000, 9}, {2005, 7}, {2020, 1}}};
+  for (const auto& points : series) {
+    const auto whole = MannKendall(points);
+    const auto alone = MannKendallSignificance(points);
+    ASSERT_TRUE(whole.has_value() && alone.has_value());
+    EXPECT_EQ(alone->n, whole->n);
+    EXPECT_EQ(alone->s, whole->s);
+    EXPECT_EQ(alone->variance, whole->variance);
+    EXPECT_EQ(alone->z, whole->z);
+    EXPECT_EQ(alone->p_value, whole->p_value);
+    EXPECT_EQ(alone->tau, whole->tau);
+    EXPECT_EQ(alone->sen_slope, 0);
+  }
+  EXPECT_FALSE(MannKendallSignificance({{1, 1}, {2, 2}}).has_value());
 }
 
 TEST(MannKendallTest, NormalTail) {
