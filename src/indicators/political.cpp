@@ -165,10 +165,11 @@ std::vector<IndicatorRecord> ComputePoliticalIndicators(Database& database, Trad
   // Both states' votes over the whole window in one query, grouped by year below.
   CachedStatement votes(
       database,
-      "SELECT a.vote, b.vote, a.dataset, a.source_id, a.source_line, b.source_id, b.source_line, "
-      "CAST(substr(a.date, 1, 4) AS INTEGER) "
-      "FROM votes a JOIN votes b ON a.dataset = b.dataset AND a.rcid = b.rcid "
-      "WHERE a.actor_id = ? AND b.actor_id = ? AND a.date BETWEEN ? AND ? ORDER BY a.date, a.rcid");
+      "SELECT a.vote, b.vote, r.dataset, a.source_id, a.source_line, b.source_id, b.source_line, "
+      "CAST(substr(r.date, 1, 4) AS INTEGER) "
+      "FROM roll_call_votes a JOIN roll_calls r ON r.id = a.roll_call_id "
+      "JOIN roll_call_votes b ON b.roll_call_id = a.roll_call_id AND b.actor_id = ?2 "
+      "WHERE a.actor_id = ?1 AND r.date BETWEEN ?3 AND ?4 ORDER BY r.date, r.rcid");
   votes->Bind(1, i).Bind(2, j).Bind(3, fmt::format("{}-01-01", first)).Bind(4, fmt::format("{}-12-31", last));
   struct YearVotes {
     std::vector<std::pair<Vote, Vote>> pairs;

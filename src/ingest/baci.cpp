@@ -247,6 +247,7 @@ void ReadBaci(ImportContext& context, const std::string& path, const ImportOptio
   }
   if (!options.products_for.empty())
     WriteChapters(context, flows, codes, options.products_for, writer, where);
+  writer.Finish();
   context.summary.rows_read = static_cast<std::int64_t>(flows.Size());
   std::size_t missing_rows = 0;
   for (std::size_t row = 0; row < flows.Size(); ++row) {

@@ -226,6 +226,7 @@ void ReadComtrade(ImportContext& context, const std::string& path, const ImportO
   }
   parser.join();
   if (parse_failure) std::rethrow_exception(parse_failure);
+  writer.Finish();
   context.summary.rows_read += parsed.rows_read;
   for (const auto& [what, count] : skipped) {
     context.summary.notes.push_back(fmt::format("{} rows left out: {}", count, what));

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cassert>
+#include <exception>
+
 #include "core/text.hpp"
 #include "store/provenance.hpp"
 
@@ -23,28 +26,65 @@ DyadSeriesWriter::DyadSeriesWriter(ImportContext& context, Combine combine)
                "UPDATE dyad_values SET value = ?, source_line = ?, rule_id = ? WHERE key_id = ? AND year = ? "
                "AND actor_a = ? AND actor_b = ?") {}
 
+DyadSeriesWriter::~DyadSeriesWriter() {
+  // Rows left unstored are an importer that forgot Finish(), unless an error is unwinding the import.
+  assert(rows_.empty() || std::uncaught_exceptions() > 0);
+}
+
 void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const std::string& transform,
                              const SourceLocation& where) {
   RequireFinite(given.value, where);
+  BufferedRow row;
+  row.key = ids_.SeriesKey(context_.dataset, given.code);
+  if (codes_.find(row.key) == codes_.end()) codes_[row.key] = given.code;
+  row.rule = ids_.ValueRule(context_.source_id, given.unit, transform);
+  if (rules_.find(row.rule) == rules_.end()) rules_[row.rule] = {given.unit, transform};
+  row.line = line;
+  row.where_line = static_cast<std::int64_t>(where.line);
+  row.value = given.value.value_or(0.0);
   // A non-directed pair is stored once, in a fixed order, so that "a, b" and "b, a" meet.
-  DyadValue value = given;
-  if (!value.directed && value.actor_b < value.actor_a) std::swap(value.actor_a, value.actor_b);
-  const std::int64_t key = ids_.SeriesKey(context_.dataset, value.code);
-  insert_.Bind(1, key)
-      .Bind(2, value.year)
-      .Bind(3, value.actor_a)
-      .Bind(4, value.actor_b)
-      .Bind(5, value.value)
-      .Bind(6, value.directed ? 1 : 0)
-      .Bind(7, ids_.ValueRule(context_.source_id, value.unit, transform))
-      .Bind(8, line);
+  const bool swap = !given.directed && given.actor_b < given.actor_a;
+  row.first = actors_.Number(swap ? given.actor_b : given.actor_a);
+  row.second = actors_.Number(swap ? given.actor_a : given.actor_b);
+  row.where = locations_.Number(where);
+  row.year = given.year;
+  row.has_value = given.value.has_value();
+  row.marked = given.directed;
+  rows_.push_back(row);
+  if (rows_.size() >= kBufferedRows) Flush();
+}
+
+void DyadSeriesWriter::Flush() {
+  // Rows of one dyad-year meet in the order the file gave them, so they combine as read.
+  SortRows(rows_, actors_.Ranks(), KeyOrder::kYearThenActors);
+  for (const BufferedRow& row : rows_) Store(row);
+  rows_.clear();
+}
+
+void DyadSeriesWriter::Store(const BufferedRow& row) {
+  const std::optional<double> given = row.has_value ? std::optional<double>(row.value) : std::nullopt;
+  insert_.Bind(1, row.key)
+      .Bind(2, row.year)
+      .Bind(3, actors_.Id(row.first))
+      .Bind(4, actors_.Id(row.second))
+      .Bind(5, given)
+      .Bind(6, row.marked ? 1 : 0)
+      .Bind(7, row.rule)
+      .Bind(8, row.line);
   insert_.Run();
   if (sqlite3_changes(context_.database.Handle()) > 0) {
     ++context_.summary.values_stored;
-    if (value.value) context_.NoteYear(value.year);
-    if (!value.value) ++context_.summary.missing_values;
+    if (given) context_.NoteYear(row.year);
+    if (!given) ++context_.summary.missing_values;
     return;
   }
+  // The key is taken: the value, its rule and its place in the file are spelled out again.
+  const auto& [unit, transform] = rules_.at(row.rule);
+  const DyadValue value{
+      codes_.at(row.key), actors_.Id(row.first), actors_.Id(row.second), row.year, given, unit, row.marked};
+  const std::int64_t line = row.line;
+  const SourceLocation where = locations_.At(row.where, static_cast<std::size_t>(row.where_line));
+  const std::int64_t key = row.key;
   existing_.Bind(1, key).Bind(2, value.year).Bind(3, value.actor_a).Bind(4, value.actor_b);
   if (!existing_.Step()) {
     existing_.Reset();
@@ -94,6 +134,7 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
 }
 
 void DyadSeriesWriter::Finish() {
+  Flush();
   for (const auto& [key, pending] : pending_) {
     existing_.Bind(1, ids_.SeriesKey(context_.dataset, pending.value.code))
         .Bind(2, pending.value.year)

@@ -2,12 +2,16 @@
 // Stores dyad-year values (alliance obligations, shared IGOs, contiguity) with their source row.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
+#include "ingest/buffered_rows.hpp"
 #include "ingest/import_context.hpp"
 #include "ingest/value_ids.hpp"
 
@@ -32,14 +36,19 @@ enum class Combine {
 };
 
 //! Inserts dyad-year values for one import; a value contradicting a stored one is combined as asked or is
-//! an InputError.
+//! an InputError. Values are buffered and inserted in the order of the table's key: call Finish() once the
+//! file is read.
 class DyadSeriesWriter {
  public:
   explicit DyadSeriesWriter(ImportContext& context, Combine combine = Combine::kRefuse);
-  //! Stores one value read from `line`, described by `transform`; errors point at `where`.
+  DyadSeriesWriter(const DyadSeriesWriter&) = delete;
+  DyadSeriesWriter& operator=(const DyadSeriesWriter&) = delete;
+  ~DyadSeriesWriter();
+  //! Takes one value read from `line`, described by `transform`; errors point at `where`.
   void Write(const DyadValue& value, std::int64_t line, const std::string& transform,
              const SourceLocation& where);
-  //! Checks the rows this file combined against values an earlier import stored; call once at the end.
+  //! Stores every value taken and checks the rows this file combined against values an earlier import
+  //! stored; call once at the end.
   void Finish();
 
  private:
@@ -51,6 +60,8 @@ class DyadSeriesWriter {
   };
   using Key = std::tuple<std::string, std::string, std::string, int>;  // code, a, b, year
 
+  void Flush();
+  void Store(const BufferedRow& row);
   void Compare(const DyadValue& value, std::optional<double> stored, std::int64_t stored_source,
                std::int64_t stored_line, const SourceLocation& where);
 
@@ -61,6 +72,11 @@ class DyadSeriesWriter {
   Statement insert_;
   Statement existing_;
   Statement replace_;
+  std::vector<BufferedRow> rows_;
+  ActorNumbers actors_;
+  RowLocations locations_;
+  std::map<std::int64_t, std::string> codes_;                          //!< key number: code
+  std::map<std::int64_t, std::pair<std::string, std::string>> rules_;  //!< rule number: unit and rule
 };
 
 }  // namespace linkage

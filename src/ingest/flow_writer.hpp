@@ -3,11 +3,15 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
+#include "ingest/buffered_rows.hpp"
 #include "ingest/import_context.hpp"
 #include "ingest/value_ids.hpp"
 
@@ -37,18 +41,31 @@ inline const char* PublishedValuation(char flow) {
 }
 
 //! Inserts flows for one import; identical repeats are counted, conflicting ones are an InputError at
-//! `where`.
+//! `where`. Rows are buffered and inserted in the order of the table's key: call Finish() once the file is
+//! read.
 class FlowWriter {
  public:
   explicit FlowWriter(ImportContext& context);
-  //! Stores one record.
+  FlowWriter(const FlowWriter&) = delete;
+  FlowWriter& operator=(const FlowWriter&) = delete;
+  ~FlowWriter();
+  //! Takes one record (stored by Finish() at the latest).
   void Write(const FlowRecord& record, const SourceLocation& where);
+  //! Stores every record taken; the import's counts are complete after it.
+  void Finish();
 
  private:
+  void Flush();
+  void Store(const BufferedRow& row);
+
   ImportContext& context_;
   ValueIds ids_;
   Statement insert_;
   Statement existing_;
+  std::vector<BufferedRow> rows_;
+  ActorNumbers actors_;
+  RowLocations locations_;
+  std::map<std::int64_t, std::pair<char, std::string>> keys_;  //!< key number: direction and product
 };
 
 }  // namespace linkage

@@ -80,6 +80,7 @@ void ReadImfDots(ImportContext& context, const std::string& path, const ImportOp
     row.transform = "value_musd x 1e6";
     writer.Write(row, reader.At(record, value));
   }
+  writer.Finish();
 }
 
 }  // namespace linkage

@@ -93,6 +93,7 @@ void ReadTidyFlows(ImportContext& context, const std::string& path, const Import
     row.line = static_cast<std::int64_t>(record.line);
     writer.Write(row, reader.At(record, value));
   }
+  writer.Finish();
 }
 
 void ReadTidyEvents(ImportContext& context, const std::string& path, const ImportOptions& /*options*/) {

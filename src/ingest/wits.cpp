@@ -111,6 +111,7 @@ void ReadWits(ImportContext& context, const std::string& path, const ImportOptio
   // overlap and a mix of levels would count the same trade twice.
   const bool single_level = levels.size() == 1 && !levels.contains("group") && !levels.contains("total");
   if (!single_level) {
+    writer.Finish();
     if (!levels.contains("total")) {
       context.summary.notes.push_back("no totals derived: the file mixes product levels or groups");
     }
@@ -133,6 +134,7 @@ void ReadWits(ImportContext& context, const std::string& path, const ImportOptio
     writer.Write(row, {path, static_cast<std::size_t>(total.first_line)});
     ++context.summary.derived_values;
   }
+  writer.Finish();
 }
 
 }  // namespace linkage

@@ -12,7 +12,7 @@ namespace linkage {
 namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released entry: append a new one.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 8> kMigrations = {
     R"sql(
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -394,11 +394,41 @@ DROP TABLE votes;
 ALTER TABLE votes_by_roll_call RENAME TO votes;
 CREATE INDEX votes_by_actor ON votes (actor_id, date);
 )sql",
+    // 8: a roll call's dataset, id and date are stored once (roll_calls) instead of on each of its ~150
+    // votes; the votes refer to it by number (roll_call_votes), and `votes` is a view with the old columns.
+    R"sql(
+CREATE TABLE roll_calls (
+  id INTEGER PRIMARY KEY,
+  dataset TEXT NOT NULL,
+  rcid TEXT NOT NULL,
+  date TEXT NOT NULL,
+  UNIQUE (dataset, rcid)
+);
+CREATE TABLE roll_call_votes (
+  roll_call_id INTEGER NOT NULL REFERENCES roll_calls(id),
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  vote TEXT NOT NULL CHECK (vote IN ('yes', 'abstain', 'no')),
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY (roll_call_id, actor_id)
+) WITHOUT ROWID;
+INSERT INTO roll_calls (dataset, rcid, date)
+  SELECT dataset, rcid, min(date) FROM votes GROUP BY dataset, rcid ORDER BY min(date), dataset, rcid;
+INSERT INTO roll_call_votes
+  SELECT r.id, v.actor_id, v.vote, v.source_id, v.source_line FROM votes v
+  JOIN roll_calls r ON r.dataset = v.dataset AND r.rcid = v.rcid;
+DROP TABLE votes;
+CREATE INDEX roll_call_votes_by_actor ON roll_call_votes (actor_id, roll_call_id);
+CREATE VIEW votes AS
+  SELECT r.dataset, r.rcid, r.date, v.actor_id, v.vote, v.source_id, v.source_line
+  FROM roll_call_votes v JOIN roll_calls r ON r.id = v.roll_call_id;
+)sql",
 };
 
-// The migration that stores each value's repeated text once (series_keys, value_rules, flow_keys,
-// flow_rules).
-constexpr int kCompactStoreVersion = 7;
+// The migrations that store repeated text once (version 7: each value's dataset, code and rule; version 8:
+// each roll call's dataset, id and date). Each leaves the old tables' pages free inside the file.
+constexpr int kFirstCompactingVersion = 7;
+constexpr int kLastCompactingVersion = 8;
 
 // The migration that added effective_memberships: a workspace from before it has them computed once.
 constexpr int kEffectiveMembershipsVersion = 4;
@@ -478,9 +508,10 @@ void MigrateSchemaTo(Database& database, int target) {
   }
   database.Execute(fmt::format("PRAGMA user_version = {}", target));
   transaction.Commit();
-  // The move to version 7 leaves the old tables' pages free inside the file (as large as the new tables);
-  // they are given back once. Another connection reading at the same moment keeps them for later reuse.
-  if (version > 0 && version < kCompactStoreVersion && target >= kCompactStoreVersion) {
+  // The moves to versions 7 and 8 leave the old tables' pages free inside the file (as large as the new
+  // tables); they are given back once. Another connection reading at the same moment keeps them for later
+  // reuse.
+  if (version > 0 && version < kLastCompactingVersion && target >= kFirstCompactingVersion) {
     sqlite3_exec(database.Handle(), "VACUUM", nullptr, nullptr, nullptr);
   }
 }

@@ -153,6 +153,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"baci", "baci_unknown_code.csv", 3, 3, "'999'"},
         BadInput{"comtrade", "comtrade_bad_commodity.csv", 3, 22, "'27X' is not an HS code"},
         BadInput{"votes", "votes_bad_vote.csv", 3, 4, "'maybe' is not a vote"},
+        BadInput{"votes", "votes_two_dates.csv", 3, 2, "roll call 101 is dated 2019-10-01, not 2019-10-02"},
         BadInput{"agreement-pairs", "agreements_bad_date.csv", 3, 5, "'July 2001' is not a date"},
         BadInput{"agreement-pairs", "agreements_same_state.csv", 2, 4, "two different states"},
         BadInput{"agreement-pairs", "agreements_ends_before.csv", 3, 6, "ends before"},

@@ -127,6 +127,36 @@ TEST_F(IntegrityTest, TheSameAtopAndContiguityFilesImportAgainAsDuplicates) {
   ExpectRefused("cow-contiguity", other, 2, 7, "COW.CONTIG KAZ-CHN 2005 is 3 here but 1");
 }
 
+// Flows and dyad values are inserted in the order of the table's key, not the file's: the rows read back as
+// the file gave them, and the row that contradicts an earlier one of the same file is the one reported.
+TEST_F(IntegrityTest, BufferedRowsReadBackAsGivenAndTheLaterOfTwoIsRefused) {
+  const std::string flows = Write("flows.csv",
+                                  "reporter,partner,flow,year,value_usd\n"
+                                  "KAZ,RUS,X,2005,300\n"
+                                  "CHN,KAZ,M,2001,\n"
+                                  "KAZ,CHN,X,2005,100\n"
+                                  "KAZ,CHN,X,2004,200\n");
+  const auto summary = RunImport(*db_, "flows", flows);
+  EXPECT_EQ(summary.values_stored, 4);
+  EXPECT_EQ(summary.missing_values, 1);
+  EXPECT_EQ(Count("SELECT source_line FROM flows WHERE reporter = 'KAZ' AND partner = 'CHN' AND year = 2004"),
+            5);
+  EXPECT_EQ(Count("SELECT value_usd FROM flows WHERE reporter = 'KAZ' AND partner = 'RUS'"), 300);
+  EXPECT_EQ(Count("SELECT count(*) FROM flows WHERE reporter = 'CHN' AND value_usd IS NULL"), 1);
+  const std::string twice = Write("flows_twice.csv",
+                                  "reporter,partner,flow,year,value_usd\n"
+                                  "UZB,KAZ,X,2010,5\n"
+                                  "AFG,KAZ,X,2010,7\n"
+                                  "UZB,KAZ,X,2010,6\n");
+  ExpectRefused("flows", twice, 4, 5, "UZB exports to KAZ 2010 product TOTAL is 6 here but 5");
+  const std::string igos = Write("igo_dyad.csv",
+                                 "ccode1,ccode2,year,dyadigos\n"
+                                 "705,710,2001,40\n"
+                                 "365,705,2000,50\n"
+                                 "710,705,2001,41\n");
+  ExpectRefused("cow-igo-dyad", igos, 4, 4, "COW.IGO.SHARED CHN-KAZ 2001 is 41 here but 40");
+}
+
 // Memberships imported twice were stored twice (115 spells became 230).
 TEST_F(IntegrityTest, MembershipsImportedAgainAreNotDuplicated) {
   const auto before = Count("SELECT count(*) FROM memberships");

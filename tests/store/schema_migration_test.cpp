@@ -52,7 +52,8 @@ INSERT INTO dyad_series VALUES
    'column atop_defense; the larger of this and line 39 (0)'),
   ('atop', 'ATOP.NONAGG', 'BRA', 'NGA', 1991, NULL, '1 = obligation in force', 1, 3, 42, 'column atop_nonagg');
 INSERT INTO votes VALUES ('unvotes', '12', '1990-10-01', 'BRA', 'yes', 1, 2),
-  ('unvotes', '12', '1990-10-01', 'NGA', 'abstain', 1, 3);
+  ('unvotes', '12', '1990-10-01', 'NGA', 'abstain', 1, 3), ('unvotes', '9', '1990-09-20', 'BRA', 'no', 1, 4),
+  ('votes', '12', '1991-03-01', 'ARG', 'yes', 4, 8);
 )sql");
 }
 
@@ -61,7 +62,7 @@ constexpr const char* kSeries = "SELECT * FROM series ORDER BY dataset, code, ac
 constexpr const char* kDyads = "SELECT * FROM dyad_series ORDER BY dataset, code, actor_a, actor_b, year";
 constexpr const char* kVotes = "SELECT * FROM votes ORDER BY dataset, rcid, actor_id";
 
-TEST(SchemaMigrationTest, VersionSevenReadsEveryValueAsVersionSixStoredIt) {
+TEST(SchemaMigrationTest, TheCurrentVersionReadsEveryValueAsVersionSixStoredIt) {
   Database database(":memory:", true);
   FillVersionSix(database);
   const auto flows = Rows(database, kFlows);
@@ -81,9 +82,13 @@ TEST(SchemaMigrationTest, VersionSevenReadsEveryValueAsVersionSixStoredIt) {
   EXPECT_EQ(database.QueryInt("SELECT count(*) FROM flow_keys WHERE dataset = 'imf-dots'"), 2);
   EXPECT_EQ(database.QueryInt("SELECT count(*) FROM flow_rules WHERE source_id = 1"), 2);
   EXPECT_EQ(database.QueryInt("SELECT count(*) FROM series_keys"), 4);
+  // Each roll call once (the same id in two datasets is two roll calls), numbered in the order of its date.
+  EXPECT_EQ(Rows(database, "SELECT id, dataset, rcid, date FROM roll_calls ORDER BY id"),
+            (std::vector<std::string>{"1|unvotes|9|1990-09-20", "2|unvotes|12|1990-10-01",
+                                      "3|votes|12|1991-03-01"}));
   EXPECT_EQ(database.QueryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name IN ('flows', "
-                              "'series', 'dyad_series')"),
-            3);
+                              "'series', 'dyad_series', 'votes')"),
+            4);
   EXPECT_EQ(Rows(database, "PRAGMA foreign_key_check").size(), 0U);
 }
 
