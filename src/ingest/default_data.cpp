@@ -55,6 +55,11 @@ const std::vector<std::string>& LargeTables() {
   return tables;
 }
 
+// Whether `table` is one of LargeTables().
+bool IsLargeTable(const std::string& table) {
+  return std::find(LargeTables().begin(), LargeTables().end(), table) != LargeTables().end();
+}
+
 // Fails the build on the first row of `tables` whose reference leads nowhere, naming the table and the row.
 void CheckForeignKeys(Database& database, const std::vector<std::string>& tables) {
   Statement check(database, "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check(?)");
@@ -77,16 +82,20 @@ std::vector<std::string> SmallTables(Database& database) {
   std::vector<std::string> tables;
   while (names.Step()) {
     const std::string name = names.Text(0);
-    if (std::find(LargeTables().begin(), LargeTables().end(), name) == LargeTables().end()) {
-      tables.push_back(name);
-    }
+    if (!IsLargeTable(name)) tables.push_back(name);
   }
   return tables;
 }
 
-// Removes a database file and the journals SQLite may have left beside it.
+// Removes the journals SQLite may have left beside a database file.
+void RemoveJournals(const std::string& path) {
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// Removes a database file and its journals.
 void RemoveWithJournals(const std::string& path) {
-  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  std::filesystem::remove(path);
+  RemoveJournals(path);
 }
 
 }  // namespace
@@ -128,12 +137,13 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
     // row by row; the imports check their rows through the primary keys and unique indexes only.
     std::vector<std::string> deferred;
     {
-      Statement indexes(*database,
-                        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND "
-                        "sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('flow_values', "
-                        "'dyad_values', 'series_values', 'roll_call_votes') ORDER BY name");
+      Statement indexes(
+          *database,
+          "SELECT name, sql, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+          "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name");
       std::vector<std::string> names;
       while (indexes.Step()) {
+        if (!IsLargeTable(indexes.Text(2))) continue;
         names.push_back(indexes.Text(0));
         deferred.push_back(indexes.Text(1));
       }
@@ -190,7 +200,7 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
   // A journal left beside the old file (an import killed mid-write) belongs to that file: SQLite would roll
   // it back onto the new one at the next open and destroy it. The old file's journals go before the new file
   // takes its name.
-  for (const char* suffix : {"-journal", "-wal", "-shm"}) std::filesystem::remove(request.workspace + suffix);
+  RemoveJournals(request.workspace);
   std::filesystem::rename(temporary, request.workspace);
   return summaries;
 }

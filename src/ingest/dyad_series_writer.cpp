@@ -36,9 +36,9 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
   RequireFinite(given.value, where);
   BufferedRow row;
   row.key = ids_.SeriesKey(context_.dataset, given.code);
-  if (codes_.find(row.key) == codes_.end()) codes_[row.key] = given.code;
+  codes_.try_emplace(row.key, given.code);
   row.rule = ids_.ValueRule(context_.source_id, given.unit, transform);
-  if (rules_.find(row.rule) == rules_.end()) rules_[row.rule] = {given.unit, transform};
+  rules_.try_emplace(row.rule, given.unit, transform);
   row.line = line;
   row.where_line = static_cast<std::int64_t>(where.line);
   row.value = given.value.value_or(0.0);

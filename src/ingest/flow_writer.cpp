@@ -36,7 +36,7 @@ void FlowWriter::Write(const FlowRecord& record, const SourceLocation& where) {
   RequireFinite(record.value_usd, where);
   BufferedRow row;
   row.key = ids_.FlowKey(context_.dataset, record.flow, record.product);
-  if (keys_.find(row.key) == keys_.end()) keys_[row.key] = {record.flow, record.product};
+  keys_.try_emplace(row.key, record.flow, record.product);
   row.rule = ids_.FlowRule(context_.source_id, record.level, record.valuation, record.transform);
   row.line = record.line;
   row.where_line = static_cast<std::int64_t>(where.line);
