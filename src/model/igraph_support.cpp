@@ -21,6 +21,11 @@ void QuietIgraph() {
 
 }  // namespace
 
+std::unique_lock<std::mutex> LockIgraph() {
+  static std::mutex igraph_mutex;
+  return std::unique_lock<std::mutex>(igraph_mutex);
+}
+
 void CheckIgraph(igraph_error_t code, const char* what) {
   if (code != IGRAPH_SUCCESS) {
     throw NetworkError(fmt::format("igraph could not compute {}: {}", what, igraph_strerror(code)));

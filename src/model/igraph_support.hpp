@@ -6,6 +6,7 @@
 #include <igraph.h>
 
 #include <cstddef>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,12 @@ class NetworkError : public Error {
  public:
   explicit NetworkError(const std::string& message) : Error(ExitCode::kInternal, message) {}
 };
+
+//! Held for the whole of any igraph computation. Debian's igraph is built without thread-local state
+//! (IGRAPH_THREAD_SAFE is 0): its error-cleanup stack and its default random generator are shared by the
+//! process, so two threads inside igraph at once corrupt that stack and make a seeded Louvain search
+//! draw from the other thread's sequence. `serve` computes independent selections at once.
+std::unique_lock<std::mutex> LockIgraph();
 
 //! Throws NetworkError naming `what` and igraph's reason when `code` is not IGRAPH_SUCCESS. (The wrappers
 //! below first make igraph return its errors rather than abort, and keep its warnings off stderr.)

@@ -113,6 +113,7 @@ void Communities(const IgraphGraph& graph, const IgraphVector& weight, std::vect
 
 NetworkMeasures MeasureTradeNetwork(const std::vector<std::string>& nodes,
                                     const std::vector<TradeEdge>& edges) {
+  const auto igraph_lock = LockIgraph();
   const IgraphGraph graph(nodes.size(), IndexEdges(nodes, edges));
   NetworkMeasures result;
   for (const auto& id : nodes) result.nodes.push_back({id, 0, 0, 0, 0, 0});

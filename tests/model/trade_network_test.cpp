@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <thread>
 
 namespace linkage {
 namespace {
@@ -141,6 +142,40 @@ TEST(TradeNetworkTest, AGraphWithoutEdges) {
   const auto single = MeasureTradeNetwork({"A"}, {});
   EXPECT_FALSE(single.graph.density.has_value());
   EXPECT_TRUE(MeasureTradeNetwork({}, {}).nodes.empty());
+}
+
+// `serve` measures independent selections on several threads. igraph keeps its error-cleanup stack and its
+// random generator per process, so without Linkage's lock two threads at once abort the process ("Corrupt
+// finally stack") or give Louvain communities drawn from another thread's sequence.
+TEST(TradeNetworkTest, ThreadsMeasuringAtOnceGetTheSerialAnswer) {
+  std::vector<std::string> nodes;
+  std::vector<TradeEdge> edges;
+  for (int i = 0; i < 40; ++i) nodes.push_back("N" + std::to_string(i));
+  for (int i = 0; i < 40; ++i) {
+    for (int j = i + 1; j < 40; ++j) {
+      if ((i * 7 + j * 13) % 5 == 0) edges.push_back({nodes[i], nodes[j], 1.0 + (i * j) % 11});
+    }
+  }
+  const auto serial = MeasureTradeNetwork(nodes, edges);
+  constexpr int kThreads = 4;
+  constexpr int kRounds = 40;
+  std::vector<int> mismatches(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < kRounds; ++round) {
+        const auto result = MeasureTradeNetwork(nodes, edges);
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+          if (result.nodes[i].community != serial.nodes[i].community ||
+              result.nodes[i].betweenness != serial.nodes[i].betweenness)
+            ++mismatches[t];
+        }
+        if (result.graph.modularity != serial.graph.modularity) ++mismatches[t];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
 }
 
 TEST(TradeNetworkTest, RefusesEdgesItCannotMeasure) {
