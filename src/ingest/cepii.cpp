@@ -13,7 +13,7 @@
 #include "core/text.hpp"
 #include "ingest/actor_column.hpp"
 #include "ingest/importers.hpp"
-#include "store/provenance.hpp"
+#include "ingest/stored_value.hpp"
 
 namespace linkage {
 
@@ -50,26 +50,8 @@ class AttributeWriter {
   // Stores `value` of attribute `name` for `key` read from `where`.
   void Write(const std::vector<std::string>& key, const std::string& name, std::optional<double> value,
              const SourceLocation& where) {
+    // Inserted first: a value already stored is the rare case, and the insert finds it by the primary key.
     int index = 1;
-    existing_.Bind(index++, context_.dataset);
-    for (const auto& part : key) existing_.Bind(index++, part);
-    existing_.Bind(index, name);
-    if (existing_.Step()) {
-      const auto stored = existing_.OptionalReal(0);
-      const Provenance before = LookupProvenance(context_.database, existing_.Int(1), existing_.Int(2), "");
-      existing_.Reset();
-      if (SameStoredValue(stored, value)) {
-        ++context_.summary.duplicates;
-        return;
-      }
-      throw InputError(where,
-                       fmt::format("{} of {} is {} here but {} in {}", name, fmt::join(key, "-"),
-                                   value ? text::FormatNumber(*value) : "missing",
-                                   stored ? text::FormatNumber(*stored) : "missing", before.Describe()),
-                       "one value per attribute in a dataset");
-    }
-    existing_.Reset();
-    index = 1;
     insert_.Bind(index++, context_.dataset);
     for (const auto& part : key) insert_.Bind(index++, part);
     insert_.Bind(index, name);
@@ -77,16 +59,27 @@ class AttributeWriter {
     insert_.Bind(index + 2, context_.source_id);
     insert_.Bind(index + 3, static_cast<std::int64_t>(where.line));
     insert_.Run();
-    ++context_.summary.values_stored;
-    if (!value) ++context_.summary.missing_values;
+    if (sqlite3_changes(context_.database.Handle()) > 0) {
+      ++context_.summary.values_stored;
+      if (!value) ++context_.summary.missing_values;
+      return;
+    }
+    index = 1;
+    existing_.Bind(index++, context_.dataset);
+    for (const auto& part : key) existing_.Bind(index++, part);
+    existing_.Bind(index, name);
+    CompareWithStored(context_, existing_, value, fmt::format("{} of {}", name, fmt::join(key, "-")), where,
+                      "one value per attribute in a dataset");
   }
 
  private:
   static std::string InsertSql(const std::string& table, const std::vector<std::string>& keys) {
     std::string places = "?";  // dataset
     for (std::size_t i = 0; i < keys.size() + 4; ++i) places += ", ?";
-    return fmt::format("INSERT INTO {} (dataset, {}, name, value, source_id, source_line) VALUES ({})", table,
-                       fmt::join(keys, ", "), places);
+    return fmt::format(
+        "INSERT INTO {} (dataset, {}, name, value, source_id, source_line) VALUES ({}) ON CONFLICT DO "
+        "NOTHING",
+        table, fmt::join(keys, ", "), places);
   }
   static std::string SelectSql(const std::string& table, const std::vector<std::string>& keys) {
     std::string where = "dataset = ?";

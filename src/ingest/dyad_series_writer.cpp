@@ -24,7 +24,11 @@ DyadSeriesWriter::DyadSeriesWriter(ImportContext& context, Combine combine)
                 "v.actor_b = ?"),
       replace_(context.database,
                "UPDATE dyad_values SET value = ?, source_line = ?, rule_id = ? WHERE key_id = ? AND year = ? "
-               "AND actor_a = ? AND actor_b = ?") {}
+               "AND actor_a = ? AND actor_b = ?"),
+      store_(context.database,
+             {"dyad_values",
+              {"key_id", "actor_a", "actor_b", "year", "value", "directed", "rule_id", "source_line"},
+              KeyOrder::kYearThenActors}) {}
 
 DyadSeriesWriter::~DyadSeriesWriter() {
   // Rows left unstored are an importer that forgot Finish(), unless an error is unwinding the import.
@@ -57,8 +61,18 @@ void DyadSeriesWriter::Write(const DyadValue& given, std::int64_t line, const st
 void DyadSeriesWriter::Flush() {
   // Rows of one dyad-year meet in the order the file gave them, so they combine as read.
   SortRows(rows_, actors_.Ranks(), KeyOrder::kYearThenActors);
-  for (const BufferedRow& row : rows_) Store(row);
+  // Rows that meet neither each other nor a stored row go in with one statement; the others one by one, to
+  // combine them, count a duplicate or name the row a value contradicts.
+  store_.Store(
+      rows_, actors_, [this](const BufferedRow& row) { Count(row); },
+      [this](const BufferedRow& row) { Store(row); });
   rows_.clear();
+}
+
+void DyadSeriesWriter::Count(const BufferedRow& row) {
+  ++context_.summary.values_stored;
+  if (row.has_value) context_.NoteYear(row.year);
+  if (!row.has_value) ++context_.summary.missing_values;
 }
 
 void DyadSeriesWriter::Store(const BufferedRow& row) {
@@ -73,9 +87,7 @@ void DyadSeriesWriter::Store(const BufferedRow& row) {
       .Bind(8, row.line);
   insert_.Run();
   if (sqlite3_changes(context_.database.Handle()) > 0) {
-    ++context_.summary.values_stored;
-    if (given) context_.NoteYear(row.year);
-    if (!given) ++context_.summary.missing_values;
+    Count(row);
     return;
   }
   // The key is taken: the value, its rule and its place in the file are spelled out again.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "ingest/batch_store.hpp"
 #include "ingest/buffered_rows.hpp"
 #include "ingest/import_context.hpp"
 #include "ingest/value_ids.hpp"
@@ -62,6 +63,8 @@ class DyadSeriesWriter {
 
   void Flush();
   void Store(const BufferedRow& row);
+  // Adds a stored row to the import's counts.
+  void Count(const BufferedRow& row);
   void Compare(const DyadValue& value, std::optional<double> stored, std::int64_t stored_source,
                std::int64_t stored_line, const SourceLocation& where);
 
@@ -72,6 +75,7 @@ class DyadSeriesWriter {
   Statement insert_;
   Statement existing_;
   Statement replace_;
+  BatchStore store_;
   std::vector<BufferedRow> rows_;
   ActorNumbers actors_;
   RowLocations locations_;

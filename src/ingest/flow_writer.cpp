@@ -6,7 +6,7 @@
 #include <exception>
 
 #include "core/text.hpp"
-#include "store/provenance.hpp"
+#include "ingest/stored_value.hpp"
 
 namespace linkage {
 
@@ -25,7 +25,11 @@ FlowWriter::FlowWriter(ImportContext& context)
               "source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
       existing_(context.database,
                 "SELECT v.value_usd, r.source_id, v.source_line FROM flow_values v JOIN flow_rules r ON "
-                "r.id = v.rule_id WHERE v.key_id = ? AND v.reporter = ? AND v.partner = ? AND v.year = ?") {}
+                "r.id = v.rule_id WHERE v.key_id = ? AND v.reporter = ? AND v.partner = ? AND v.year = ?"),
+      store_(context.database,
+             {"flow_values",
+              {"key_id", "reporter", "partner", "year", "value_usd", "estimated", "rule_id", "source_line"},
+              KeyOrder::kActorsThenYear}) {}
 
 FlowWriter::~FlowWriter() {
   // Rows left unstored are an importer that forgot Finish(), unless an error is unwinding the import.
@@ -57,8 +61,20 @@ void FlowWriter::Finish() {
 
 void FlowWriter::Flush() {
   SortRows(rows_, actors_.Ranks(), KeyOrder::kActorsThenYear);
-  for (const BufferedRow& row : rows_) Store(row);
+  // Rows that meet neither each other nor a stored row go in with one statement; the others one by one, to
+  // count a duplicate or name the row a value contradicts.
+  store_.Store(
+      rows_, actors_, [this](const BufferedRow& row) { Count(row); },
+      [this](const BufferedRow& row) { Store(row); });
   rows_.clear();
+}
+
+void FlowWriter::Count(const BufferedRow& row) {
+  ++context_.summary.values_stored;
+  context_.flow_years.Note(row.year, row.year);
+  if (row.has_value) context_.NoteYear(row.year);
+  if (!row.has_value) ++context_.summary.missing_values;
+  if (row.marked) ++context_.summary.estimated_values;
 }
 
 void FlowWriter::Store(const BufferedRow& row) {
@@ -75,37 +91,20 @@ void FlowWriter::Store(const BufferedRow& row) {
       .Bind(8, row.line);
   insert_.Run();
   if (sqlite3_changes(context_.database.Handle()) > 0) {
-    ++context_.summary.values_stored;
-    context_.flow_years.Note(row.year, row.year);
-    if (value) context_.NoteYear(row.year);
-    if (!value) ++context_.summary.missing_values;
-    if (row.marked) ++context_.summary.estimated_values;
+    Count(row);
     return;
   }
   existing_.Bind(1, row.key).Bind(2, reporter).Bind(3, partner).Bind(4, row.year);
-  if (!existing_.Step()) {
-    existing_.Reset();
-    return;
-  }
-  const auto stored = existing_.OptionalReal(0);
-  const std::int64_t stored_source = existing_.Int(1);
-  const std::int64_t stored_line = existing_.Int(2);
-  existing_.Reset();
-  // Dollars converted from thousands or millions agree to within a millionth of a dollar.
-  if (SameStoredValue(stored, value, 1e-6)) {
-    ++context_.summary.duplicates;
-    return;
-  }
   const auto& [flow, product] = keys_.at(row.key);
-  const Provenance before = LookupProvenance(context_.database, stored_source, stored_line, "");
-  throw InputError(
+  // Dollars converted from thousands or millions agree to within a millionth of a dollar.
+  CompareWithStored(
+      context_, existing_, value,
+      fmt::format("{} {} {} {} {} product {}", context_.dataset, reporter,
+                  flow == 'X' ? "exports to" : "imports from", partner, row.year, product),
       locations_.At(row.where, static_cast<std::size_t>(row.where_line)),
-      fmt::format("{} {} {} {} {} product {} is {} here but {} in {}", context_.dataset, reporter,
-                  flow == 'X' ? "exports to" : "imports from", partner, row.year, product,
-                  value ? text::FormatNumber(*value) : "missing",
-                  stored ? text::FormatNumber(*stored) : "missing", before.Describe()),
       "one value per reporter, partner, flow, year and product in a dataset (import the file under "
-      "another --dataset name to keep both)");
+      "another --dataset name to keep both)",
+      1e-6);
 }
 
 }  // namespace linkage

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "ingest/batch_store.hpp"
 #include "ingest/buffered_rows.hpp"
 #include "ingest/import_context.hpp"
 #include "ingest/value_ids.hpp"
@@ -57,11 +58,14 @@ class FlowWriter {
  private:
   void Flush();
   void Store(const BufferedRow& row);
+  // Adds a stored row to the import's counts.
+  void Count(const BufferedRow& row);
 
   ImportContext& context_;
   ValueIds ids_;
   Statement insert_;
   Statement existing_;
+  BatchStore store_;
   std::vector<BufferedRow> rows_;
   ActorNumbers actors_;
   RowLocations locations_;

@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/text.hpp"
-#include "store/provenance.hpp"
+#include "ingest/stored_value.hpp"
 
 namespace linkage {
 
@@ -46,22 +45,8 @@ void SeriesWriter::Write(const std::string& code, const std::string& actor, int 
     return;
   }
   existing_.Bind(1, key).Bind(2, actor).Bind(3, year);
-  if (!existing_.Step()) {
-    existing_.Reset();
-    return;
-  }
-  const auto stored = existing_.OptionalReal(0);
-  const Provenance before = LookupProvenance(context_.database, existing_.Int(1), existing_.Int(2), "");
-  existing_.Reset();
-  if (SameStoredValue(stored, value)) {
-    ++context_.summary.duplicates;
-    return;
-  }
-  throw InputError(where,
-                   fmt::format("{} {} {} is {} here but {} in {}", code, actor, year,
-                               value ? text::FormatNumber(*value) : "missing",
-                               stored ? text::FormatNumber(*stored) : "missing", before.Describe()),
-                   "one value per indicator, actor and year in a dataset");
+  CompareWithStored(context_, existing_, value, fmt::format("{} {} {}", code, actor, year), where,
+                    "one value per indicator, actor and year in a dataset");
 }
 
 }  // namespace linkage

@@ -21,6 +21,7 @@
 #include "ingest/importers.hpp"
 #include "ingest/series_writer.hpp"
 #include "ingest/table_file.hpp"
+#include "ingest/vote_writer.hpp"
 #include "store/provenance.hpp"
 
 namespace linkage {
@@ -28,15 +29,6 @@ namespace linkage {
 namespace {
 
 constexpr int kFirstSessionYear = 1945;
-
-// The stored spelling of a vote; nullopt for anything else.
-std::optional<std::string> ParseVote(std::string_view word) {
-  const std::string lower = text::Lower(text::Trim(word));
-  if (lower == "yes" || lower == "y" || lower == "1") return "yes";
-  if (lower == "abstain" || lower == "a" || lower == "2") return "abstain";
-  if (lower == "no" || lower == "n" || lower == "3") return "no";
-  return std::nullopt;
-}
 
 // rcid -> ISO date from a roll-call table "rcid,...,date,...".
 std::map<std::string, std::string> ReadRollCallDates(const std::string& path) {
@@ -55,88 +47,6 @@ std::map<std::string, std::string> ReadRollCallDates(const std::string& path) {
   }
   return dates;
 }
-
-// Stores votes; the same vote twice is counted as a duplicate, a different one is an error. A roll call's
-// dataset, id and date are a row of roll_calls, found once per import (docs/workspace.md, version 8).
-class VoteWriter {
- public:
-  explicit VoteWriter(ImportContext& context)
-      : context_(context),
-        add_roll_call_(
-            context.database,
-            "INSERT INTO roll_calls (dataset, rcid, date) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-        find_roll_call_(context.database, "SELECT id, date FROM roll_calls WHERE dataset = ? AND rcid = ?"),
-        insert_(context.database,
-                "INSERT INTO roll_call_votes (roll_call_id, actor_id, vote, source_id, source_line) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-        existing_(context.database,
-                  "SELECT vote, source_line FROM roll_call_votes WHERE roll_call_id = ? AND actor_id = ?") {}
-
-  //! Stores `id`'s vote in `roll_call` held on `when`; a date that contradicts the roll call's stored date is
-  //! reported at `when_column`.
-  void Write(const CsvReader& reader, const CsvRecord& record, const std::string& roll_call,
-             const std::string& when, std::size_t when_column, const std::string& id,
-             std::size_t vote_column) {
-    const auto cast = ParseVote(record.fields[vote_column]);
-    if (!cast) {
-      reader.Fail(record, vote_column, fmt::format("'{}' is not a vote", record.fields[vote_column]),
-                  "yes, no or abstain (or 1, 3, 2)");
-    }
-    const std::int64_t roll_call_id = RollCall(reader, record, roll_call, when, when_column);
-    // Inserted first: a vote already stored is the rare case, and the insert finds it by the primary key.
-    insert_.Bind(1, roll_call_id).Bind(2, id).Bind(3, *cast).Bind(4, context_.source_id);
-    insert_.Bind(5, static_cast<std::int64_t>(record.line));
-    insert_.Run();
-    if (sqlite3_changes(context_.database.Handle()) > 0) {
-      ++context_.summary.values_stored;
-      context_.NoteYear(YearOfDate(when));
-      return;
-    }
-    existing_.Bind(1, roll_call_id).Bind(2, id);
-    if (!existing_.Step()) {
-      existing_.Reset();
-      return;
-    }
-    const bool same = existing_.Text(0) == *cast;
-    const std::int64_t line = existing_.Int(1);
-    existing_.Reset();
-    if (!same) {
-      reader.Fail(record, vote_column,
-                  fmt::format("roll call {} already has {}'s vote from line {}", roll_call, id, line),
-                  "one vote per roll call and actor");
-    }
-    ++context_.summary.duplicates;
-  }
-
- private:
-  // The roll_calls row of `roll_call`, added on its first vote.
-  std::int64_t RollCall(const CsvReader& reader, const CsvRecord& record, const std::string& roll_call,
-                        const std::string& when, std::size_t when_column) {
-    auto known = roll_calls_.find(roll_call);
-    if (known == roll_calls_.end()) {
-      add_roll_call_.Bind(1, context_.dataset).Bind(2, roll_call).Bind(3, when).Run();
-      find_roll_call_.Bind(1, context_.dataset).Bind(2, roll_call);
-      if (!find_roll_call_.Step())
-        throw StoreError("a roll call just stored cannot be read back: " + roll_call);
-      known = roll_calls_.emplace(roll_call, std::make_pair(find_roll_call_.Int(0), find_roll_call_.Text(1)))
-                  .first;
-      find_roll_call_.Reset();
-    }
-    if (known->second.second != when) {
-      reader.Fail(record, when_column,
-                  fmt::format("roll call {} is dated {}, not {}", roll_call, known->second.second, when),
-                  "one date per roll call");
-    }
-    return known->second.first;
-  }
-
-  ImportContext& context_;
-  Statement add_roll_call_;
-  Statement find_roll_call_;
-  Statement insert_;
-  Statement existing_;
-  std::map<std::string, std::pair<std::int64_t, std::string>> roll_calls_;  //!< rcid: id and date
-};
 
 }  // namespace
 
@@ -201,6 +111,7 @@ void ReadVotes(ImportContext& context, const std::string& path, const ImportOpti
     writer.Write(reader, record, reader.Text(record, rcid), when, date, actors.Resolve(reader, record, actor),
                  vote);
   }
+  writer.Finish();
 }
 
 void ReadUnVotes(ImportContext& context, const std::string& path, const ImportOptions& options) {
@@ -237,6 +148,7 @@ void ReadUnVotes(ImportContext& context, const std::string& path, const ImportOp
                                 : actors.Resolve(reader, record, code, country, Scheme::kName);
     writer.Write(reader, record, roll_call, when->second, rcid, id, vote);
   }
+  writer.Finish();
   // The roll-call table decides which year each vote counts in, so it is a source of the values too.
   const std::int64_t table_id = RecordSource(
       context.database,

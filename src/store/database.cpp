@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/error.hpp"
+#include "store/bulk_rows.hpp"
 
 namespace linkage {
 
@@ -36,6 +37,7 @@ Database::Database(const std::string& path, bool create) : path_(path) {
     throw StoreError(fmt::format("cannot open workspace {}: {}", path, message));
   }
   sqlite3_busy_timeout(handle_, kReadWaitMs);
+  RegisterBulkRows(handle_);
   sqlite3_extended_result_codes(handle_, 1);
   // Verifies that the file really is a SQLite database before anything else touches it.
   char* error = nullptr;

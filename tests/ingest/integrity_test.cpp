@@ -157,6 +157,49 @@ TEST_F(IntegrityTest, BufferedRowsReadBackAsGivenAndTheLaterOfTwoIsRefused) {
   ExpectRefused("cow-igo-dyad", igos, 4, 4, "COW.IGO.SHARED CHN-KAZ 2001 is 41 here but 40");
 }
 
+// A batch is inserted at once where its rows meet nothing (store/bulk_rows.hpp) and row by row where they
+// meet another row of the file or a stored row: the counts and the refusals are those of storing every row
+// alone.
+TEST_F(IntegrityTest, RowsThatMeetStoredOrRepeatedRowsAreCountedAndRefusedAsAlone) {
+  const std::string header = "reporter,partner,flow,year,value_usd\n";
+  const auto first =
+      RunImport(*db_, "flows", Write("f1.csv", header + "KAZ,CHN,X,2004,200\nKAZ,CHN,X,2006,400\n"));
+  EXPECT_EQ(first.values_stored, 2);
+  // Between the stored rows: a new year, a stored row again, a row repeated in the file, and new pairs.
+  const auto second = RunImport(*db_, "flows",
+                                Write("f2.csv", header + "KAZ,CHN,X,2005,300\n"
+                                                         "KAZ,CHN,X,2006,400\n"
+                                                         "UZB,KAZ,M,2001,7\n"
+                                                         "UZB,KAZ,M,2001,7\n"
+                                                         "AFG,KAZ,X,2010,\n"));
+  EXPECT_EQ(second.values_stored, 3);
+  EXPECT_EQ(second.duplicates, 2);
+  EXPECT_EQ(second.missing_values, 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM flows"), 5);
+  EXPECT_EQ(Count("SELECT source_line FROM flows WHERE reporter = 'KAZ' AND year = 2006"), 3);
+  // A stored row contradicted among new rows is refused at its line; nothing of the file is kept.
+  ExpectRefused("flows", Write("f3.csv", header + "KAZ,RUS,X,2004,1\nKAZ,CHN,X,2005,301\nKAZ,TUR,X,2004,1\n"),
+                3, 5, "KAZ exports to CHN 2005 product TOTAL is 301 here but 300");
+
+  const std::string votes = Write("votes.csv",
+                                  "rcid,date,actor,vote\n"
+                                  "7,2001-10-01,USA,yes\n"
+                                  "7,2001-10-01,CHN,no\n"
+                                  "8,2001-10-02,KAZ,abstain\n"
+                                  "7,2001-10-01,CHN,no\n");
+  const auto cast = RunImport(*db_, "votes", votes);
+  EXPECT_EQ(cast.values_stored, 3);
+  EXPECT_EQ(cast.duplicates, 1);
+  const auto again = RunImport(*db_, "votes", votes);
+  EXPECT_EQ(again.values_stored, 0);
+  EXPECT_EQ(again.duplicates, 4);
+  EXPECT_EQ(Count("SELECT count(*) FROM votes"), 3);
+  EXPECT_EQ(Count("SELECT source_line FROM votes WHERE actor_id = 'KAZ'"), 4);
+  ExpectRefused("votes",
+                Write("votes2.csv", "rcid,date,actor,vote\n8,2001-10-02,RUS,no\n7,2001-10-01,USA,no\n"), 3, 4,
+                "roll call 7 already has USA's vote from line 2");
+}
+
 // Memberships imported twice were stored twice (115 spells became 230).
 TEST_F(IntegrityTest, MembershipsImportedAgainAreNotDuplicated) {
   const auto before = Count("SELECT count(*) FROM memberships");
