@@ -1,7 +1,7 @@
 // store/bulk_rows.hpp
-// Rows in memory handed to SQLite as a table, so that one INSERT ... SELECT stores a whole batch. A statement
-// per row spends more on stepping, binding and resetting it than on the B-tree insert it asks for: half the
-// time of storing the embedded data's flows (docs/benchmarks.md, "The workspace build and its size").
+// Rows in memory handed to SQLite as a table, so that one INSERT ... SELECT stores a whole batch. Stepping,
+// binding and resetting a statement per row cost as much as the inserts: the embedded data's 2.3 million ATOP
+// and COW dyad values are stored in 40% less time (docs/benchmarks.md, "The workspace build and its size").
 #pragma once
 
 #include <sqlite3.h>
