@@ -42,9 +42,6 @@ class BufferedBatch : public BulkRows {
 class BatchStore {
  public:
   BatchStore(Database& database, ValueTable table);
-  //! Inserts every row of `rows` (sorted by SortRows in the table's order) whose primary key no other row of
-  //! `rows` and no stored row has, with one statement, and returns which rows it inserted.
-  std::vector<bool> InsertNew(const std::vector<BufferedRow>& rows, const ActorNumbers& actors);
   //! Stores sorted `rows`: InsertNew, then, in order, each inserted row to `inserted` (to count it) and each
   //! other row to `alone` (to store it by itself).
   template <typename Inserted, typename Alone>
@@ -61,6 +58,9 @@ class BatchStore {
   }
 
  private:
+  // Inserts every row of `rows` (sorted by SortRows in the table's order) whose primary key no other row of
+  // `rows` and no stored row has, with one statement, and returns which rows it inserted.
+  std::vector<bool> InsertNew(const std::vector<BufferedRow>& rows, const ActorNumbers& actors);
   // Whether the table holds a row of the key number of `first` and `last` between the two.
   bool StoredBetween(const BufferedRow& first, const BufferedRow& last, const ActorNumbers& actors);
 

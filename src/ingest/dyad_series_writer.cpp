@@ -6,9 +6,19 @@
 #include <exception>
 
 #include "core/text.hpp"
-#include "store/provenance.hpp"
+#include "ingest/stored_value.hpp"
 
 namespace linkage {
+
+namespace {
+
+// What a contradicted dyad value is called in the error, and what was expected.
+std::string Subject(const DyadValue& value) {
+  return fmt::format("{} {}-{} {}", value.code, value.actor_a, value.actor_b, value.year);
+}
+constexpr const char* kOneValueExpected = "one value per code, dyad and year in a dataset";
+
+}  // namespace
 
 DyadSeriesWriter::DyadSeriesWriter(ImportContext& context, Combine combine)
     : context_(context),
@@ -142,7 +152,8 @@ void DyadSeriesWriter::Store(const BufferedRow& row) {
     ++context_.summary.derived_values;
     return;
   }
-  Compare(value, stored, stored_source, stored_line, where);
+  CompareWithStored(context_, {stored, stored_source, stored_line}, value.value, Subject(value), where,
+                    kOneValueExpected);
 }
 
 void DyadSeriesWriter::Finish() {
@@ -152,33 +163,10 @@ void DyadSeriesWriter::Finish() {
         .Bind(2, pending.value.year)
         .Bind(3, pending.value.actor_a)
         .Bind(4, pending.value.actor_b);
-    if (!existing_.Step()) {
-      existing_.Reset();
-      continue;
-    }
-    const auto stored = existing_.OptionalReal(0);
-    const std::int64_t stored_source = existing_.Int(1);
-    const std::int64_t stored_line = existing_.Int(2);
-    existing_.Reset();
-    Compare(pending.value, stored, stored_source, stored_line, pending.where);
+    CompareWithStored(context_, existing_, pending.value.value, Subject(pending.value), pending.where,
+                      kOneValueExpected);
   }
   pending_.clear();
-}
-
-void DyadSeriesWriter::Compare(const DyadValue& value, std::optional<double> stored,
-                               std::int64_t stored_source, std::int64_t stored_line,
-                               const SourceLocation& where) {
-  if (SameStoredValue(stored, value.value)) {
-    ++context_.summary.duplicates;
-    return;
-  }
-  const Provenance before = LookupProvenance(context_.database, stored_source, stored_line, "");
-  throw InputError(
-      where,
-      fmt::format("{} {}-{} {} is {} here but {} in {}", value.code, value.actor_a, value.actor_b, value.year,
-                  value.value ? text::FormatNumber(*value.value) : "missing",
-                  stored ? text::FormatNumber(*stored) : "missing", before.Describe()),
-      "one value per code, dyad and year in a dataset");
 }
 
 }  // namespace linkage

@@ -65,8 +65,6 @@ class DyadSeriesWriter {
   void Store(const BufferedRow& row);
   // Adds a stored row to the import's counts.
   void Count(const BufferedRow& row);
-  void Compare(const DyadValue& value, std::optional<double> stored, std::int64_t stored_source,
-               std::int64_t stored_line, const SourceLocation& where);
 
   ImportContext& context_;
   std::map<Key, Pending> pending_;

@@ -7,6 +7,21 @@
 
 namespace linkage {
 
+void CompareWithStored(ImportContext& context, const StoredValue& stored, const std::optional<double>& given,
+                       const std::string& subject, const SourceLocation& where, const std::string& expected,
+                       double absolute) {
+  if (SameStoredValue(stored.value, given, absolute)) {
+    ++context.summary.duplicates;
+    return;
+  }
+  const Provenance before = LookupProvenance(context.database, stored.source_id, stored.line, "");
+  throw InputError(
+      where,
+      fmt::format("{} is {} here but {} in {}", subject, given ? text::FormatNumber(*given) : "missing",
+                  stored.value ? text::FormatNumber(*stored.value) : "missing", before.Describe()),
+      expected);
+}
+
 void CompareWithStored(ImportContext& context, Statement& existing, const std::optional<double>& given,
                        const std::string& subject, const SourceLocation& where, const std::string& expected,
                        double absolute) {
@@ -14,20 +29,9 @@ void CompareWithStored(ImportContext& context, Statement& existing, const std::o
     existing.Reset();
     return;
   }
-  const auto stored = existing.OptionalReal(0);
-  const std::int64_t source_id = existing.Int(1);
-  const std::int64_t line = existing.Int(2);
+  const StoredValue stored{existing.OptionalReal(0), existing.Int(1), existing.Int(2)};
   existing.Reset();
-  if (SameStoredValue(stored, given, absolute)) {
-    ++context.summary.duplicates;
-    return;
-  }
-  const Provenance before = LookupProvenance(context.database, source_id, line, "");
-  throw InputError(
-      where,
-      fmt::format("{} is {} here but {} in {}", subject, given ? text::FormatNumber(*given) : "missing",
-                  stored ? text::FormatNumber(*stored) : "missing", before.Describe()),
-      expected);
+  CompareWithStored(context, stored, given, subject, where, expected, absolute);
 }
 
 }  // namespace linkage
