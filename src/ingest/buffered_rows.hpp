@@ -13,9 +13,10 @@
 
 namespace linkage {
 
-//! Rows a writer buffers before it sorts and inserts them: enough to sort a whole file of the embedded data,
-//! few enough to bound the memory of a large one (about 60 MB).
-inline constexpr std::size_t kBufferedRows = std::size_t{1} << 20;
+//! Rows a writer buffers before it sorts and inserts them: enough to sort the largest file of the embedded
+//! data whole (IMF DOTS, 2.6 million flows), which then goes into its table in one ordered pass, a sixth
+//! faster than in three; few enough to bound the memory of a larger one (about 250 MB).
+inline constexpr std::size_t kBufferedRows = std::size_t{1} << 22;
 
 //! A value waiting to be stored, its text replaced by numbers: the key and rule rows (ValueIds), the two
 //! actors (ActorNumbers) and the place in the file (RowLocations).

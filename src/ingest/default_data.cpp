@@ -6,10 +6,14 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/error.hpp"
+#include "ingest/flow_lane.hpp"
 #include "ingest/importers.hpp"
+#include "ingest/loading_file.hpp"
 #include "registry/actor_catalog.hpp"
 #include "store/workspace.hpp"
 
@@ -48,153 +52,226 @@ std::vector<ManifestEntry> ReadManifest(const std::string& data_dir) {
   return entries;
 }
 
-// The tables of millions of rows, whose references are checked on a connection of their own.
-const std::vector<std::string>& LargeTables() {
-  static const std::vector<std::string> tables = {"flow_values", "dyad_values", "series_values",
-                                                  "roll_call_votes"};
-  return tables;
-}
+// Progress shared by the lanes of a build: each names the step it starts, and the bytes of both add up.
+class SharedProgress {
+ public:
+  SharedProgress(const std::function<void(const BuildProgress&)>& report, std::uint64_t bytes_total)
+      : report_(report), done_{"", 0, bytes_total} {}
 
-// Whether `table` is one of LargeTables().
-bool IsLargeTable(const std::string& table) {
-  return std::find(LargeTables().begin(), LargeTables().end(), table) != LargeTables().end();
-}
+  //! Tells the user that `step` starts.
+  void Start(const std::string& step) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    done_.step = step;
+    report_(done_);
+  }
+  //! Counts `bytes` of source files as imported.
+  void Add(std::uint64_t bytes) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    done_.bytes_done += bytes;
+  }
 
-// Fails the build on the first row of `tables` whose reference leads nowhere, naming the table and the row.
-void CheckForeignKeys(Database& database, const std::vector<std::string>& tables) {
-  Statement check(database, "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check(?)");
-  for (const auto& table : tables) {
-    check.Bind(1, table);
-    if (!check.Step()) {
-      check.Reset();
-      continue;
+ private:
+  std::mutex mutex_;
+  const std::function<void(const BuildProgress&)>& report_;
+  BuildProgress done_;
+};
+
+// The failure a build reports when its lanes fail: the one of the earliest file in the manifest, which a
+// build in one lane would have met first. A lane skips the files after a failure, and still reads the ones
+// before it, since one of them may fail first.
+class FirstFailure {
+ public:
+  //! Notes that the step at `position` (a file's place in the manifest; past them, the final checks) failed.
+  void Note(std::size_t position, std::exception_ptr error) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (error_ && position_ <= position) return;
+    position_ = position;
+    error_ = std::move(error);
+  }
+  //! Whether a failure earlier in the manifest makes the step at `position` pointless.
+  bool Forestalls(std::size_t position) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return error_ && position_ < position;
+  }
+  //! Rethrows the failure, if there was one.
+  void Rethrow() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::size_t position_ = 0;
+  std::exception_ptr error_;
+};
+
+// The files of a build and where each lane records what it read.
+struct BuildPlan {
+  std::vector<ManifestEntry> imports;    //!< the files the build reads, in the manifest's order
+  std::vector<ImportSummary> summaries;  //!< filled by the lanes, each at its file's position
+};
+
+// The source id a file is to be recorded under (0: the next free), given its position in the manifest;
+// nullopt when the file is not to be read after all.
+using SourceIdFor = std::function<std::optional<std::int64_t>(std::size_t)>;
+
+// Imports the files at `positions` of `plan` into `database` in order, until one fails or a failure earlier
+// in the manifest makes the rest pointless.
+void ImportInOrder(Database& database, BuildPlan& plan, const std::vector<std::size_t>& positions,
+                   const SourceIdFor& source_id_for, SharedProgress& progress, FirstFailure& failure) {
+  for (const auto position : positions) {
+    if (failure.Forestalls(position)) return;
+    const auto& entry = plan.imports[position];
+    try {
+      const auto source_id = source_id_for(position);
+      if (!source_id) return;
+      progress.Start(std::filesystem::path(entry.path).filename().string());
+      plan.summaries[position] = RunImport(database, entry.format, entry.path, entry.options, *source_id);
+    } catch (...) {
+      failure.Note(position, std::current_exception());
+      return;
     }
-    throw StoreError(
-        fmt::format("the new workspace's table {} has a row (rowid {}) that refers to a missing row "
-                    "of {}; the data folder's files disagree with each other",
-                    check.Text(0), check.IsNull(1) ? std::string("none") : check.Text(1), check.Text(2)));
+    std::error_code unknown;
+    const auto size = std::filesystem::file_size(entry.path, unknown);
+    if (!unknown) progress.Add(size);
   }
 }
 
-// Every table but the large ones.
-std::vector<std::string> SmallTables(Database& database) {
-  Statement names(database, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
-  std::vector<std::string> tables;
-  while (names.Step()) {
-    const std::string name = names.Text(0);
-    if (!IsLargeTable(name)) tables.push_back(name);
+// Loads the flow files at `positions` of `plan` into the file at `path` (a copy of the workspace as the files
+// before them left it), then indexes and checks it. Runs on a thread of its own: every failure goes to
+// `failure`.
+void LoadFlowLane(const std::string& path, BuildPlan& plan, const std::vector<std::size_t>& positions,
+                  const std::vector<std::string>& indexes, SourceIdHandover& handover,
+                  SharedProgress& progress, FirstFailure& failure) {
+  try {
+    Database lane(path, false);
+    PrepareBulkLoad(lane);
+    const TableRows before = CountTableRows(lane);
+    ImportInOrder(
+        lane, plan, positions, [&](std::size_t position) { return handover.Await(position); }, progress,
+        failure);
+    if (failure.Forestalls(plan.imports.size())) return;
+    FinishBulkLoad(lane, path, indexes);
+    RequireOnlyFlowsAdded(lane, before);
+  } catch (...) {
+    failure.Note(plan.imports.size() + 1, std::current_exception());
   }
-  return tables;
-}
-
-// Removes the journals SQLite may have left beside a database file.
-void RemoveJournals(const std::string& path) {
-  for (const char* suffix : {"-journal", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-}
-
-// Removes a database file and its journals.
-void RemoveWithJournals(const std::string& path) {
-  std::filesystem::remove(path);
-  RemoveJournals(path);
 }
 
 }  // namespace
 
 std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
                                           const std::function<void(const BuildProgress&)>& progress) {
-  const auto manifest = ReadManifest(request.data_dir);
+  BuildPlan plan;
+  for (auto& entry : ReadManifest(request.data_dir)) {
+    if (entry.core || request.with_default_data) plan.imports.push_back(std::move(entry));
+  }
+  plan.summaries.resize(plan.imports.size());
   // Bytes are the measure of progress: the files differ in size by three orders of magnitude.
-  BuildProgress done{"", 0, 0};
-  for (const auto& entry : manifest) {
+  std::uint64_t bytes_total = 0;
+  for (const auto& entry : plan.imports) {
     std::error_code unknown;
     const auto size = std::filesystem::file_size(entry.path, unknown);
-    if ((entry.core || request.with_default_data) && !unknown) done.bytes_total += size;
+    if (!unknown) bytes_total += size;
   }
-  // The files are loaded into PATH.loading, copied compactly into PATH.building, which takes the workspace's
-  // name at the end.
+  SharedProgress shared(progress, bytes_total);
+  FirstFailure failure;
+  // The files are loaded into PATH.loading, and copied compactly into PATH.building, which takes the
+  // workspace's name at the end. With a flow lane, the flow files load into PATH.flows, which takes the rest
+  // from PATH.loading and becomes PATH.building.
   const std::string loading = request.workspace + ".loading";
+  const std::string flows = request.workspace + ".flows";
   const std::string temporary = request.workspace + ".building";
   // What a killed build left behind, journals included, would otherwise be rolled onto this one.
-  RemoveWithJournals(loading);
-  RemoveWithJournals(temporary);
-  std::vector<ImportSummary> summaries;
+  for (const auto& path : {loading, flows, temporary}) RemoveWithJournals(path);
   try {
     auto database = CreateWorkspace(loading);
-    // The file is thrown away on any failure, so the build needs no rollback journal and no fsync. Foreign
-    // keys are checked once over the whole file at the end (a sixth of the build's time when checked row by
-    // row).
-    database->Execute(
-        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; "
-        "PRAGMA foreign_keys = OFF;");
+    PrepareBulkLoad(*database);
     {
       Transaction transaction(*database);
-      done.step = "actors (ISO 3166, COW, aggregates, publishers' names)";
-      progress(done);
+      shared.Start("actors (ISO 3166, COW, aggregates, publishers' names)");
       BuildActorCatalog(*database, request.data_dir, request.iso_codes_dir);
       transaction.Commit();
     }
-    // The lookup indexes of the large tables are built once after loading, by sorting, rather than kept up
-    // row by row; the imports check their rows through the primary keys and unique indexes only.
-    std::vector<std::string> deferred;
-    {
-      Statement indexes(
-          *database,
-          "SELECT name, sql, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-          "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name");
-      std::vector<std::string> names;
-      while (indexes.Step()) {
-        if (!IsLargeTable(indexes.Text(2))) continue;
-        names.push_back(indexes.Text(0));
-        deferred.push_back(indexes.Text(1));
+    const auto indexes = DropLookupIndexes(*database);
+    // The files before the first flow file load in order. From there, the flow files load into a copy of the
+    // workspace on a second core while the rest load here. Each flow file's source id is handed over from
+    // here, the one it would have in a build in one lane, and no file but a flow file writes a flow table:
+    // the two files merge into the workspace one lane would have built.
+    std::vector<std::size_t> before;
+    std::vector<std::size_t> beside;
+    std::vector<std::size_t> after;
+    for (std::size_t position = 0; position < plan.imports.size(); ++position) {
+      if (request.flow_lane && WritesFlowsOnly(plan.imports[position].format)) {
+        beside.push_back(position);
+      } else {
+        (beside.empty() ? before : after).push_back(position);
       }
-      for (const auto& name : names) database->Execute("DROP INDEX " + name);
     }
-    for (const auto& entry : manifest) {
-      if (!entry.core && !request.with_default_data) continue;
-      done.step = std::filesystem::path(entry.path).filename().string();
-      progress(done);
-      summaries.push_back(RunImport(*database, entry.format, entry.path, entry.options));
-      std::error_code unknown;
-      const auto size = std::filesystem::file_size(entry.path, unknown);
-      if (!unknown) done.bytes_done += size;
+    const SourceIdFor next_free = [](std::size_t) { return std::optional<std::int64_t>(0); };
+    ImportInOrder(*database, plan, before, next_free, shared, failure);
+    failure.Rethrow();
+    SourceIdHandover handover(beside);
+    std::future<void> flow_lane;
+    if (!beside.empty()) {
+      std::filesystem::copy_file(loading, flows);
+      flow_lane = std::async(std::launch::async,
+                             [&] { LoadFlowLane(flows, plan, beside, indexes, handover, shared, failure); });
     }
-    done.step = "indexes";
-    progress(done);
-    // The large tables' references are checked on a second connection while this one builds the indexes
-    // (each takes about 2 s); write-ahead logging lets the two work at once.
-    database->Execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0");
-    auto large_checked = std::async(std::launch::async, [&loading] {
-      Database reader(loading, false);
-      CheckForeignKeys(reader, LargeTables());
-    });
-    try {
-      for (const auto& sql : deferred) database->Execute(sql);
-      CheckForeignKeys(*database, SmallTables(*database));
-    } catch (...) {
-      large_checked.wait();
-      throw;
+    ImportInOrder(
+        *database, plan, after,
+        [&](std::size_t position) {
+          handover.HoldIdsBefore(*database, position);
+          return std::optional<std::int64_t>(0);
+        },
+        shared, failure);
+    if (!failure.Forestalls(plan.imports.size())) {
+      try {
+        handover.HoldIdsBefore(*database, plan.imports.size());
+      } catch (...) {
+        failure.Note(plan.imports.size(), std::current_exception());
+      }
     }
-    large_checked.get();
-    database->Execute("PRAGMA optimize");
-    // Rows inserted in the middle of a table leave its pages a sixth empty on average; the copy writes every
-    // table and index in order, full: a tenth of the file, for about 1.5 s.
-    done.step = "compacting";
-    progress(done);
-    // The copy takes the connection's cache size for the new file too; it writes each page once and needs
-    // little (a quarter of the build's peak memory otherwise).
-    database->Execute("PRAGMA cache_size = -16384");
-    Statement(*database, "VACUUM INTO ?").Bind(1, temporary).Run();
-    // The loading file is thrown away: its log need not be copied into it first.
-    sqlite3_db_config(database->Handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    handover.Close();
+    // With a flow lane, its file takes the rest of the workspace from this one as soon as this one's indexes
+    // are built, while its references are checked and its statistics gathered. The copy writes this lane's
+    // tables compactly; the flow lane's were written in one ordered pass and are left as they are (a tenth
+    // of their pages empty, 4% of the file, where compacting them too would take half a second).
+    std::unique_ptr<Database> workspace;
+    const auto merge = [&] {
+      flow_lane.get();
+      if (failure.Forestalls(plan.imports.size() + 2)) return;
+      shared.Start("merging the two lanes");
+      workspace = std::make_unique<Database>(flows, false);
+      MergeWorkspaceLane(*workspace, loading);
+    };
+    if (!failure.Forestalls(plan.imports.size())) {
+      shared.Start("indexes");
+      try {
+        FinishBulkLoad(*database, loading, indexes, beside.empty() ? std::function<void()>() : merge);
+      } catch (...) {
+        failure.Note(plan.imports.size(), std::current_exception());
+      }
+    }
+    if (flow_lane.valid()) flow_lane.get();
+    failure.Rethrow();
+    if (workspace) {
+      MergeWorkspaceStatistics(*workspace, loading);
+      workspace.reset();
+      SkipCheckpointOnClose(*database);
+      std::filesystem::rename(flows, temporary);
+    } else {
+      shared.Start("compacting");
+      CompactInto(*database, temporary);
+    }
     database.reset();
     RemoveWithJournals(loading);
+    RemoveWithJournals(flows);
     // Write-ahead logging from here on: commands read while an import writes (store/database.hpp).
     Database(temporary, false).Execute("PRAGMA journal_mode = WAL");
-    done.step = "done";
-    progress(done);
+    shared.Start("done");
   } catch (...) {
-    RemoveWithJournals(loading);
-    RemoveWithJournals(temporary);
+    for (const auto& path : {loading, flows, temporary}) RemoveWithJournals(path);
     throw;
   }
   // A journal left beside the old file (an import killed mid-write) belongs to that file: SQLite would roll
@@ -202,7 +279,7 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
   // takes its name.
   RemoveJournals(request.workspace);
   std::filesystem::rename(temporary, request.workspace);
-  return summaries;
+  return plan.summaries;
 }
 
 }  // namespace linkage

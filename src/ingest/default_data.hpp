@@ -17,6 +17,9 @@ struct BuildRequest {
   std::string data_dir;           //!< the embedded data folder
   std::string iso_codes_dir;      //!< Debian iso-codes JSON folder
   bool with_default_data = true;  //!< false: actors, institutions and regions only
+  //! Whether the trade-flow files load into a file of their own on a second core (ingest/flow_lane.hpp);
+  //! false: every file in one, in the manifest's order. Both build the same workspace.
+  bool flow_lane = true;
 };
 
 //! How far a build has got: the step about to start and the bytes of the source files already imported.

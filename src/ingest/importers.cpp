@@ -114,15 +114,16 @@ const ImporterSpec& FindImporter(const std::string& format) {
 }
 
 ImportSummary RunImport(Database& database, const std::string& format, const std::string& path,
-                        const ImportOptions& options) {
+                        const ImportOptions& options, std::int64_t source_id) {
   const ImporterSpec& importer = FindImporter(format);
   ActorRegistry actors(database);
   Transaction transaction(database);
   ImportContext context{database, actors};
   context.dataset = options.dataset.empty() ? importer.default_dataset : options.dataset;
-  context.source_id = RecordSource(database, {context.dataset, format, path,
-                                              options.citation.empty() ? importer.citation : options.citation,
-                                              options.terms.empty() ? importer.terms : options.terms});
+  context.source_id =
+      RecordSource(database, {context.dataset, format, path,
+                              options.citation.empty() ? importer.citation : options.citation,
+                              options.terms.empty() ? importer.terms : options.terms, source_id});
   context.summary.format = format;
   context.summary.path = path;
   importer.read(context, path, options);

@@ -38,9 +38,11 @@ const std::vector<ImporterSpec>& Importers();
 //! The spec for a format name; UsageError listing the formats when unknown.
 const ImporterSpec& FindImporter(const std::string& format);
 
-//! Reads `path` in `format` into the workspace in one transaction: all of it, or (on any error) nothing.
+//! Reads `path` in `format` into the workspace in one transaction: all of it, or (on any error) nothing. The
+//! file is recorded as source `source_id` when one is given (a build fixes them in advance), else as the
+//! next.
 ImportSummary RunImport(Database& database, const std::string& format, const std::string& path,
-                        const ImportOptions& options = {});
+                        const ImportOptions& options = {}, std::int64_t source_id = 0);
 
 // The readers, one per file (see each .cpp for the layout it expects).
 void ReadImfDots(ImportContext& context, const std::string& path, const ImportOptions& options);

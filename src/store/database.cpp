@@ -29,7 +29,9 @@ void ConfigureSqliteOnce() {
 
 Database::Database(const std::string& path, bool create) : path_(path) {
   ConfigureSqliteOnce();
-  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  // One thread at a time uses a connection, so SQLite need not take the connection's mutex on every call (a
+  // third of the time of a scan that reads a few columns per row).
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &handle_, flags, nullptr) != SQLITE_OK) {
     const std::string message = handle_ != nullptr ? sqlite3_errmsg(handle_) : "out of memory";
     sqlite3_close(handle_);
@@ -211,6 +213,15 @@ std::optional<std::string> Statement::OptionalText(int column) const {
   return Text(column);
 }
 
+std::string_view Statement::TextView(int column) const {
+  const auto* value = sqlite3_column_text(statement_, column);
+  if (value == nullptr) return {};
+  return {reinterpret_cast<const char*>(value),
+          static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
+}
+int Statement::Type(int column) const {
+  return sqlite3_column_type(statement_, column);
+}
 std::string Statement::Text(int column) const {
   const auto* value = sqlite3_column_text(statement_, column);
   return value == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(value));

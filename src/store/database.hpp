@@ -52,6 +52,10 @@ class Statement {
   double Real(int column) const;
   std::optional<double> OptionalReal(int column) const;
   std::string Text(int column) const;
+  //! The text without a copy, valid until the next Step or Reset (empty for NULL).
+  std::string_view TextView(int column) const;
+  //! The storage class of the value: SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+  int Type(int column) const;
   //! The text, or nullopt for NULL.
   std::optional<std::string> OptionalText(int column) const;
 
@@ -60,7 +64,8 @@ class Statement {
   sqlite3_stmt* statement_ = nullptr;
 };
 
-//! A connection to one workspace file.
+//! A connection to one workspace file, used by one thread at a time (its cache of statements is its own);
+//! threads that read at once open a connection each.
 class Database {
  public:
   //! Opens (and with `create`, creates) the file; StoreError when impossible.

@@ -10,15 +10,16 @@ namespace linkage {
 
 std::int64_t RecordSource(Database& database, const SourceInfo& source) {
   Statement insert(database,
-                   "INSERT INTO sources (dataset, format, path, sha256, bytes, citation, terms) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  insert.Bind(1, source.dataset)
-      .Bind(2, source.format)
-      .Bind(3, source.path)
-      .Bind(4, Sha256OfFile(source.path))
-      .Bind(5, static_cast<std::int64_t>(std::filesystem::file_size(source.path)))
-      .Bind(6, source.citation)
-      .Bind(7, source.terms);
+                   "INSERT INTO sources (id, dataset, format, path, sha256, bytes, citation, terms) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (source.id != 0) insert.Bind(1, source.id);
+  insert.Bind(2, source.dataset)
+      .Bind(3, source.format)
+      .Bind(4, source.path)
+      .Bind(5, Sha256OfFile(source.path))
+      .Bind(6, static_cast<std::int64_t>(std::filesystem::file_size(source.path)))
+      .Bind(7, source.citation)
+      .Bind(8, source.terms);
   insert.Run();
   return database.LastInsertId();
 }

@@ -16,9 +16,10 @@ struct SourceInfo {
   std::string path;      //!< the file as given
   std::string citation;  //!< how output cites it
   std::string terms;     //!< licence or terms of use
+  std::int64_t id = 0;   //!< the row to record it under, fixed in advance (a build's lanes); 0: the next free
 };
 
-//! Records a source file (hashing its bytes) and returns its id.
+//! Records a source file (hashing its bytes) and returns its id: `source.id` when given.
 std::int64_t RecordSource(Database& database, const SourceInfo& source);
 //! Records the first and last year a source file has a value for, as its import noted them (source_years).
 void RecordSourceYears(Database& database, std::int64_t source_id, int first, int last);
