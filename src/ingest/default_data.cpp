@@ -93,6 +93,11 @@ class FirstFailure {
     const std::lock_guard<std::mutex> lock(mutex_);
     return error_ && position_ < position;
   }
+  //! Whether any step failed.
+  bool Any() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return error_ != nullptr;
+  }
   //! Rethrows the failure, if there was one.
   void Rethrow() {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -240,7 +245,7 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
     std::unique_ptr<Database> workspace;
     const auto merge = [&] {
       flow_lane.get();
-      if (failure.Forestalls(plan.imports.size() + 2)) return;
+      if (failure.Any()) return;
       shared.Start("merging the two lanes");
       workspace = std::make_unique<Database>(flows, false);
       MergeWorkspaceLane(*workspace, loading);

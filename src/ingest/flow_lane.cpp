@@ -16,7 +16,7 @@ namespace {
 // The formats whose readers write through FlowWriter alone.
 constexpr std::array<std::string_view, 5> kFlowFormats = {"imf-dots", "wits", "baci", "comtrade", "flows"};
 
-// The tables a flow lane fills, in the order they are copied (the referenced before the referring).
+// The tables a flow lane fills, besides the sources of its files.
 constexpr std::array<std::string_view, 4> kFlowTables = {"flow_keys", "flow_rules", "flow_years",
                                                          "flow_values"};
 
