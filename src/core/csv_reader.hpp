@@ -85,6 +85,7 @@ class CsvReader {
   std::vector<std::string> header_;
   std::map<std::string, std::size_t, std::less<>> index_;
   std::size_t header_line_ = 0;
+  std::string line_;  //!< the line being read, kept so that its buffer serves every line
 };
 
 }  // namespace linkage

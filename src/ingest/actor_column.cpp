@@ -15,15 +15,15 @@ const std::string& ActorColumn::Resolve(const CsvReader& reader, const CsvRecord
 
 const std::string& ActorColumn::Resolve(const CsvReader& reader, const CsvRecord& record, std::size_t column,
                                         std::size_t fallback_column, Scheme fallback_scheme) {
-  const std::string key = record.fields[column] + '\x1f' + record.fields[fallback_column];
-  if (const auto found = cache_.find(key); found != cache_.end()) return found->second;
+  key_.assign(record.fields[column]).append(1, '\x1f').append(record.fields[fallback_column]);
+  if (const auto found = cache_.find(key_); found != cache_.end()) return found->second;
   Resolution resolution = actors_.Resolve(record.fields[column], scheme_);
   if (!resolution.Unique()) resolution = actors_.Resolve(record.fields[fallback_column], fallback_scheme);
   if (!resolution.Unique()) {
     // Report against the primary column, with its own explanation and suggestions.
     actors_.Require(record.fields[column], scheme_, reader.At(record, column));
   }
-  return cache_.emplace(key, resolution.matches.front()->id).first->second;
+  return cache_.emplace(key_, resolution.matches.front()->id).first->second;
 }
 
 }  // namespace linkage

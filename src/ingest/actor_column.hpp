@@ -26,6 +26,7 @@ class ActorColumn {
   const ActorRegistry& actors_;
   Scheme scheme_;
   std::unordered_map<std::string, std::string> cache_;
+  std::string key_;  //!< the two fields' cache key, rebuilt in one buffer for every row
 };
 
 }  // namespace linkage

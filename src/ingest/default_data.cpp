@@ -156,7 +156,7 @@ void LoadFlowLane(const std::string& path, BuildPlan& plan, const std::vector<st
         lane, plan, positions, [&](std::size_t position) { return handover.Await(position); }, progress,
         failure);
     if (failure.Forestalls(plan.imports.size())) return;
-    FinishBulkLoad(lane, path, indexes);
+    FinishBulkLoad(lane, indexes);
     RequireOnlyFlowsAdded(lane, before);
   } catch (...) {
     failure.Note(plan.imports.size() + 1, std::current_exception());
@@ -253,7 +253,7 @@ std::vector<ImportSummary> BuildWorkspace(const BuildRequest& request,
     if (!failure.Forestalls(plan.imports.size())) {
       shared.Start("indexes");
       try {
-        FinishBulkLoad(*database, loading, indexes, beside.empty() ? std::function<void()>() : merge);
+        FinishBulkLoad(*database, indexes, beside.empty() ? std::function<void()>() : merge);
       } catch (...) {
         failure.Note(plan.imports.size(), std::current_exception());
       }

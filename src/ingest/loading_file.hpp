@@ -20,12 +20,11 @@ void PrepareBulkLoad(Database& database);
 //! through the primary keys and unique indexes, which stay.
 std::vector<std::string> DropLookupIndexes(Database& database);
 
-//! Ends a bulk load of the file at `path`: creates `indexes`, then checks every reference (the large tables
-//! on a second connection, from the start) and gathers the query planner's statistics. `once_indexed`, if
-//! given, runs on a thread of its own once the indexes are built, while the rest goes on; it may read the
-//! file. Its failure, or StoreError naming the first row whose reference leads nowhere, comes out once all is
-//! done.
-void FinishBulkLoad(Database& database, const std::string& path, const std::vector<std::string>& indexes,
+//! Ends a bulk load of `database`: creates `indexes`, gathers the query planner's statistics and checks every
+//! reference. `once_indexed`, if given, runs on a thread of its own once the indexes are built, while the
+//! rest goes on; it may read the file. Its failure, or StoreError naming the first row whose reference leads
+//! nowhere, comes out once all is done.
+void FinishBulkLoad(Database& database, const std::vector<std::string>& indexes,
                     const std::function<void()>& once_indexed = {});
 
 //! Copies the loaded file compactly to `target` (every table and index in key order, pages full) and lets the

@@ -5,9 +5,8 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
-#include <tuple>
+#include <unordered_map>
 
 #include "store/database.hpp"
 
@@ -29,11 +28,17 @@ class ValueIds {
                         const std::string& transform);
 
  private:
+  //! The text `parts` are remembered by, each with its length so that no two lists share one; written into
+  //! one buffer, which every row of a file reuses.
+  template <typename... Parts>
+  const std::string& Lookup(const Parts&... parts);
+
   Database& database_;
-  std::map<std::pair<std::string, std::string>, std::int64_t> series_keys_;
-  std::map<std::tuple<std::int64_t, std::string, std::string>, std::int64_t> value_rules_;
-  std::map<std::tuple<std::string, char, std::string>, std::int64_t> flow_keys_;
-  std::map<std::tuple<std::int64_t, std::string, std::string, std::string>, std::int64_t> flow_rules_;
+  std::string lookup_;
+  std::unordered_map<std::string, std::int64_t> series_keys_;
+  std::unordered_map<std::string, std::int64_t> value_rules_;
+  std::unordered_map<std::string, std::int64_t> flow_keys_;
+  std::unordered_map<std::string, std::int64_t> flow_rules_;
 };
 
 }  // namespace linkage

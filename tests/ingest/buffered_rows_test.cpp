@@ -70,6 +70,15 @@ TEST(BufferedRowsTest, PackedSortGivesTheKeysOrderInBothLayouts) {
   }
 }
 
+TEST(BufferedRowsTest, KeysFillingAll32BitsSortInThreeDigits) {
+  // 1,000 actors (2 x 10 bits), 40 keys (6 bits) and 61 years (6 bits): every bit of the packed key is used.
+  const auto rank = ShuffledRanks(1000, 13);
+  auto rows = RandomRows(50000, 1000, 7, 40, 1960, 61, 17);
+  const auto expected = SortedByComparison(rows, rank, KeyOrder::kYearThenActors);
+  SortRows(rows, rank, KeyOrder::kYearThenActors);
+  EXPECT_EQ(Lines(rows), Lines(expected));
+}
+
 TEST(BufferedRowsTest, KeysTooWideToPackAreSortedByComparison) {
   const auto rank = ShuffledRanks(3000, 3);
   // Key numbers a billion apart and 2,000 years: 30 + 11 + 2 x 12 bits do not fit in 32.

@@ -227,7 +227,7 @@ TEST(LoadingFileTest, AReferenceToNothingIsNamedWithItsValue) {
       "INSERT INTO flow_values (key_id, reporter, partner, year, value_usd, estimated, rule_id, source_line) "
       "VALUES (1, 'KAZ', 'CHN', 2000, 1.0, 0, 7, 2)");
   try {
-    FinishBulkLoad(*database, path, {});
+    FinishBulkLoad(*database, {});
     FAIL() << "a flow of an unknown rule passed the check";
   } catch (const StoreError& error) {
     EXPECT_THAT(error.what(), HasSubstr("table flow_values has a row whose rule_id is 7, which flow_rules.id "
@@ -237,13 +237,30 @@ TEST(LoadingFileTest, AReferenceToNothingIsNamedWithItsValue) {
       "INSERT INTO flow_rules (id, source_id, level, valuation, transform) VALUES (7, 1, 'total', 'FOB', '');"
       "UPDATE flow_values SET partner = 'XXQ'");
   try {
-    FinishBulkLoad(*database, path, {});
+    FinishBulkLoad(*database, {});
     FAIL() << "a flow of an unknown partner passed the check";
   } catch (const StoreError& error) {
     EXPECT_THAT(error.what(), HasSubstr("partner is 'XXQ', which actors.id does not hold"));
   }
+  // A column read from an index's distinct starts (the reporter follows the key in the primary key) and one
+  // read by scanning when no index leads with it (the partner, its index dropped).
+  database->Execute("UPDATE flow_values SET partner = 'CHN', reporter = 'XXR'");
+  try {
+    FinishBulkLoad(*database, {});
+    FAIL() << "a flow of an unknown reporter passed the check";
+  } catch (const StoreError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("reporter is 'XXR', which actors.id does not hold"));
+  }
+  database->Execute(
+      "UPDATE flow_values SET reporter = 'KAZ', partner = 'XXS'; DROP INDEX flow_values_by_partner");
+  try {
+    FinishBulkLoad(*database, {});
+    FAIL() << "a flow of an unknown partner passed the check without the index by partner";
+  } catch (const StoreError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("partner is 'XXS', which actors.id does not hold"));
+  }
   database->Execute("UPDATE flow_values SET partner = 'CHN'");
-  EXPECT_NO_THROW(FinishBulkLoad(*database, path, {}));
+  EXPECT_NO_THROW(FinishBulkLoad(*database, {}));
 }
 
 // The flow lane may add rows to the flow tables and the sources only; a row anywhere else stops the build.
