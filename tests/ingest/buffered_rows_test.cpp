@@ -60,32 +60,29 @@ std::vector<std::int64_t> Lines(const std::vector<BufferedRow>& rows) {
   return lines;
 }
 
+// SortRows puts `rows` in the order the plain comparison gives.
+void ExpectComparisonOrder(std::vector<BufferedRow> rows, const std::vector<std::uint32_t>& rank,
+                           KeyOrder order) {
+  const auto expected = SortedByComparison(rows, rank, order);
+  SortRows(rows, rank, order);
+  EXPECT_EQ(Lines(rows), Lines(expected));
+}
+
 TEST(BufferedRowsTest, PackedSortGivesTheKeysOrderInBothLayouts) {
-  for (const auto order : {KeyOrder::kActorsThenYear, KeyOrder::kYearThenActors}) {
-    const auto rank = ShuffledRanks(40, 7);
-    auto rows = RandomRows(20000, 40, 1000, 5, 1960, 61, 11);
-    const auto expected = SortedByComparison(rows, rank, order);
-    SortRows(rows, rank, order);
-    EXPECT_EQ(Lines(rows), Lines(expected));
-  }
+  for (const auto order : {KeyOrder::kActorsThenYear, KeyOrder::kYearThenActors})
+    ExpectComparisonOrder(RandomRows(20000, 40, 1000, 5, 1960, 61, 11), ShuffledRanks(40, 7), order);
 }
 
 TEST(BufferedRowsTest, KeysFillingAll32BitsSortInThreeDigits) {
   // 1,000 actors (2 x 10 bits), 40 keys (6 bits) and 61 years (6 bits): every bit of the packed key is used.
-  const auto rank = ShuffledRanks(1000, 13);
-  auto rows = RandomRows(50000, 1000, 7, 40, 1960, 61, 17);
-  const auto expected = SortedByComparison(rows, rank, KeyOrder::kYearThenActors);
-  SortRows(rows, rank, KeyOrder::kYearThenActors);
-  EXPECT_EQ(Lines(rows), Lines(expected));
+  ExpectComparisonOrder(RandomRows(50000, 1000, 7, 40, 1960, 61, 17), ShuffledRanks(1000, 13),
+                        KeyOrder::kYearThenActors);
 }
 
 TEST(BufferedRowsTest, KeysTooWideToPackAreSortedByComparison) {
-  const auto rank = ShuffledRanks(3000, 3);
   // Key numbers a billion apart and 2,000 years: 30 + 11 + 2 x 12 bits do not fit in 32.
-  auto rows = RandomRows(5000, 3000, 1, 1000000000, 1, 2000, 5);
-  const auto expected = SortedByComparison(rows, rank, KeyOrder::kActorsThenYear);
-  SortRows(rows, rank, KeyOrder::kActorsThenYear);
-  EXPECT_EQ(Lines(rows), Lines(expected));
+  ExpectComparisonOrder(RandomRows(5000, 3000, 1, 1000000000, 1, 2000, 5), ShuffledRanks(3000, 3),
+                        KeyOrder::kActorsThenYear);
 }
 
 TEST(BufferedRowsTest, RowsOfOneKeyKeepTheFilesOrder) {
