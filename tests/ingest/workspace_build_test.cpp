@@ -63,6 +63,16 @@ class WorkspaceBuildTest : public ::testing::Test {
     request.flow_lane = flow_lane;
     return BuildWorkspace(request, [](const BuildProgress&) {});
   }
+  // Where the build of `name` in two lanes was refused; fails the test when it was not.
+  SourceLocation RefusedAt(const std::string& name) {
+    try {
+      Build(name, true);
+    } catch (const InputError& error) {
+      return error.Where();
+    }
+    ADD_FAILURE() << "a bad file was accepted";
+    return {};
+  }
   // Every row of every table of the workspace `name` (the statistics of the query planner included), in
   // order; the sources without the time of their import.
   std::string Dump(const std::string& name) {
@@ -165,13 +175,9 @@ TEST_F(WorkspaceBuildTest, AFailureNamesTheEarlierFileAndLeavesNothing) {
   Link("import/memberships.csv", "memberships.csv");
 
   Manifest({{"memberships", "memberships.csv"}, {"imf-dots", "imf.csv"}, {"wdi", "wdi_ny.gdp.mktp.cd.csv"}});
-  try {
-    Build("w.db", true);
-    FAIL() << "a bad flow file was accepted";
-  } catch (const InputError& error) {
-    EXPECT_THAT(error.Where().file, HasSubstr("imf.csv"));
-    EXPECT_EQ(error.Where().line, 2U);
-  }
+  const SourceLocation flow_error = RefusedAt("w.db");
+  EXPECT_THAT(flow_error.file, HasSubstr("imf.csv"));
+  EXPECT_EQ(flow_error.line, 2U);
   EXPECT_FALSE(AnythingLeft("w.db"));
 
   // Here the series file comes first, read by the workspace's lane while the flow lane reads a good flow
@@ -182,13 +188,9 @@ TEST_F(WorkspaceBuildTest, AFailureNamesTheEarlierFileAndLeavesNothing) {
             {"imf-dots", "good.csv"},
             {"wdi", "wdi_ny.gdp.mktp.cd.csv"},
             {"flows", "flows.csv"}});
-  try {
-    Build("w.db", true);
-    FAIL() << "a bad series file was accepted";
-  } catch (const InputError& error) {
-    EXPECT_THAT(error.Where().file, HasSubstr("wdi_ny.gdp.mktp.cd.csv"));
-    EXPECT_EQ(error.Where().line, 3U);
-  }
+  const SourceLocation series_error = RefusedAt("w.db");
+  EXPECT_THAT(series_error.file, HasSubstr("wdi_ny.gdp.mktp.cd.csv"));
+  EXPECT_EQ(series_error.line, 3U);
   EXPECT_FALSE(AnythingLeft("w.db"));
 }
 
