@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "ingest/loading_file.hpp"
 
 namespace linkage {
 
@@ -91,12 +92,8 @@ std::optional<std::int64_t> SourceIdHandover::Await(std::size_t position) {
 }
 
 TableRows CountTableRows(Database& database) {
-  Statement names(
-      database,
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
   TableRows rows;
-  while (names.Step()) {
-    const std::string table = names.Text(0);
+  for (const auto& table : WorkspaceTables(database)) {
     rows[table] = database.QueryInt(fmt::format("SELECT count(*) FROM \"{}\"", table));
   }
   return rows;
@@ -149,16 +146,8 @@ void MergeWorkspaceLane(Database& flows, const std::string& workspace_lane) {
       "DELETE FROM main.source_years WHERE source_id NOT IN ({0});"
       "INSERT INTO main.source_years SELECT * FROM lane.source_years WHERE source_id NOT IN ({0});",
       held));
-  Statement tables(flows,
-                   "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                   "ORDER BY name");
-  std::vector<std::string> copied;
-  while (tables.Step()) {
-    const std::string table = tables.Text(0);
-    if (!IsFlowTable(table) && !IsSourceTable(table)) copied.push_back(table);
-  }
-  tables.Reset();
-  for (const auto& table : copied) {
+  for (const auto& table : WorkspaceTables(flows)) {
+    if (IsFlowTable(table) || IsSourceTable(table)) continue;
     flows.Execute(
         fmt::format("DELETE FROM main.\"{0}\"; INSERT INTO main.\"{0}\" SELECT * FROM lane.\"{0}\"", table));
   }

@@ -215,16 +215,21 @@ void CheckReferencesByDistinctValues(Database& database, const std::string& tabl
 
 // Every table but the large ones.
 std::vector<std::string> SmallTables(Database& database) {
-  Statement names(database, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
-  std::vector<std::string> tables;
-  while (names.Step()) {
-    const std::string name = names.Text(0);
-    if (!IsLargeTable(name)) tables.push_back(name);
-  }
+  std::vector<std::string> tables = WorkspaceTables(database);
+  std::erase_if(tables, IsLargeTable);
   return tables;
 }
 
 }  // namespace
+
+std::vector<std::string> WorkspaceTables(Database& database) {
+  Statement names(database,
+                  "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                  "ORDER BY name");
+  std::vector<std::string> tables;
+  while (names.Step()) tables.push_back(names.Text(0));
+  return tables;
+}
 
 void PrepareBulkLoad(Database& database) {
   // Foreign keys are checked once over the whole file at the end: a sixth of the build's time when checked

@@ -11,6 +11,9 @@
 
 namespace linkage {
 
+//! The tables of `database`'s main schema, SQLite's own left out, by name.
+std::vector<std::string> WorkspaceTables(Database& database);
+
 //! Sets the pragmas of a bulk load on `database`: no journal, no fsync, a large cache, references unchecked
 //! until FinishBulkLoad.
 void PrepareBulkLoad(Database& database);
