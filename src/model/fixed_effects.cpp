@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/parallel.hpp"
+#include "model/schur_complement.hpp"
 
 namespace linkage {
 
@@ -15,6 +16,20 @@ namespace {
 // Accelerated rounds before conjugate gradients take over: enough for sets that mix well, few enough not to
 // waste time where they mix slowly.
 constexpr int kAcceleratedRounds = 40;
+
+// Passes of conjugate gradients preconditioned by the direct solve beyond which its factor, made for earlier
+// weights, is made again: a fresh one needs one to four.
+constexpr int kStaleRounds = 6;
+
+// Passes after which conjugate gradients give up the direct solve for the group totals: rounding along the
+// directions the fixed effects do not identify, which the direct solve amplifies, has stalled them.
+constexpr int kDirectRounds = 50;
+
+// Restarts from the best coefficients after which they give it up too.
+constexpr int kRestarts = 3;
+
+// How far a column's residual may grow above its smallest before its recurrences are deemed lost.
+constexpr double kGrowth = 100;
 
 std::vector<std::vector<double>> GroupTotals(const std::vector<FixedEffectSet>& sets,
                                              const Eigen::VectorXd& weights) {
@@ -33,12 +48,6 @@ std::vector<std::vector<double>> GroupTotals(const std::vector<FixedEffectSet>& 
 FixedEffectProjector::FixedEffectProjector(const std::vector<FixedEffectSet>& sets,
                                            const Eigen::VectorXd& weights, const ProjectionOptions& options)
     : sets_(sets), weights_(weights), options_(options) {
-  for (const auto& totals : GroupTotals(sets, weights)) {
-    Eigen::RowVectorXd inverse(static_cast<Eigen::Index>(totals.size()));
-    for (std::size_t g = 0; g < totals.size(); ++g)
-      inverse[static_cast<Eigen::Index>(g)] = totals[g] > 0 ? 1 / totals[g] : 0;
-    inverse_totals_.push_back(std::move(inverse));
-  }
   for (std::size_t s = 1; s < sets.size(); ++s) {
     offsets_.push_back(state_size_);
     state_size_ += sets[s].groups;
@@ -48,9 +57,187 @@ FixedEffectProjector::FixedEffectProjector(const std::vector<FixedEffectSet>& se
     starts_.push_back(all);
     all += set.groups;
   }
-  inverse_all_.resize(all);
-  for (std::size_t s = 0; s < sets.size(); ++s)
-    inverse_all_.segment(starts_[s], sets[s].groups) = inverse_totals_[s];
+  ComputeTotals();
+}
+
+FixedEffectProjector::~FixedEffectProjector() = default;
+
+void FixedEffectProjector::ComputeTotals() {
+  inverse_totals_.clear();
+  for (const auto& totals : GroupTotals(sets_, weights_)) {
+    Eigen::RowVectorXd inverse(static_cast<Eigen::Index>(totals.size()));
+    for (std::size_t g = 0; g < totals.size(); ++g)
+      inverse[static_cast<Eigen::Index>(g)] = totals[g] > 0 ? 1 / totals[g] : 0;
+    inverse_totals_.push_back(std::move(inverse));
+  }
+  inverse_all_.resize(starts_.empty() ? 0 : starts_.back() + sets_.back().groups);
+  for (std::size_t s = 0; s < sets_.size(); ++s)
+    inverse_all_.segment(starts_[s], sets_[s].groups) = inverse_totals_[s];
+}
+
+void FixedEffectProjector::Reweight() {
+  ComputeTotals();
+  const std::lock_guard<std::mutex> lock(direct_mutex_);
+  if (direct_ == nullptr) return;
+  if (direct_rounds_ <= kStaleRounds)
+    direct_->Reweight();
+  else if (!direct_->Refactor())
+    direct_.reset();
+  direct_rounds_ = 0;
+}
+
+const SchurComplementSolver* FixedEffectProjector::Direct() const {
+  const std::lock_guard<std::mutex> lock(direct_mutex_);
+  if (!direct_tried_) {
+    direct_ = SchurComplementSolver::Build(sets_, weights_);
+    direct_tried_ = true;
+  }
+  return direct_.get();
+}
+
+const SchurComplementSolver* FixedEffectProjector::BuiltDirect() const {
+  const std::lock_guard<std::mutex> lock(direct_mutex_);
+  return direct_.get();
+}
+
+void FixedEffectProjector::NoteDirectRounds(int rounds) const {
+  // A failure counts as more rounds than any success: Reweight factors again.
+  const int taken = rounds < 0 ? kDirectRounds + 1 : rounds;
+  int most = direct_rounds_.load();
+  while (taken > most && !direct_rounds_.compare_exchange_weak(most, taken)) {
+  }
+}
+
+bool FixedEffectProjector::SolvedDirectly() const {
+  return BuiltDirect() != nullptr;
+}
+
+template <int Width>
+void FixedEffectProjector::MultiplyNormal(const Eigen::MatrixXd& source, Eigen::MatrixXd& product) const {
+  const auto n = weights_.size();
+  const std::size_t count = sets_.size();
+  const double* const w = weights_.data();
+  product.setZero(Width, inverse_all_.size());
+  const double* const p = source.data();
+  double* const q = product.data();
+  std::array<double, Width> total{};
+  for (Eigen::Index i = 0; i < n; ++i) {
+    total.fill(0.0);
+    for (std::size_t s = 0; s < count; ++s) {
+      const double* const from = p + (starts_[s] + sets_[s].group[i]) * Width;
+      for (int c = 0; c < Width; ++c) total[c] += from[c];
+    }
+    for (std::size_t s = 0; s < count; ++s) {
+      double* const to = q + (starts_[s] + sets_[s].group[i]) * Width;
+      for (int c = 0; c < Width; ++c) to[c] += w[i] * total[c];
+    }
+  }
+}
+
+template <int Width>
+void FixedEffectProjector::Residual(const std::vector<Eigen::MatrixXd>& sums,
+                                    const Eigen::MatrixXd& coefficients, Eigen::MatrixXd& residual) const {
+  residual.resize(Width, inverse_all_.size());
+  for (std::size_t s = 0; s < sets_.size(); ++s) residual.middleCols(starts_[s], sets_[s].groups) = sums[s];
+  Eigen::MatrixXd product;
+  MultiplyNormal<Width>(coefficients, product);
+  residual -= product;
+}
+
+template <int Width>
+void FixedEffectProjector::SubtractFitted(const Eigen::MatrixXd& coefficients,
+                                          Eigen::Ref<Eigen::MatrixXd> columns) const {
+  for (int c = 0; c < Width; ++c) {
+    auto column = columns.col(c);
+    for (Eigen::Index i = 0; i < column.size(); ++i) {
+      double fitted = 0;
+      for (std::size_t s = 0; s < sets_.size(); ++s)
+        fitted += coefficients(c, starts_[s] + sets_[s].group[i]);
+      column[i] -= fitted;
+    }
+  }
+}
+
+template <int Width>
+int FixedEffectProjector::ProjectBlockDirectly(Eigen::Ref<Eigen::MatrixXd> columns,
+                                               const std::vector<Eigen::MatrixXd>& sums,
+                                               Eigen::MatrixXd& coefficients,
+                                               const std::array<double, Width>& tolerance, int budget,
+                                               const SchurComplementSolver& direct) const {
+  // Conjugate gradients preconditioned by the direct solve. Near the end the residual is mostly rounding,
+  // which the solve amplifies along the unidentified directions, and the recurrences can lose their way; a
+  // column whose residual grows, or whose direction has no curvature, restarts from its best coefficients
+  // with the residual computed afresh, and a block that keeps failing is given up (-1) at its best.
+  Eigen::MatrixXd best = coefficients;
+  Eigen::MatrixXd residual;
+  Residual<Width>(sums, coefficients, residual);
+  Eigen::MatrixXd means = residual.array().rowwise() * inverse_all_.array();
+  Eigen::MatrixXd preconditioned;
+  Eigen::MatrixXd direction(Width, inverse_all_.size());
+  Eigen::MatrixXd product;
+  std::array<double, Width> rz{};
+  std::array<double, Width> smallest{};
+  std::array<bool, Width> done{};
+  std::array<bool, Width> fresh{};
+  for (int c = 0; c < Width; ++c) {
+    smallest[c] = means.row(c).cwiseAbs().maxCoeff();
+    done[c] = smallest[c] <= tolerance[c];
+    fresh[c] = true;
+  }
+  int rounds = 0;
+  int restarts = 0;
+  while (std::find(done.begin(), done.end(), false) != done.end()) {
+    if (rounds >= budget || rounds >= kDirectRounds) {
+      coefficients = best;
+      return -1;
+    }
+    direct.Solve(residual, preconditioned);
+    for (int c = 0; c < Width; ++c) {
+      if (done[c]) continue;
+      const double updated = residual.row(c).dot(preconditioned.row(c));
+      if (fresh[c])
+        direction.row(c) = preconditioned.row(c);
+      else
+        direction.row(c) = preconditioned.row(c) + (updated / rz[c]) * direction.row(c);
+      rz[c] = updated;
+      fresh[c] = false;
+    }
+    ++rounds;
+    MultiplyNormal<Width>(direction, product);
+    bool restart = false;
+    for (int c = 0; c < Width; ++c) {
+      if (done[c]) continue;
+      const double curvature = direction.row(c).dot(product.row(c));
+      if (!(curvature > 0)) {
+        restart = fresh[c] = true;
+        continue;
+      }
+      const double step = rz[c] / curvature;
+      coefficients.row(c) += step * direction.row(c);
+      residual.row(c) -= step * product.row(c);
+      means.row(c) = residual.row(c).array() * inverse_all_.array();
+      const double largest = means.row(c).cwiseAbs().maxCoeff();
+      done[c] = largest <= tolerance[c];
+      if (largest < smallest[c]) {
+        smallest[c] = largest;
+        best.row(c) = coefficients.row(c);
+      } else if (largest > kGrowth * smallest[c]) {
+        restart = fresh[c] = true;
+      }
+    }
+    if (!restart) continue;
+    coefficients = best;
+    if (++restarts > kRestarts) return -1;
+    Residual<Width>(sums, coefficients, residual);
+    means = residual.array().rowwise() * inverse_all_.array();
+    for (int c = 0; c < Width; ++c) {
+      smallest[c] = means.row(c).cwiseAbs().maxCoeff();
+      done[c] = smallest[c] <= tolerance[c];
+      fresh[c] = true;
+    }
+  }
+  SubtractFitted<Width>(coefficients, columns);
+  return rounds;
 }
 
 template <int Width>
@@ -59,34 +246,12 @@ int FixedEffectProjector::ProjectBlockByGradients(Eigen::Ref<Eigen::MatrixXd> co
                                                   Eigen::MatrixXd& coefficients,
                                                   const std::array<double, Width>& tolerance,
                                                   int budget) const {
-  const auto n = columns.rows();
-  const auto size = inverse_all_.size();
-  const std::size_t count = sets_.size();
-  const double* const w = weights_.data();
-  // product = D'W D source for `Width` columns of coefficients, in one pass over the observations.
-  const auto multiply = [&](const Eigen::MatrixXd& source, Eigen::MatrixXd& product) {
-    product.setZero(Width, size);
-    const double* const p = source.data();
-    double* const q = product.data();
-    std::array<double, Width> total{};
-    for (Eigen::Index i = 0; i < n; ++i) {
-      total.fill(0.0);
-      for (std::size_t s = 0; s < count; ++s) {
-        const double* const from = p + (starts_[s] + sets_[s].group[i]) * Width;
-        for (int c = 0; c < Width; ++c) total[c] += from[c];
-      }
-      for (std::size_t s = 0; s < count; ++s) {
-        double* const to = q + (starts_[s] + sets_[s].group[i]) * Width;
-        for (int c = 0; c < Width; ++c) to[c] += w[i] * total[c];
-      }
-    }
+  const auto multiply = [this](const Eigen::MatrixXd& source, Eigen::MatrixXd& product) {
+    MultiplyNormal<Width>(source, product);
   };
-  // The residual of the normal equations D'W (v - D a) = 0 at the starting coefficients.
-  Eigen::MatrixXd residual(Width, size);
-  for (std::size_t s = 0; s < count; ++s) residual.middleCols(starts_[s], sets_[s].groups) = sums[s];
+  Eigen::MatrixXd residual;
+  Residual<Width>(sums, coefficients, residual);
   Eigen::MatrixXd product;
-  multiply(coefficients, product);
-  residual -= product;
   // Preconditioned by the group totals: the preconditioned residual is each group's weighted mean of the
   // column's current residual, which is also what must vanish.
   Eigen::MatrixXd means = residual.array().rowwise() * inverse_all_.array();
@@ -118,14 +283,7 @@ int FixedEffectProjector::ProjectBlockByGradients(Eigen::Ref<Eigen::MatrixXd> co
       rz[c] = updated;
     }
   }
-  for (int c = 0; c < Width; ++c) {
-    auto column = columns.col(c);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      double fitted = 0;
-      for (std::size_t s = 0; s < count; ++s) fitted += coefficients(c, starts_[s] + sets_[s].group[i]);
-      column[i] -= fitted;
-    }
-  }
+  SubtractFitted<Width>(coefficients, columns);
   return rounds;
 }
 
@@ -231,8 +389,8 @@ void FixedEffectProjector::Round(const std::vector<Eigen::MatrixXd>& sums, const
 }
 
 template <int Width>
-int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns,
-                                       const std::vector<double>& scales) const {
+int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<double>& scales,
+                                       double relative) const {
   const auto n = columns.rows();
   std::vector<Eigen::MatrixXd> sums;
   sums.reserve(sets_.size());
@@ -254,7 +412,16 @@ int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns,
     return 1;
   }
   std::array<double, Width> tolerance{};
-  for (int c = 0; c < Width; ++c) tolerance[c] = options_.tolerance * scales[static_cast<std::size_t>(c)];
+  for (int c = 0; c < Width; ++c) tolerance[c] = relative * scales[static_cast<std::size_t>(c)];
+  if (const auto* direct = BuiltDirect(); direct != nullptr) {
+    Eigen::MatrixXd coefficients = Eigen::MatrixXd::Zero(Width, inverse_all_.size());
+    const int rounds =
+        ProjectBlockDirectly<Width>(columns, sums, coefficients, tolerance, options_.max_sweeps, *direct);
+    NoteDirectRounds(rounds);
+    if (rounds >= 0) return rounds;
+    return kDirectRounds + ProjectBlockByGradients<Width>(columns, sums, coefficients, tolerance,
+                                                          options_.max_sweeps - kDirectRounds);
+  }
   // Irons-Tuck, column by column: from X, G(X) and G(G(X)) of the round G, the next X extrapolates along the
   // last step by the ratio the last two steps suggest; the fixed point of G is the projection. It is fast
   // where the sets mix well; where they do not, its steps stall and conjugate gradients take over.
@@ -292,6 +459,15 @@ int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns,
     Eigen::MatrixXd coefficients(Width, inverse_all_.size());
     coefficients.leftCols(sets_[0].groups) = first;
     coefficients.rightCols(state_size_) = ggx;
+    // Where the sets mix this slowly, a direct solve, if the sets are small enough for one, preconditions
+    // conjugate gradients far better than the group totals.
+    if (const auto* direct = Direct(); direct != nullptr) {
+      const int direct_rounds = ProjectBlockDirectly<Width>(columns, sums, coefficients, tolerance,
+                                                            options_.max_sweeps - rounds, *direct);
+      NoteDirectRounds(direct_rounds);
+      if (direct_rounds >= 0) return rounds + direct_rounds;
+      rounds += kDirectRounds;
+    }
     return rounds + ProjectBlockByGradients<Width>(columns, sums, coefficients, tolerance,
                                                    options_.max_sweeps - rounds);
   }
@@ -306,13 +482,13 @@ int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns,
   return rounds;
 }
 
-int FixedEffectProjector::Project(Eigen::Ref<Eigen::VectorXd> column, double scale) const {
+int FixedEffectProjector::Project(Eigen::Ref<Eigen::VectorXd> column, double scale, double tolerance) const {
   Eigen::Map<Eigen::MatrixXd> block(column.data(), column.size(), 1);
-  return ProjectColumns(block, {scale});
+  return ProjectColumns(block, {scale}, tolerance);
 }
 
 int FixedEffectProjector::ProjectColumns(Eigen::Ref<Eigen::MatrixXd> columns,
-                                         const std::vector<double>& scales) const {
+                                         const std::vector<double>& scales, double tolerance) const {
   if (sets_.empty() || columns.cols() == 0) return 0;
   assert(columns.rows() == weights_.size() && "one weight per observation");
   // Each column's scale; a column of zeros is its own projection.
@@ -337,16 +513,17 @@ int FixedEffectProjector::ProjectColumns(Eigen::Ref<Eigen::MatrixXd> columns,
   std::vector<std::vector<std::size_t>> members(blocks);
   for (std::size_t a = 0; a < active.size(); ++a) members[a * blocks / active.size()].push_back(a);
   std::vector<int> rounds(blocks, 0);
+  const double relative = tolerance > 0 ? tolerance : options_.tolerance;
   const auto run = [&](const Eigen::Ref<Eigen::MatrixXd>& block, const std::vector<double>& block_scales) {
     switch (block.cols()) {
       case 1:
-        return ProjectBlock<1>(block, block_scales);
+        return ProjectBlock<1>(block, block_scales, relative);
       case 2:
-        return ProjectBlock<2>(block, block_scales);
+        return ProjectBlock<2>(block, block_scales, relative);
       case 3:
-        return ProjectBlock<3>(block, block_scales);
+        return ProjectBlock<3>(block, block_scales, relative);
       default:
-        return ProjectBlock<4>(block, block_scales);
+        return ProjectBlock<4>(block, block_scales, relative);
     }
   };
   const auto project = [&](std::size_t b) {

@@ -1,13 +1,17 @@
 // model/fixed_effects.hpp
 // High-dimensional fixed effects absorbed by alternating projections (Guimarães and Portugal 2010; Correia
 // 2017), solved for the fixed-effect coefficients and accelerated by Irons and Tuck's (1969) extrapolation as
-// in fixest (Bergé 2018), with conjugate gradients where the sets mix slowly: each column's residual on all
-// the group dummies without ever forming them (docs/methods.md, "Gravity").
+// in fixest (Bergé 2018), with conjugate gradients where the sets mix slowly, preconditioned by a direct
+// solve where the sets allow one (model/schur_complement.hpp): each column's residual on all the group
+// dummies without ever forming them (docs/methods.md, "Gravity").
 #pragma once
 
 #include <Eigen/Dense>
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -28,27 +32,50 @@ struct ProjectionOptions {
   int threads = 1;         //!< columns are independent: each thread takes its own
 };
 
+class SchurComplementSolver;
+
 //! The weighted projection on the fixed-effect dummies of `sets`, prepared once for a set of weights and then
-//! applied to as many columns as needed. It keeps references to `sets` and `weights`, which must outlive it.
+//! applied to as many columns as needed. It keeps references to `sets` and `weights`, which must outlive it;
+//! the weights may change in place between projections if Reweight follows (the iterations of a Poisson fit).
 class FixedEffectProjector {
  public:
   //! Prepares the group totals of `weights` (all positive) for each set.
   FixedEffectProjector(const std::vector<FixedEffectSet>& sets, const Eigen::VectorXd& weights,
                        const ProjectionOptions& options = {});
+  ~FixedEffectProjector();
+  FixedEffectProjector(const FixedEffectProjector&) = delete;
+  FixedEffectProjector& operator=(const FixedEffectProjector&) = delete;
 
   //! Replaces `column` by its residual on the dummies; `scale` is what the tolerance is relative to (0: the
-  //! column's own largest value). Returns the rounds used.
-  int Project(Eigen::Ref<Eigen::VectorXd> column, double scale = 0) const;
+  //! column's own largest value), `tolerance` replaces the options' (0: theirs). Returns the rounds used.
+  int Project(Eigen::Ref<Eigen::VectorXd> column, double scale = 0, double tolerance = 0) const;
 
   //! Projects every column, up to four at a time in one pass over the observations and on up to
-  //! `options.threads` threads; `scales` as in Project (empty: each column's own). Returns the rounds of the
-  //! block that took most.
-  int ProjectColumns(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<double>& scales = {}) const;
+  //! `options.threads` threads; `scales` and `tolerance` as in Project (empty: each column's own). Returns
+  //! the rounds of the block that took most.
+  int ProjectColumns(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<double>& scales = {},
+                     double tolerance = 0) const;
+
+  //! Takes up the weights' new values. A direct solve built for earlier weights stays on as the
+  //! preconditioner while it still converges in a few passes, and is factored again once it does not.
+  void Reweight();
+
+  //! Whether the projections use the direct solve, the sets having mixed too slowly for the accelerated
+  //! rounds.
+  bool SolvedDirectly() const;
 
  private:
+  // The inverse group totals of the current weights.
+  void ComputeTotals();
+  // The direct solve of the normal equations, built the first time a projection needs it; null where the
+  // sets are too large for it.
+  const SchurComplementSolver* Direct() const;
+  // The direct solve if one is built already, without building it.
+  const SchurComplementSolver* BuiltDirect() const;
   // Projects up to four columns together.
   template <int Width>
-  int ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<double>& scales) const;
+  int ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<double>& scales,
+                   double tolerance) const;
   // One Gauss-Seidel round for `Width` columns at once: the coefficients of sets 1.. in `state` (Width rows,
   // a column per coefficient), those of set 0 written to `first`.
   template <int Width>
@@ -58,6 +85,25 @@ class FixedEffectProjector {
   // Continues from `coefficients` (Width rows, every set's groups one after another) by conjugate gradients
   // on the normal equations, preconditioned by the group totals, for at most `budget` passes; `sums` are the
   // weighted group sums of the columns. Subtracts the fitted effects from `columns`.
+  // The same preconditioned by `direct`. Returns -1 if the rounding it amplifies defeats it, with `columns`
+  // as they were and the best coefficients it found in `coefficients`, for the group totals to go on from.
+  template <int Width>
+  int ProjectBlockDirectly(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<Eigen::MatrixXd>& sums,
+                           Eigen::MatrixXd& coefficients, const std::array<double, Width>& tolerance,
+                           int budget, const SchurComplementSolver& direct) const;
+  // Records the passes a direct projection took (-1: it failed), for Reweight to judge the factor by.
+  void NoteDirectRounds(int rounds) const;
+  // product = D'W D source for `Width` rows of coefficients, in one pass over the observations.
+  template <int Width>
+  void MultiplyNormal(const Eigen::MatrixXd& source, Eigen::MatrixXd& product) const;
+  // The residual of the normal equations D'W (v - D a) = 0 at `coefficients`, from the group sums of v.
+  template <int Width>
+  void Residual(const std::vector<Eigen::MatrixXd>& sums, const Eigen::MatrixXd& coefficients,
+                Eigen::MatrixXd& residual) const;
+  // Subtracts the effects of `coefficients` from each observation of `columns`.
+  template <int Width>
+  void SubtractFitted(const Eigen::MatrixXd& coefficients, Eigen::Ref<Eigen::MatrixXd> columns) const;
+
   template <int Width>
   int ProjectBlockByGradients(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<Eigen::MatrixXd>& sums,
                               Eigen::MatrixXd& coefficients, const std::array<double, Width>& tolerance,
@@ -71,6 +117,10 @@ class FixedEffectProjector {
   Eigen::Index state_size_ = 0;
   std::vector<Eigen::Index> starts_;  // where each set starts among all the coefficients
   Eigen::RowVectorXd inverse_all_;    // the inverse totals of every set, one after another
+  mutable std::mutex direct_mutex_;   // guards the two below while threads project blocks
+  mutable bool direct_tried_ = false;
+  mutable std::unique_ptr<SchurComplementSolver> direct_;
+  mutable std::atomic<int> direct_rounds_{0};  // most passes a block took since the last factorisation
 };
 
 //! Sweeps every set out of `columns` (in place) with observation weights `weights`; returns the rounds used

@@ -399,12 +399,13 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   // The first iterations are far from the answer and need no precise projections (ppmlhdfe's approach): the
   // tolerance starts loose and tightens with the deviance's progress until it reaches the one asked for.
   // The regressors are projected precisely once, to tell which ones the fixed effects absorb.
-  ProjectionOptions projection = options.projection;
-  projection.tolerance = std::max(options.projection.tolerance, kLooseProjection);
-  FixedEffectProjector(subset.sets, mu, projection).Project(block.col(0), scales[0]);
-  FixedEffectProjector(subset.sets, mu, options.projection)
-      .ProjectColumns(block.rightCols(subset.x.cols()),
-                      std::vector<double>(scales.begin() + 1, scales.end()));
+  // One projector follows the weights `mu` through the iterations, so that a direct solve, where the sets
+  // need one, is factored again only when it has grown stale.
+  double tolerance = std::max(options.projection.tolerance, kLooseProjection);
+  FixedEffectProjector projector(subset.sets, mu, options.projection);
+  projector.Project(block.col(0), scales[0], tolerance);
+  projector.ProjectColumns(block.rightCols(subset.x.cols()),
+                           std::vector<double>(scales.begin() + 1, scales.end()));
   const auto columns = Identified(subset.x, block.rightCols(subset.x.cols()), mu, names, result.notes);
   const Eigen::MatrixXd x = subset.x(Eigen::all, columns);
   for (const auto k : columns) result.names.push_back(names[static_cast<std::size_t>(k)]);
@@ -430,7 +431,7 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
       z = eta.array() + (subset.y - mu).array() / mu.array();
       block.col(0) = z - subset.offset - fixed_part;
       scales[0] = (z - subset.offset).cwiseAbs().maxCoeff();
-      FixedEffectProjector(subset.sets, mu, projection).ProjectColumns(block, scales);
+      projector.ProjectColumns(block, scales, tolerance);
     }
     const auto xt = block.rightCols(k);
     const Eigen::MatrixXd xw = xt.array().colwise() * mu.array();
@@ -446,12 +447,12 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
     beta = updated_beta;
     eta = updated_eta;
     mu = eta.array().exp();
+    projector.Reweight();
     fixed_part = eta - subset.offset - x * beta;
     const double updated = PoissonDeviance(subset.y, mu);
     const double progress = std::abs(updated - deviance) / std::max(std::abs(updated), 0.1);
-    const bool precise = projection.tolerance <= options.projection.tolerance;
-    projection.tolerance =
-        std::max(options.projection.tolerance, std::min(projection.tolerance, 1e-3 * progress));
+    const bool precise = tolerance <= options.projection.tolerance;
+    tolerance = std::max(options.projection.tolerance, std::min(tolerance, 1e-3 * progress));
     const bool done = precise && progress < options.tolerance &&
                       coefficient_change < options.coefficient_tolerance &&
                       (options.predictor_tolerance <= 0 || moved < options.predictor_tolerance);
@@ -468,8 +469,7 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   // The variance at the solution: the regressors partialled out with the final weights, starting from their
   // last projection.
   Eigen::MatrixXd final_x = block.rightCols(k);
-  FixedEffectProjector(subset.sets, mu, options.projection)
-      .ProjectColumns(final_x, std::vector<double>(scales.begin() + 1, scales.end()));
+  projector.ProjectColumns(final_x, std::vector<double>(scales.begin() + 1, scales.end()));
   if (k > 0) {
     VarianceInputs inputs;
     const Eigen::MatrixXd xw = final_x.array().colwise() * mu.array();
