@@ -26,6 +26,7 @@ panel <- read("panel.csv")
 border <- read("panel_border.csv")
 collinear <- read("panel_collinear.csv")
 separation <- read("panel_separation.csv")
+domestic <- read("panel_domestic.csv")
 
 # --- a small JSON writer (numbers with 17 significant digits) ---
 num <- function(x) ifelse(is.na(x), "null", sprintf("%.17g", x))
@@ -149,6 +150,14 @@ cases$f_symmetric_pair_cluster_three_sets <- case(
   "panel.csv",
   "fepois(trade ~ rta | exporter^year + importer^year + pair, glm.tol = 1e-12, fixef.tol = 1e-11), vcov = ~symmetric_pair",
   f, list(`cluster:symmetric_pair` = ~symmetric_pair))
+
+# g. domestic flows whose fixed-effect sets mix slowly: Linkage's projections take the direct solve here
+f <- pois(trade ~ rta + intl_brdr_2001 + intl_brdr_2002 + intl_brdr_2003 | exporter^year + importer^year + pair, domestic)
+cases$g_domestic_slow_mixing <- case(
+  "PPML with domestic flows, strong pair effects and trade blocs (bench/peers/gen-gravity.py panel_domestic.csv 30 4 1 --domestic), exporter-year + importer-year + pair effects: the sets mix slowly",
+  "panel_domestic.csv",
+  "fepois(trade ~ rta + intl_brdr_2001 + intl_brdr_2002 + intl_brdr_2003 | exporter^year + importer^year + pair, glm.tol = 1e-12, fixef.tol = 1e-11)",
+  f, list(`cluster:pair` = ~exporter^importer, hetero = "hetero"))
 
 top <- list(
   generator = str("Rscript tests/data/gravity/fixest_reference.R"),
