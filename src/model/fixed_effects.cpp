@@ -100,14 +100,6 @@ const SchurComplementSolver* FixedEffectProjector::BuiltDirect() const {
   return direct_.get();
 }
 
-void FixedEffectProjector::NoteDirectRounds(int rounds) const {
-  // A failure counts as more rounds than any success: Reweight factors again.
-  const int taken = rounds < 0 ? kDirectRounds + 1 : rounds;
-  int most = direct_rounds_.load();
-  while (taken > most && !direct_rounds_.compare_exchange_weak(most, taken)) {
-  }
-}
-
 bool FixedEffectProjector::SolvedDirectly() const {
   return BuiltDirect() != nullptr;
 }
@@ -241,14 +233,29 @@ int FixedEffectProjector::ProjectBlockDirectly(Eigen::Ref<Eigen::MatrixXd> colum
 }
 
 template <int Width>
+int FixedEffectProjector::ProjectBlockDirectlyOrByGradients(Eigen::Ref<Eigen::MatrixXd> columns,
+                                                            const std::vector<Eigen::MatrixXd>& sums,
+                                                            Eigen::MatrixXd& coefficients,
+                                                            const std::array<double, Width>& tolerance,
+                                                            int budget,
+                                                            const SchurComplementSolver& direct) const {
+  const int rounds = ProjectBlockDirectly<Width>(columns, sums, coefficients, tolerance, budget, direct);
+  // A failure counts as more passes than any success: Reweight factors again.
+  const int taken = rounds < 0 ? kDirectRounds + 1 : rounds;
+  int most = direct_rounds_.load();
+  while (taken > most && !direct_rounds_.compare_exchange_weak(most, taken)) {
+  }
+  if (rounds >= 0) return rounds;
+  return kDirectRounds +
+         ProjectBlockByGradients<Width>(columns, sums, coefficients, tolerance, budget - kDirectRounds);
+}
+
+template <int Width>
 int FixedEffectProjector::ProjectBlockByGradients(Eigen::Ref<Eigen::MatrixXd> columns,
                                                   const std::vector<Eigen::MatrixXd>& sums,
                                                   Eigen::MatrixXd& coefficients,
                                                   const std::array<double, Width>& tolerance,
                                                   int budget) const {
-  const auto multiply = [this](const Eigen::MatrixXd& source, Eigen::MatrixXd& product) {
-    MultiplyNormal<Width>(source, product);
-  };
   Eigen::MatrixXd residual;
   Residual<Width>(sums, coefficients, residual);
   Eigen::MatrixXd product;
@@ -265,7 +272,7 @@ int FixedEffectProjector::ProjectBlockByGradients(Eigen::Ref<Eigen::MatrixXd> co
   int rounds = 0;
   while (std::find(done.begin(), done.end(), false) != done.end() && rounds < budget) {
     ++rounds;
-    multiply(direction, product);
+    MultiplyNormal<Width>(direction, product);
     for (int c = 0; c < Width; ++c) {
       if (done[c]) continue;
       const double curvature = direction.row(c).dot(product.row(c));
@@ -415,12 +422,8 @@ int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns, cons
   for (int c = 0; c < Width; ++c) tolerance[c] = relative * scales[static_cast<std::size_t>(c)];
   if (const auto* direct = BuiltDirect(); direct != nullptr) {
     Eigen::MatrixXd coefficients = Eigen::MatrixXd::Zero(Width, inverse_all_.size());
-    const int rounds =
-        ProjectBlockDirectly<Width>(columns, sums, coefficients, tolerance, options_.max_sweeps, *direct);
-    NoteDirectRounds(rounds);
-    if (rounds >= 0) return rounds;
-    return kDirectRounds + ProjectBlockByGradients<Width>(columns, sums, coefficients, tolerance,
-                                                          options_.max_sweeps - kDirectRounds);
+    return ProjectBlockDirectlyOrByGradients<Width>(columns, sums, coefficients, tolerance,
+                                                    options_.max_sweeps, *direct);
   }
   // Irons-Tuck, column by column: from X, G(X) and G(G(X)) of the round G, the next X extrapolates along the
   // last step by the ratio the last two steps suggest; the fixed point of G is the projection. It is fast
@@ -461,13 +464,9 @@ int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns, cons
     coefficients.rightCols(state_size_) = ggx;
     // Where the sets mix this slowly, a direct solve, if the sets are small enough for one, preconditions
     // conjugate gradients far better than the group totals.
-    if (const auto* direct = Direct(); direct != nullptr) {
-      const int direct_rounds = ProjectBlockDirectly<Width>(columns, sums, coefficients, tolerance,
-                                                            options_.max_sweeps - rounds, *direct);
-      NoteDirectRounds(direct_rounds);
-      if (direct_rounds >= 0) return rounds + direct_rounds;
-      rounds += kDirectRounds;
-    }
+    if (const auto* direct = Direct(); direct != nullptr)
+      return rounds + ProjectBlockDirectlyOrByGradients<Width>(columns, sums, coefficients, tolerance,
+                                                               options_.max_sweeps - rounds, *direct);
     return rounds + ProjectBlockByGradients<Width>(columns, sums, coefficients, tolerance,
                                                    options_.max_sweeps - rounds);
   }

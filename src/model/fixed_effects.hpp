@@ -85,14 +85,24 @@ class FixedEffectProjector {
   // Continues from `coefficients` (Width rows, every set's groups one after another) by conjugate gradients
   // on the normal equations, preconditioned by the group totals, for at most `budget` passes; `sums` are the
   // weighted group sums of the columns. Subtracts the fitted effects from `columns`.
+  template <int Width>
+  int ProjectBlockByGradients(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<Eigen::MatrixXd>& sums,
+                              Eigen::MatrixXd& coefficients, const std::array<double, Width>& tolerance,
+                              int budget) const;
   // The same preconditioned by `direct`. Returns -1 if the rounding it amplifies defeats it, with `columns`
   // as they were and the best coefficients it found in `coefficients`, for the group totals to go on from.
   template <int Width>
   int ProjectBlockDirectly(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<Eigen::MatrixXd>& sums,
                            Eigen::MatrixXd& coefficients, const std::array<double, Width>& tolerance,
                            int budget, const SchurComplementSolver& direct) const;
-  // Records the passes a direct projection took (-1: it failed), for Reweight to judge the factor by.
-  void NoteDirectRounds(int rounds) const;
+  // ProjectBlockDirectly, and where it fails the group totals from its best coefficients; records the
+  // passes it took for Reweight to judge the factor by. Returns the passes used.
+  template <int Width>
+  int ProjectBlockDirectlyOrByGradients(Eigen::Ref<Eigen::MatrixXd> columns,
+                                        const std::vector<Eigen::MatrixXd>& sums,
+                                        Eigen::MatrixXd& coefficients,
+                                        const std::array<double, Width>& tolerance, int budget,
+                                        const SchurComplementSolver& direct) const;
   // product = D'W D source for `Width` rows of coefficients, in one pass over the observations.
   template <int Width>
   void MultiplyNormal(const Eigen::MatrixXd& source, Eigen::MatrixXd& product) const;
@@ -103,11 +113,6 @@ class FixedEffectProjector {
   // Subtracts the effects of `coefficients` from each observation of `columns`.
   template <int Width>
   void SubtractFitted(const Eigen::MatrixXd& coefficients, Eigen::Ref<Eigen::MatrixXd> columns) const;
-
-  template <int Width>
-  int ProjectBlockByGradients(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<Eigen::MatrixXd>& sums,
-                              Eigen::MatrixXd& coefficients, const std::array<double, Width>& tolerance,
-                              int budget) const;
 
   const std::vector<FixedEffectSet>& sets_;
   const Eigen::VectorXd& weights_;
