@@ -36,4 +36,20 @@ void RunOnWorkers(std::size_t count, std::size_t threads,
   if (failure) std::rethrow_exception(failure);
 }
 
+void ForEachRange(std::size_t size, std::size_t threads, std::size_t grain, std::size_t serial_below,
+                  const std::function<void(std::size_t part, std::size_t begin, std::size_t end)>& body) {
+  grain = std::max<std::size_t>(grain, 1);
+  const std::size_t grains = (size + grain - 1) / grain;
+  const std::size_t parts = std::min(std::max<std::size_t>(threads, 1), std::max<std::size_t>(grains, 1));
+  if (parts <= 1 || size < serial_below) {
+    body(0, 0, size);
+    return;
+  }
+  const auto begin_of = [&](std::size_t part) { return std::min(size, grains * part / parts * grain); };
+  RunOnWorkers(parts, parts, [&](std::size_t) {
+    return std::function<void(std::size_t)>(
+        [&](std::size_t part) { body(part, begin_of(part), begin_of(part + 1)); });
+  });
+}
+
 }  // namespace linkage

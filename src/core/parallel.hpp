@@ -18,4 +18,11 @@ std::size_t ThreadsFor(std::size_t count);
 void RunOnWorkers(std::size_t count, std::size_t threads,
                   const std::function<std::function<void(std::size_t)>(std::size_t worker)>& start);
 
+//! Runs `body(part, begin, end)` over [0, size) cut into at most `threads` contiguous parts (part < threads),
+//! every part but the last a whole number of `grain` elements long, so that vectorised code over a part meets
+//! the same alignment as over the whole range and computes the same bits. Sizes below `serial_below` run as
+//! one part on the calling thread, where starting threads would cost more than it saves.
+void ForEachRange(std::size_t size, std::size_t threads, std::size_t grain, std::size_t serial_below,
+                  const std::function<void(std::size_t part, std::size_t begin, std::size_t end)>& body);
+
 }  // namespace linkage

@@ -31,14 +31,44 @@ constexpr int kRestarts = 3;
 // How far a column's residual may grow above its smallest before its recurrences are deemed lost.
 constexpr double kGrowth = 100;
 
+// Observations from which the group totals of several sets are computed on threads of their own.
+constexpr Eigen::Index kParallelFrom = Eigen::Index{1} << 16;
+
+// Applies each observation's `update(i, values)` to the `Width` values of its group of `group` in `out`.
+// A run of observations of the same group is accumulated in registers and stored once: where the data are
+// sorted by that set, the updates would otherwise wait on each other through memory. The additions happen in
+// the same order either way.
+template <int Width, typename Update>
+void UpdateByRuns(const std::int32_t* group, Eigen::Index n, double* out, const Update& update) {
+  Eigen::Index i = 0;
+  while (i < n) {
+    const std::int32_t own = group[i];
+    double* const target = out + static_cast<std::ptrdiff_t>(own) * Width;
+    std::array<double, Width> values{};
+    for (int c = 0; c < Width; ++c) values[c] = target[c];
+    do {
+      update(i, values);
+      ++i;
+    } while (i < n && group[i] == own);
+    for (int c = 0; c < Width; ++c) target[c] = values[c];
+  }
+}
+
+// Each set's total weight per group; the sets are independent and shared among up to `threads` threads.
 std::vector<std::vector<double>> GroupTotals(const std::vector<FixedEffectSet>& sets,
-                                             const Eigen::VectorXd& weights) {
-  std::vector<std::vector<double>> totals;
-  for (const auto& set : sets) {
-    std::vector<double> total(static_cast<std::size_t>(set.groups), 0.0);
-    for (Eigen::Index i = 0; i < weights.size(); ++i)
-      total[static_cast<std::size_t>(set.group[i])] += weights[i];
-    totals.push_back(std::move(total));
+                                             const Eigen::VectorXd& weights, int threads = 1) {
+  std::vector<std::vector<double>> totals(sets.size());
+  const double* const w = weights.data();
+  const auto total = [&](std::size_t s) {
+    totals[s].assign(static_cast<std::size_t>(sets[s].groups), 0.0);
+    UpdateByRuns<1>(sets[s].group.data(), weights.size(), totals[s].data(),
+                    [&](Eigen::Index i, std::array<double, 1>& value) { value[0] += w[i]; });
+  };
+  const auto workers = std::min(static_cast<std::size_t>(std::max(threads, 1)), sets.size());
+  if (workers <= 1 || weights.size() < kParallelFrom) {
+    for (std::size_t s = 0; s < sets.size(); ++s) total(s);
+  } else {
+    RunOnWorkers(sets.size(), workers, [&](std::size_t) { return std::function<void(std::size_t)>(total); });
   }
   return totals;
 }
@@ -64,7 +94,7 @@ FixedEffectProjector::~FixedEffectProjector() = default;
 
 void FixedEffectProjector::ComputeTotals() {
   inverse_totals_.clear();
-  for (const auto& totals : GroupTotals(sets_, weights_)) {
+  for (const auto& totals : GroupTotals(sets_, weights_, options_.threads)) {
     Eigen::RowVectorXd inverse(static_cast<Eigen::Index>(totals.size()));
     for (std::size_t g = 0; g < totals.size(); ++g)
       inverse[static_cast<Eigen::Index>(g)] = totals[g] > 0 ? 1 / totals[g] : 0;
@@ -139,15 +169,52 @@ void FixedEffectProjector::Residual(const std::vector<Eigen::MatrixXd>& sums,
 template <int Width>
 void FixedEffectProjector::SubtractFitted(const Eigen::MatrixXd& coefficients,
                                           Eigen::Ref<Eigen::MatrixXd> columns) const {
-  for (int c = 0; c < Width; ++c) {
-    auto column = columns.col(c);
-    for (Eigen::Index i = 0; i < column.size(); ++i) {
-      double fitted = 0;
-      for (std::size_t s = 0; s < sets_.size(); ++s)
-        fitted += coefficients(c, starts_[s] + sets_[s].group[i]);
-      column[i] -= fitted;
+  const auto n = columns.rows();
+  const std::size_t count = sets_.size();
+  std::vector<const std::int32_t*> groups(count);
+  std::vector<const double*> effects(count);
+  for (std::size_t s = 0; s < count; ++s) {
+    groups[s] = sets_[s].group.data();
+    effects[s] = coefficients.data() + starts_[s] * Width;
+  }
+  std::array<double*, Width> targets{};
+  for (int c = 0; c < Width; ++c) targets[c] = columns.col(c).data();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    std::array<double, Width> fitted{};
+    for (std::size_t s = 0; s < count; ++s) {
+      const double* const from = effects[s] + static_cast<std::ptrdiff_t>(groups[s][i]) * Width;
+      for (int c = 0; c < Width; ++c) fitted[c] += from[c];
+    }
+    for (int c = 0; c < Width; ++c) targets[c][i] -= fitted[c];
+  }
+}
+
+template <int Width>
+std::vector<Eigen::MatrixXd> FixedEffectProjector::GroupSums(
+    const Eigen::Ref<Eigen::MatrixXd>& columns) const {
+  const auto n = columns.rows();
+  const std::size_t count = sets_.size();
+  std::vector<Eigen::MatrixXd> sums;
+  sums.reserve(count);
+  std::vector<const std::int32_t*> groups(count);
+  std::vector<double*> targets(count);
+  for (std::size_t s = 0; s < count; ++s) {
+    sums.push_back(Eigen::MatrixXd::Zero(Width, sets_[s].groups));
+    groups[s] = sets_[s].group.data();
+    targets[s] = sums.back().data();
+  }
+  std::array<const double*, Width> sources{};
+  for (int c = 0; c < Width; ++c) sources[c] = columns.col(c).data();
+  const double* const w = weights_.data();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    std::array<double, Width> weighted{};
+    for (int c = 0; c < Width; ++c) weighted[c] = w[i] * sources[c][i];
+    for (std::size_t s = 0; s < count; ++s) {
+      double* const to = targets[s] + static_cast<std::ptrdiff_t>(groups[s][i]) * Width;
+      for (int c = 0; c < Width; ++c) to[c] += weighted[c];
     }
   }
+  return sums;
 }
 
 template <int Width>
@@ -308,19 +375,16 @@ void FixedEffectProjector::Round(const std::vector<Eigen::MatrixXd>& sums, const
   double* const out0 = first.data();
   if (sets_.size() == 2) {
     const std::int32_t* const group1 = sets_[1].group.data();
-    for (Eigen::Index i = 0; i < n; ++i) {
-      double* const target = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
+    UpdateByRuns<Width>(group0, n, out0, [&](Eigen::Index i, std::array<double, Width>& values) {
       const double* const source = current + static_cast<std::ptrdiff_t>(group1[i]) * Width;
-      for (int c = 0; c < Width; ++c) target[c] -= w[i] * source[c];
-    }
+      for (int c = 0; c < Width; ++c) values[c] -= w[i] * source[c];
+    });
     first.array().rowwise() *= inverse_totals_[0].array();
     next = sums[1];
-    double* const out1 = next.data();
-    for (Eigen::Index i = 0; i < n; ++i) {
-      double* const target = out1 + static_cast<std::ptrdiff_t>(group1[i]) * Width;
+    UpdateByRuns<Width>(group1, n, next.data(), [&](Eigen::Index i, std::array<double, Width>& values) {
       const double* const source = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
-      for (int c = 0; c < Width; ++c) target[c] -= w[i] * source[c];
-    }
+      for (int c = 0; c < Width; ++c) values[c] -= w[i] * source[c];
+    });
     next.array().rowwise() *= inverse_totals_[1].array();
     return;
   }
@@ -330,32 +394,27 @@ void FixedEffectProjector::Round(const std::vector<Eigen::MatrixXd>& sums, const
     const std::int32_t* const group2 = sets_[2].group.data();
     const double* const current1 = current;
     const double* const current2 = current + offsets_[1] * Width;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      double* const target = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
+    UpdateByRuns<Width>(group0, n, out0, [&](Eigen::Index i, std::array<double, Width>& values) {
       const double* const a = current1 + static_cast<std::ptrdiff_t>(group1[i]) * Width;
       const double* const b = current2 + static_cast<std::ptrdiff_t>(group2[i]) * Width;
-      for (int c = 0; c < Width; ++c) target[c] -= w[i] * (a[c] + b[c]);
-    }
+      for (int c = 0; c < Width; ++c) values[c] -= w[i] * (a[c] + b[c]);
+    });
     first.array().rowwise() *= inverse_totals_[0].array();
     scratch = sums[1];
-    double* const out1 = scratch.data();
-    for (Eigen::Index i = 0; i < n; ++i) {
-      double* const target = out1 + static_cast<std::ptrdiff_t>(group1[i]) * Width;
+    UpdateByRuns<Width>(group1, n, scratch.data(), [&](Eigen::Index i, std::array<double, Width>& values) {
       const double* const a = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
       const double* const b = current2 + static_cast<std::ptrdiff_t>(group2[i]) * Width;
-      for (int c = 0; c < Width; ++c) target[c] -= w[i] * (a[c] + b[c]);
-    }
+      for (int c = 0; c < Width; ++c) values[c] -= w[i] * (a[c] + b[c]);
+    });
     scratch.array().rowwise() *= inverse_totals_[1].array();
     next.leftCols(sets_[1].groups) = scratch;
     scratch = sums[2];
-    double* const out2 = scratch.data();
     const double* const updated1 = next.data();
-    for (Eigen::Index i = 0; i < n; ++i) {
-      double* const target = out2 + static_cast<std::ptrdiff_t>(group2[i]) * Width;
+    UpdateByRuns<Width>(group2, n, scratch.data(), [&](Eigen::Index i, std::array<double, Width>& values) {
       const double* const a = out0 + static_cast<std::ptrdiff_t>(group0[i]) * Width;
       const double* const b = updated1 + static_cast<std::ptrdiff_t>(group1[i]) * Width;
-      for (int c = 0; c < Width; ++c) target[c] -= w[i] * (a[c] + b[c]);
-    }
+      for (int c = 0; c < Width; ++c) values[c] -= w[i] * (a[c] + b[c]);
+    });
     scratch.array().rowwise() *= inverse_totals_[2].array();
     next.middleCols(offsets_[1], sets_[2].groups) = scratch;
     return;
@@ -398,24 +457,10 @@ void FixedEffectProjector::Round(const std::vector<Eigen::MatrixXd>& sums, const
 template <int Width>
 int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns, const std::vector<double>& scales,
                                        double relative) const {
-  const auto n = columns.rows();
-  std::vector<Eigen::MatrixXd> sums;
-  sums.reserve(sets_.size());
-  for (const auto& set : sets_) {
-    Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(Width, set.groups);
-    for (int c = 0; c < Width; ++c) {
-      const auto column = columns.col(c);
-      double* const out = sum.data() + c;
-      for (Eigen::Index i = 0; i < n; ++i)
-        out[static_cast<std::ptrdiff_t>(set.group[i]) * Width] += weights_[i] * column[i];
-    }
-    sums.push_back(std::move(sum));
-  }
+  const std::vector<Eigen::MatrixXd> sums = GroupSums<Width>(columns);
   if (sets_.size() == 1) {
     // One set is a single projection: subtract each group's weighted mean.
-    const Eigen::MatrixXd means = sums[0].array().rowwise() * inverse_totals_[0].array();
-    for (int c = 0; c < Width; ++c)
-      for (Eigen::Index i = 0; i < n; ++i) columns(i, c) -= means(c, sets_[0].group[i]);
+    SubtractFitted<Width>(sums[0].array().rowwise() * inverse_totals_[0].array(), columns);
     return 1;
   }
   std::array<double, Width> tolerance{};
@@ -458,10 +503,10 @@ int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns, cons
   }
   // Set 0's coefficients made consistent with the final coefficients of the others.
   Round<Width>(sums, gx, ggx, first, scratch);
+  Eigen::MatrixXd coefficients(Width, inverse_all_.size());
+  coefficients.leftCols(sets_[0].groups) = first;
+  coefficients.rightCols(state_size_) = ggx;
   if (!converged) {
-    Eigen::MatrixXd coefficients(Width, inverse_all_.size());
-    coefficients.leftCols(sets_[0].groups) = first;
-    coefficients.rightCols(state_size_) = ggx;
     // Where the sets mix this slowly, a direct solve, if the sets are small enough for one, preconditions
     // conjugate gradients far better than the group totals.
     if (const auto* direct = Direct(); direct != nullptr)
@@ -470,14 +515,7 @@ int FixedEffectProjector::ProjectBlock(Eigen::Ref<Eigen::MatrixXd> columns, cons
     return rounds + ProjectBlockByGradients<Width>(columns, sums, coefficients, tolerance,
                                                    options_.max_sweeps - rounds);
   }
-  for (int c = 0; c < Width; ++c) {
-    auto column = columns.col(c);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      double fitted = first(c, sets_[0].group[i]);
-      for (std::size_t t = 1; t < sets_.size(); ++t) fitted += ggx(c, offsets_[t - 1] + sets_[t].group[i]);
-      column[i] -= fitted;
-    }
-  }
+  SubtractFitted<Width>(coefficients, columns);
   return rounds;
 }
 
@@ -555,20 +593,24 @@ int AbsorbFixedEffects(const std::vector<FixedEffectSet>& sets, const Eigen::Vec
   return FixedEffectProjector(sets, weights, options).ProjectColumns(columns);
 }
 
+FixedEffectSet SubsetFixedEffect(const FixedEffectSet& set, const std::vector<bool>& keep) {
+  FixedEffectSet kept{set.name, {}, 0};
+  kept.group.reserve(static_cast<std::size_t>(std::count(keep.begin(), keep.end(), true)));
+  std::vector<std::int32_t> renumbered(static_cast<std::size_t>(set.groups), -1);
+  for (std::size_t i = 0; i < keep.size(); ++i) {
+    if (!keep[i]) continue;
+    auto& id = renumbered[static_cast<std::size_t>(set.group[i])];
+    if (id < 0) id = kept.groups++;
+    kept.group.push_back(id);
+  }
+  return kept;
+}
+
 std::vector<FixedEffectSet> SubsetFixedEffects(const std::vector<FixedEffectSet>& sets,
                                                const std::vector<bool>& keep) {
   std::vector<FixedEffectSet> subset;
-  for (const auto& set : sets) {
-    FixedEffectSet kept{set.name, {}, 0};
-    std::vector<std::int32_t> renumbered(static_cast<std::size_t>(set.groups), -1);
-    for (std::size_t i = 0; i < keep.size(); ++i) {
-      if (!keep[i]) continue;
-      auto& id = renumbered[static_cast<std::size_t>(set.group[i])];
-      if (id < 0) id = kept.groups++;
-      kept.group.push_back(id);
-    }
-    subset.push_back(std::move(kept));
-  }
+  subset.reserve(sets.size());
+  for (const auto& set : sets) subset.push_back(SubsetFixedEffect(set, keep));
   return subset;
 }
 

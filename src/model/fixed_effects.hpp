@@ -110,7 +110,12 @@ class FixedEffectProjector {
   template <int Width>
   void Residual(const std::vector<Eigen::MatrixXd>& sums, const Eigen::MatrixXd& coefficients,
                 Eigen::MatrixXd& residual) const;
-  // Subtracts the effects of `coefficients` from each observation of `columns`.
+  // The weighted sums of each column over each set's groups ([set], Width rows), in one pass over the
+  // observations.
+  template <int Width>
+  std::vector<Eigen::MatrixXd> GroupSums(const Eigen::Ref<Eigen::MatrixXd>& columns) const;
+  // Subtracts the effects of `coefficients` (every set's groups one after another) from each observation of
+  // `columns`, in one pass over the observations.
   template <int Width>
   void SubtractFitted(const Eigen::MatrixXd& coefficients, Eigen::Ref<Eigen::MatrixXd> columns) const;
 
@@ -132,6 +137,10 @@ class FixedEffectProjector {
 //! of the column that took most. The result is the residual of a weighted regression on all the dummies.
 int AbsorbFixedEffects(const std::vector<FixedEffectSet>& sets, const Eigen::VectorXd& weights,
                        Eigen::MatrixXd& columns, const ProjectionOptions& options = {});
+
+//! Keeps the observations of `set` where `keep` is true, renumbering its groups densely in order of first
+//! appearance.
+FixedEffectSet SubsetFixedEffect(const FixedEffectSet& set, const std::vector<bool>& keep);
 
 //! Keeps the observations where `keep` is true, renumbering each set's groups densely.
 std::vector<FixedEffectSet> SubsetFixedEffects(const std::vector<FixedEffectSet>& sets,

@@ -4,14 +4,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 
 namespace linkage {
 
 namespace {
+
+// Passes over the observations are shared among the threads from this many observations on.
+constexpr std::size_t kParallelFrom = std::size_t{1} << 16;
 
 // The observations a fit can use: every value present, and (for OLS on logs) a positive flow.
 // How a fit treats the outcome's sign.
@@ -54,6 +59,7 @@ void DropSeparated(const RegressionData& data, std::vector<bool>& used, std::vec
       std::vector<double> sums(static_cast<std::size_t>(set.groups), 0.0);
       for (std::size_t i = 0; i < used.size(); ++i)
         if (used[i]) sums[static_cast<std::size_t>(set.group[i])] += data.y[static_cast<Eigen::Index>(i)];
+      if (std::all_of(sums.begin(), sums.end(), [](double sum) { return sum > 0; })) continue;
       for (std::size_t i = 0; i < used.size(); ++i) {
         if (used[i] && sums[static_cast<std::size_t>(set.group[i])] <= 0) {
           used[i] = false;
@@ -79,21 +85,38 @@ struct Subset {
   std::vector<std::vector<std::int32_t>> clusters;
 };
 
-Subset Keep(const RegressionData& data, const std::vector<bool>& used) {
+// Copies the rows of `data` that `used` keeps. The parts of the copy are independent (the columns, each set's
+// renumbering, each clustering), so they are made on up to `threads` threads.
+Subset Keep(const RegressionData& data, const std::vector<bool>& used, int threads) {
   std::vector<Eigen::Index> rows;
+  rows.reserve(static_cast<std::size_t>(std::count(used.begin(), used.end(), true)));
   for (std::size_t i = 0; i < used.size(); ++i)
     if (used[i]) rows.push_back(static_cast<Eigen::Index>(i));
   Subset subset;
-  subset.y = data.y(rows);
-  subset.x = data.x(rows, Eigen::all);
-  subset.offset = data.offset.size() > 0 ? Eigen::VectorXd(data.offset(rows))
-                                         : Eigen::VectorXd(Eigen::VectorXd::Zero(subset.y.size()));
-  subset.sets = SubsetFixedEffects(data.fixed_effects, used);
-  for (const auto& cluster : data.clusters) {
-    std::vector<std::int32_t> kept;
-    kept.reserve(rows.size());
-    for (const auto row : rows) kept.push_back(cluster[static_cast<std::size_t>(row)]);
-    subset.clusters.push_back(std::move(kept));
+  subset.sets.resize(data.fixed_effects.size());
+  subset.clusters.resize(data.clusters.size());
+  const std::size_t sets = data.fixed_effects.size();
+  std::function<void(std::size_t)> make = [&](std::size_t part) {
+    if (part == 0) {
+      subset.y = data.y(rows);
+      subset.x = data.x(rows, Eigen::all);
+      subset.offset = data.offset.size() > 0 ? Eigen::VectorXd(data.offset(rows))
+                                             : Eigen::VectorXd(Eigen::VectorXd::Zero(subset.y.size()));
+    } else if (part <= sets) {
+      subset.sets[part - 1] = SubsetFixedEffect(data.fixed_effects[part - 1], used);
+    } else {
+      const auto& cluster = data.clusters[part - 1 - sets];
+      auto& kept = subset.clusters[part - 1 - sets];
+      kept.reserve(rows.size());
+      for (const auto row : rows) kept.push_back(cluster[static_cast<std::size_t>(row)]);
+    }
+  };
+  const std::size_t parts = 1 + sets + data.clusters.size();
+  const auto workers = std::min(parts, static_cast<std::size_t>(std::max(threads, 1)));
+  if (workers <= 1 || used.size() < kParallelFrom) {
+    for (std::size_t part = 0; part < parts; ++part) make(part);
+  } else {
+    RunOnWorkers(parts, workers, [&](std::size_t) { return make; });
   }
   return subset;
 }
@@ -266,15 +289,78 @@ double SquaredCorrelation(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
   return r * r;
 }
 
-double PoissonDeviance(const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
+// The parts of a shared pass start at multiples of this many observations (ForEachRange).
+constexpr std::size_t kGrain = 64;
+
+// Runs body(part, first, rows) over the observations 0..n-1 in parts of `rows` observations from `first`,
+// shared among `threads` threads when there are enough observations.
+void ForEachObservation(Eigen::Index n, int threads,
+                        const std::function<void(std::size_t, Eigen::Index, Eigen::Index)>& body) {
+  ForEachRange(static_cast<std::size_t>(n), static_cast<std::size_t>(std::max(threads, 1)), kGrain,
+               kParallelFrom, [&](std::size_t part, std::size_t begin, std::size_t end) {
+                 body(part, static_cast<Eigen::Index>(begin), static_cast<Eigen::Index>(end - begin));
+               });
+}
+
+// The Poisson deviance 2 sum [y ln(y / mu) - (y - mu)] at mu = exp(eta), as 2 sum [y (ln y - eta) - (y - mu)]
+// with ln y computed once (`log_y`, 0 where y = 0): no logarithm per iteration.
+double PoissonDeviance(const Eigen::VectorXd& y, const Eigen::VectorXd& log_y, const Eigen::VectorXd& eta,
+                       const Eigen::VectorXd& mu) {
   double deviance = 0;
   for (Eigen::Index i = 0; i < y.size(); ++i)
-    deviance += 2 * ((y[i] > 0 ? y[i] * std::log(y[i] / mu[i]) : 0.0) - (y[i] - mu[i]));
+    deviance += 2 * ((y[i] > 0 ? y[i] * (log_y[i] - eta[i]) : 0.0) - (y[i] - mu[i]));
   return deviance;
 }
 
+// IRLS's working response z = eta + (y - mu) / mu, and in `target` the part of it the fixed effects have to
+// explain: z less the offset and the regressors' part. Returns the largest |z - offset|, the scale of the
+// target's projection. One pass over the observations, shared among the threads.
+double WorkingResponse(const Subset& subset, const Eigen::VectorXd& eta, const Eigen::VectorXd& mu,
+                       const Eigen::VectorXd& fixed_part, int threads, Eigen::VectorXd& z,
+                       Eigen::Ref<Eigen::VectorXd> target) {
+  std::vector<double> scales(static_cast<std::size_t>(std::max(threads, 1)), 0.0);
+  ForEachObservation(subset.y.size(), threads, [&](std::size_t part, Eigen::Index first, Eigen::Index rows) {
+    double scale = 0;
+    for (auto i = first; i < first + rows; ++i) {
+      z[i] = eta[i] + (subset.y[i] - mu[i]) / mu[i];
+      const double predictor = z[i] - subset.offset[i];
+      target[i] = predictor - fixed_part[i];
+      scale = std::max(scale, std::abs(predictor));
+    }
+    scales[part] = scale;
+  });
+  return *std::max_element(scales.begin(), scales.end());
+}
+
+// IRLS's update from the coefficients `beta` fitted to the projected `block` (z's part, then the regressors):
+// the predictor eta = z less the residual, mu = exp(eta), and the fixed effects' part of eta. Returns how far
+// eta moved at most. One pass over the observations, shared among the threads.
+double UpdatePredictor(const Subset& subset, const Eigen::MatrixXd& x, const Eigen::MatrixXd& block,
+                       const Eigen::VectorXd& beta, const Eigen::VectorXd& z, int threads,
+                       Eigen::VectorXd& residual, Eigen::VectorXd& eta, Eigen::VectorXd& mu,
+                       Eigen::VectorXd& fixed_part) {
+  const auto k = x.cols();
+  std::vector<double> moved(static_cast<std::size_t>(std::max(threads, 1)), 0.0);
+  ForEachObservation(subset.y.size(), threads, [&](std::size_t part, Eigen::Index first, Eigen::Index rows) {
+    auto part_residual = residual.segment(first, rows);
+    part_residual.noalias() =
+        block.col(0).segment(first, rows) - block.middleRows(first, rows).rightCols(k) * beta;
+    double most = 0;
+    for (auto i = first; i < first + rows; ++i) {
+      const double updated = z[i] - residual[i];
+      most = std::max(most, std::abs(updated - eta[i]));
+      eta[i] = updated;
+    }
+    moved[part] = most;
+    mu.segment(first, rows) = eta.segment(first, rows).array().exp();
+    fixed_part.segment(first, rows) =
+        eta.segment(first, rows) - subset.offset.segment(first, rows) - x.middleRows(first, rows) * beta;
+  });
+  return *std::max_element(moved.begin(), moved.end());
+}
+
 // The projections' tolerance in the first iterations of PPML.
-constexpr double kLooseProjection = 1e-6;
+constexpr double kLooseProjection = 1e-4;
 
 // Without fixed effects the model has an intercept: a column of ones in front of the regressors.
 void AddIntercept(Subset& subset, std::vector<std::string>& names) {
@@ -300,43 +386,72 @@ std::vector<double> ColumnScales(const Eigen::MatrixXd& columns) {
 // u on everything with an overwhelming weight on the positive flows, keep the positive part of the fit as the
 // next u, and stop when the fit has no negative value; the zero flows fitted above 0 are separated. The
 // weights never change, so the regressors are projected once.
-void DropSeparatedByRegressors(const RegressionData& data, std::vector<bool>& used,
+// `subset` holds the rows `used` keeps; returns whether it dropped any.
+bool DropSeparatedByRegressors(const Subset& subset, std::vector<bool>& used,
                                const ProjectionOptions& options, std::vector<std::string>& notes,
                                std::size_t& dropped) {
-  if (data.x.cols() == 0) return;
-  Subset subset = Keep(data, used);
+  if (subset.x.cols() == 0) return false;
   const auto n = subset.y.size();
   const Eigen::ArrayXd zero = (subset.y.array() == 0).cast<double>();
   const double zeros = zero.sum();
-  if (zeros == 0 || zeros == static_cast<double>(n)) return;
+  if (zeros == 0 || zeros == static_cast<double>(n)) return false;
+  std::vector<FixedEffectSet> constant;
   if (subset.sets.empty())
-    subset.sets.push_back({"constant", std::vector<std::int32_t>(static_cast<std::size_t>(n), 0), 1});
+    constant.push_back({"constant", std::vector<std::int32_t>(static_cast<std::size_t>(n), 0), 1});
+  const auto& sets = subset.sets.empty() ? constant : subset.sets;
   constexpr double kTolerance = 1e-5;  // the rectifier's own, as in ppmlhdfe
   constexpr int kMaxRounds = 100;
   const Eigen::VectorXd weights = ((1 - zero) * (zeros / (kTolerance * kTolerance)) + zero).matrix();
   // A tolerance far below the rectifier's own is enough to tell a zero fit from a positive one.
   ProjectionOptions projection = options;
   projection.tolerance = std::max(options.tolerance, 1e-9);
-  const FixedEffectProjector projector(subset.sets, weights, projection);
-  Eigen::MatrixXd x = subset.x;
-  projector.ProjectColumns(x, ColumnScales(subset.x));
-  const Eigen::MatrixXd xw = x.array().colwise() * weights.array();
+  const FixedEffectProjector projector(sets, weights, projection);
+  const auto k = subset.x.cols();
+  const int threads = options.threads;
+  // The regressors and the first u (the zero flows) projected in the same passes; u last.
+  Eigen::MatrixXd block(n, k + 1);
+  ForEachObservation(n, threads, [&](std::size_t, Eigen::Index first, Eigen::Index rows) {
+    block.middleRows(first, rows).leftCols(k) = subset.x.middleRows(first, rows);
+    block.col(k).segment(first, rows) = zero.segment(first, rows).matrix();
+  });
+  std::vector<double> scales = ColumnScales(subset.x);
+  scales.push_back(1.0);
+  projector.ProjectColumns(block, scales);
+  const auto x = block.leftCols(k);
+  Eigen::MatrixXd xw(n, k);
+  ForEachObservation(n, threads, [&](std::size_t, Eigen::Index first, Eigen::Index rows) {
+    xw.middleRows(first, rows) =
+        x.middleRows(first, rows).array().colwise() * weights.segment(first, rows).array();
+  });
   const auto solver = (xw.transpose() * x).completeOrthogonalDecomposition();
   Eigen::VectorXd u = zero.matrix();
-  Eigen::VectorXd fit = Eigen::VectorXd::Zero(n);
+  Eigen::VectorXd fit(n);
   bool settled = false;
   for (int round = 0; round < kMaxRounds && !settled; ++round) {
-    Eigen::VectorXd residual = u;
-    projector.Project(residual, 1.0);
+    Eigen::VectorXd residual = block.col(k);
+    if (round > 0) {
+      residual = u;
+      projector.Project(residual, 1.0);
+    }
     const Eigen::VectorXd beta = solver.solve(xw.transpose() * residual);
-    fit = u - (residual - x * beta);
-    fit = fit.unaryExpr([](double v) { return std::abs(v) < kTolerance ? 0.0 : v; });
-    settled = fit.minCoeff() >= 0;
-    u = fit.cwiseMax(0.0);
+    // The fit, rounded to 0 within the rectifier's tolerance, and its positive part as the next u.
+    std::vector<double> lowest(static_cast<std::size_t>(std::max(threads, 1)), 0.0);
+    ForEachObservation(n, threads, [&](std::size_t part, Eigen::Index first, Eigen::Index rows) {
+      auto part_fit = fit.segment(first, rows);
+      part_fit = u.segment(first, rows) - (residual.segment(first, rows) - x.middleRows(first, rows) * beta);
+      double least = 0;
+      for (auto i = first; i < first + rows; ++i) {
+        if (std::abs(fit[i]) < kTolerance) fit[i] = 0.0;
+        least = std::min(least, fit[i]);
+        u[i] = std::max(fit[i], 0.0);
+      }
+      lowest[part] = least;
+    });
+    settled = *std::min_element(lowest.begin(), lowest.end()) >= 0;
   }
   if (!settled) {
     notes.push_back("the check for separation by the regressors did not settle; estimates may not exist");
-    return;
+    return false;
   }
   std::size_t separated = 0;
   Eigen::Index row = 0;
@@ -354,6 +469,7 @@ void DropSeparatedByRegressors(const RegressionData& data, std::vector<bool>& us
         separated));
   }
   dropped += separated;
+  return separated > 0;
 }
 
 void RequireClusters(const RegressionData& data) {
@@ -377,10 +493,12 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   result.estimator = Estimator::kPpml;
   result.used = Usable(data, Outcome::kFlow, result.notes, result.dropped);
   DropSeparated(data, result.used, result.notes, result.dropped);
-  DropSeparatedByRegressors(data, result.used, options.projection, result.notes, result.dropped);
-  // Dropping by the regressors can leave a group with only zero flows.
-  DropSeparated(data, result.used, result.notes, result.dropped);
-  Subset subset = Keep(data, result.used);
+  Subset subset = Keep(data, result.used, options.projection.threads);
+  if (DropSeparatedByRegressors(subset, result.used, options.projection, result.notes, result.dropped)) {
+    // Dropping by the regressors can leave a group with only zero flows.
+    DropSeparated(data, result.used, result.notes, result.dropped);
+    subset = Keep(data, result.used, options.projection.threads);
+  }
   const auto n = subset.y.size();
   if (n == 0) throw UsageError("no observation is left to fit once missing and separated ones are dropped");
   std::vector<std::string> names = data.names;
@@ -403,9 +521,13 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   // need one, is factored again only when it has grown stale.
   double tolerance = std::max(options.projection.tolerance, kLooseProjection);
   FixedEffectProjector projector(subset.sets, mu, options.projection);
-  projector.Project(block.col(0), scales[0], tolerance);
-  projector.ProjectColumns(block.rightCols(subset.x.cols()),
-                           std::vector<double>(scales.begin() + 1, scales.end()));
+  {
+    // One call projects z with the regressors, so that they share the passes over the observations and the
+    // threads; z's scale is stretched by the ratio of its tolerance to theirs, to be projected only loosely.
+    std::vector<double> first_scales = scales;
+    if (options.projection.tolerance > 0) first_scales[0] *= tolerance / options.projection.tolerance;
+    projector.ProjectColumns(block, first_scales);
+  }
   const auto columns = Identified(subset.x, block.rightCols(subset.x.cols()), mu, names, result.notes);
   const Eigen::MatrixXd x = subset.x(Eigen::all, columns);
   for (const auto k : columns) result.names.push_back(names[static_cast<std::size_t>(k)]);
@@ -421,38 +543,50 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
     scales = std::move(kept_scales);
   }
 
-  double deviance = PoissonDeviance(subset.y, mu);
+  const int threads = options.projection.threads;
+  const Eigen::VectorXd log_y = (subset.y.array() > 0).select(subset.y.array().log(), 0.0);
+  double deviance = PoissonDeviance(subset.y, log_y, eta, mu);
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(k);
   // The fixed effects' share of the predictor: z less it and the offset starts each projection close to its
   // result (the demeaned columns of one iteration start the next, as in ppmlhdfe).
   Eigen::VectorXd fixed_part = eta - subset.offset;
+  double last_progress = 0;  // the previous iteration's relative change of the deviance
+  double last_change = 0;    // and of the coefficients
+  Eigen::MatrixXd xw(n, k);  // the demeaned regressors times the weights
+  Eigen::VectorXd residual(n);
   for (result.iterations = 1; result.iterations <= options.max_iterations; ++result.iterations) {
     if (result.iterations > 1) {
-      z = eta.array() + (subset.y - mu).array() / mu.array();
-      block.col(0) = z - subset.offset - fixed_part;
-      scales[0] = (z - subset.offset).cwiseAbs().maxCoeff();
+      scales[0] = WorkingResponse(subset, eta, mu, fixed_part, threads, z, block.col(0));
       projector.ProjectColumns(block, scales, tolerance);
     }
     const auto xt = block.rightCols(k);
-    const Eigen::MatrixXd xw = xt.array().colwise() * mu.array();
+    ForEachObservation(n, threads, [&](std::size_t, Eigen::Index first, Eigen::Index rows) {
+      xw.middleRows(first, rows) =
+          xt.middleRows(first, rows).array().colwise() * mu.segment(first, rows).array();
+    });
     Eigen::VectorXd updated_beta = beta;
     if (k > 0) updated_beta = (xw.transpose() * xt).ldlt().solve(xw.transpose() * block.col(0));
-    const Eigen::VectorXd residual = block.col(0) - xt * updated_beta;
-    const Eigen::VectorXd updated_eta = z - residual;
-    const double moved = (updated_eta - eta).cwiseAbs().maxCoeff();
+    const double moved =
+        UpdatePredictor(subset, x, block, updated_beta, z, threads, residual, eta, mu, fixed_part);
     double coefficient_change = 0;
     for (Eigen::Index c = 0; c < k; ++c)
       coefficient_change = std::max(
           coefficient_change, std::abs(updated_beta[c] - beta[c]) / std::max(std::abs(updated_beta[c]), 1.0));
     beta = updated_beta;
-    eta = updated_eta;
-    mu = eta.array().exp();
     projector.Reweight();
-    fixed_part = eta - subset.offset - x * beta;
-    const double updated = PoissonDeviance(subset.y, mu);
+    const double updated = PoissonDeviance(subset.y, log_y, eta, mu);
     const double progress = std::abs(updated - deviance) / std::max(std::abs(updated), 0.1);
     const bool precise = tolerance <= options.projection.tolerance;
     tolerance = std::max(options.projection.tolerance, std::min(tolerance, 1e-3 * progress));
+    // Near the answer the progress shrinks at least as fast as it last did (faster: Newton's method squares
+    // it): once the next iteration's is expected below the tolerances, it may be the last, and its
+    // projections are made precise.
+    const auto expected = [](double now, double before) { return now * (now / std::max(before, 1e-300)); };
+    if (result.iterations > 1 && expected(progress, last_progress) < options.tolerance &&
+        expected(coefficient_change, last_change) < options.coefficient_tolerance)
+      tolerance = options.projection.tolerance;
+    last_progress = progress;
+    last_change = coefficient_change;
     const bool done = precise && progress < options.tolerance &&
                       coefficient_change < options.coefficient_tolerance &&
                       (options.predictor_tolerance <= 0 || moved < options.predictor_tolerance);
@@ -468,11 +602,11 @@ FitResult FitPpml(const RegressionData& data, const FitOptions& options) {
   }
   // The variance at the solution: the regressors partialled out with the final weights, starting from their
   // last projection.
-  Eigen::MatrixXd final_x = block.rightCols(k);
+  auto final_x = block.rightCols(k);
   projector.ProjectColumns(final_x, std::vector<double>(scales.begin() + 1, scales.end()));
   if (k > 0) {
     VarianceInputs inputs;
-    const Eigen::MatrixXd xw = final_x.array().colwise() * mu.array();
+    xw = final_x.array().colwise() * mu.array();
     inputs.bread = (xw.transpose() * final_x).inverse();
     inputs.scores = final_x.array().colwise() * (subset.y - mu).array();
     Variance(inputs, subset, data.cluster_names, options, result);
@@ -498,7 +632,7 @@ FitResult FitLeastSquares(const RegressionData& data, const FitOptions& options,
   FitResult result;
   result.estimator = logs ? Estimator::kOlsLog : Estimator::kOls;
   result.used = Usable(data, logs ? Outcome::kPositiveFlow : Outcome::kAny, result.notes, result.dropped);
-  Subset subset = Keep(data, result.used);
+  Subset subset = Keep(data, result.used, options.projection.threads);
   const auto n = subset.y.size();
   if (n == 0) throw UsageError("no observation with a positive flow and every value present");
   std::vector<std::string> names = data.names;

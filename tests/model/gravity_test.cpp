@@ -3,6 +3,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "core/csv_reader.hpp"
 #include "core/error.hpp"
@@ -145,6 +146,85 @@ TEST(GravityTest, OlsOnLogsEqualsDummyVariableOls) {
       Fit(Estimator::kOlsLog, {"ln_dist", "contig", "rta"}, {"exp_year", "imp_year"});
   ExpectMatches(robust, clustered, Reference("ols_exporter_importer_year"));
   EXPECT_NE(robust.notes[0].find("zero flows"), std::string::npos);
+}
+
+// A panel of every ordered pair of `countries` over `years`, exporter-year and importer-year effects, a
+// distance and an agreement dummy, and Poisson flows (some zero); the rows sorted by year and exporter, as
+// trade panels usually are.
+RegressionData SyntheticPanel(int countries, int years) {
+  std::mt19937 random(7);
+  std::normal_distribution<double> effect(0.0, 1.0);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  std::vector<double> distance(static_cast<std::size_t>(countries * countries));
+  for (auto& d : distance) d = 3 + 2 * uniform(random);
+  std::vector<double> y;
+  std::vector<double> ln_dist;
+  std::vector<double> rta;
+  FixedEffectSet exporter_year{"exporter#year", {}, countries * years};
+  FixedEffectSet importer_year{"importer#year", {}, countries * years};
+  std::vector<std::int32_t> pair;
+  for (int t = 0; t < years; ++t) {
+    std::vector<double> out(static_cast<std::size_t>(countries));
+    std::vector<double> in(static_cast<std::size_t>(countries));
+    for (int c = 0; c < countries; ++c) {
+      out[static_cast<std::size_t>(c)] = effect(random);
+      in[static_cast<std::size_t>(c)] = effect(random);
+    }
+    for (int i = 0; i < countries; ++i) {
+      for (int j = 0; j < countries; ++j) {
+        if (i == j) continue;
+        const double d = distance[static_cast<std::size_t>(i * countries + j)];
+        const double agreement = (i + j + t) % 5 == 0 ? 1.0 : 0.0;
+        const double mean = std::exp(4 - 0.9 * d + 0.3 * agreement + out[static_cast<std::size_t>(i)] +
+                                     in[static_cast<std::size_t>(j)]);
+        y.push_back(static_cast<double>(std::poisson_distribution<int>(mean)(random)));
+        ln_dist.push_back(d);
+        rta.push_back(agreement);
+        exporter_year.group.push_back(t * countries + i);
+        importer_year.group.push_back(t * countries + j);
+        pair.push_back(i * countries + j);
+      }
+    }
+  }
+  RegressionData data;
+  const auto n = static_cast<Eigen::Index>(y.size());
+  data.y = Eigen::Map<Eigen::VectorXd>(y.data(), n);
+  data.x.resize(n, 2);
+  data.x.col(0) = Eigen::Map<Eigen::VectorXd>(ln_dist.data(), n);
+  data.x.col(1) = Eigen::Map<Eigen::VectorXd>(rta.data(), n);
+  data.names = {"ln_dist", "rta"};
+  data.fixed_effects = {exporter_year, importer_year};
+  data.clusters = {pair};
+  data.cluster_names = {"pair"};
+  return data;
+}
+
+// Above 65,536 observations the element-wise passes of each iteration are shared among the threads, and
+// the columns' projections always are. The estimates on two or three threads equal those on one up to the
+// rounding of how the columns are blocked, and a fit on threads repeats itself bit for bit.
+TEST(GravityTest, PpmlOnSeveralThreadsAgreesWithOneThreadAndRepeatsItself) {
+  const RegressionData data = SyntheticPanel(60, 20);
+  ASSERT_GT(data.y.size(), 65536);
+  FitOptions options;
+  const FitResult one = FitPpml(data, options);
+  ASSERT_TRUE(one.converged);
+  EXPECT_NEAR(one.beta[0], -0.9, 0.05);
+  EXPECT_NEAR(one.beta[1], 0.3, 0.05);
+  for (const int threads : {2, 3}) {
+    options.projection.threads = threads;
+    const FitResult several = FitPpml(data, options);
+    ASSERT_TRUE(several.converged) << threads;
+    EXPECT_EQ(several.observations, one.observations);
+    for (Eigen::Index k = 0; k < one.beta.size(); ++k) {
+      EXPECT_NEAR(several.beta[k], one.beta[k], 1e-12 * std::abs(one.beta[k])) << threads;
+      EXPECT_NEAR(several.vcov(k, k), one.vcov(k, k), 1e-10 * one.vcov(k, k)) << threads;
+    }
+    EXPECT_NEAR(several.deviance, one.deviance, 1e-12 * one.deviance) << threads;
+    const FitResult again = FitPpml(data, options);
+    EXPECT_EQ(again.beta, several.beta) << threads;
+    EXPECT_EQ(again.vcov, several.vcov) << threads;
+    EXPECT_EQ(again.deviance, several.deviance) << threads;
+  }
 }
 
 TEST(FixedEffectsTest, AbsorbingOneSetSubtractsWeightedGroupMeans) {
