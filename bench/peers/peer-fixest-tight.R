@@ -9,7 +9,7 @@ suppressMessages({
 })
 args <- commandArgs(TRUE)
 setFixest_nthreads(as.integer(args[2]))
-d <- fread(args[1])
+d <- fread(args[1], colClasses = c(trade = "double"))  # no integer64 (R here has no bit64)
 borders <- grep("^intl_brdr_", names(d), value = TRUE)[-1]
 model <- as.formula(paste("trade ~ rta +", paste(borders, collapse = " + "),
                           "| exporter^year + importer^year + exporter^importer"))
